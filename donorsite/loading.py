@@ -1,0 +1,187 @@
+"""Loading and validating all content of a site, once per build."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from donorsite.model.campaign import Campaign
+from donorsite.model.slogan import SloganFile
+from donorsite.problems import ContentError, Problem
+from donorsite.rules import RuleViolation, campaign_rule_violations, missing_source_texts
+from donorsite.validation import describe_validation_error
+from donorsite.yaml_reader import YamlDocument, format_path, read_yaml_file
+
+CAMPAIGN_FOLDER = "campaigns"
+SLOGAN_FILE = "slogans.yaml"
+DOCS_FOLDER = "docs"
+_CAMPAIGN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class CampaignEntry:
+    """A validated campaign with the id taken from its file name."""
+
+    id: str
+    source_file: str
+    campaign: Campaign
+
+
+@dataclass(frozen=True)
+class ContentFilter:
+    """Limits a build to some regions or years (empty means everything)."""
+
+    regions: frozenset[str] = frozenset()
+    years: frozenset[int] = frozenset()
+
+    def admits(self, campaign: Campaign) -> bool:
+        """Whether the campaign belongs in a build limited by this filter."""
+        region_ok = not self.regions or (campaign.region in self.regions)
+        year_ok = not self.years or (campaign.year in self.years)
+        return region_ok and year_ok
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    """Everything the site is generated from."""
+
+    campaigns: tuple[CampaignEntry, ...]
+    slogans: SloganFile | None
+    problems: tuple[Problem, ...] = field(default=())
+
+    def campaign(self, campaign_id: str) -> CampaignEntry:
+        """The campaign with this id; raises KeyError if there is none."""
+        for entry in self.campaigns:
+            if entry.id == campaign_id:
+                return entry
+        raise KeyError(campaign_id)
+
+
+def _located(display_name: str, document: YamlDocument, violations: Iterable[RuleViolation]) -> list[Problem]:
+    problems = []
+    for path, message in violations:
+        line, column = document.locate(path)
+        problems.append(Problem(display_name, line, column, format_path(path), message))
+    return problems
+
+
+def _validate(
+    model: type[ModelT], path: Path, display_name: str
+) -> tuple[ModelT | None, YamlDocument | None, list[Problem]]:
+    document, problems = read_yaml_file(path, display_name)
+    if document is None:
+        return None, None, problems
+    if not isinstance(document.data, dict):
+        return None, document, [
+            *problems,
+            Problem(display_name, 1, 1, "", "the file must be a group of 'key: value' lines; start from a sample"),
+        ]
+    try:
+        instance = model.model_validate(document.data)
+    except ValidationError as error:
+        for field_path, (line, column), message in describe_validation_error(error, model, document):
+            problems.append(Problem(display_name, line, column, format_path(field_path), message))
+        return None, document, problems
+    return (instance if not problems else None), document, problems
+
+
+def _campaign_id_problem(path: Path, display_name: str) -> Problem | None:
+    stem = path.stem
+    if _CAMPAIGN_ID.match(stem):
+        return None
+    shown = stem.encode("unicode_escape").decode("ascii")
+    return Problem(
+        display_name,
+        1,
+        1,
+        "",
+        f"the file name '{shown}' is not a valid campaign id; use lowercase ASCII letters, digits and "
+        "single hyphens, e.g. 2022-duong-kinh-donation-day.yaml",
+    )
+
+
+def _image_problems(entry: Campaign, root: Path, display_name: str, document: YamlDocument) -> list[Problem]:
+    problems = []
+    for index, image in enumerate(entry.images):
+        if not (root / DOCS_FOLDER / image.src).is_file():
+            path = ("images", index, "src")
+            line, column = document.locate(path)
+            problems.append(
+                Problem(display_name, line, column, format_path(path), f"no file docs/{image.src}; add the picture or fix the path")
+            )
+    return problems
+
+
+def load_campaign(path: Path, root: Path) -> tuple[CampaignEntry | None, list[Problem]]:
+    """Read and validate one campaign file; return it (or None) and its problems."""
+    display_name = path.relative_to(root).as_posix()
+    id_problem = _campaign_id_problem(path, display_name)
+    campaign, document, problems = _validate(Campaign, path, display_name)
+    if id_problem:
+        problems.insert(0, id_problem)
+    if campaign is None or document is None:
+        return None, problems
+    problems += _located(display_name, document, campaign_rule_violations(campaign))
+    problems += _image_problems(campaign, root, display_name, document)
+    if problems:
+        return None, problems
+    return CampaignEntry(unicodedata.normalize("NFC", path.stem), display_name, campaign), []
+
+
+def load_slogans(root: Path) -> tuple[SloganFile | None, list[Problem]]:
+    """Read and validate ``slogans.yaml`` if the site has one."""
+    path = root / SLOGAN_FILE
+    if not path.exists():
+        return None, []
+    slogans, document, problems = _validate(SloganFile, path, SLOGAN_FILE)
+    if slogans is None or document is None:
+        return None, problems
+    problems += _located(SLOGAN_FILE, document, missing_source_texts(slogans, slogans.source_language))
+    return (slogans if not problems else None), problems
+
+
+def campaign_files(root: Path) -> list[Path]:
+    """The campaign files of the site, sorted by name."""
+    folder = root / CAMPAIGN_FOLDER
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.iterdir() if path.suffix in (".yaml", ".yml") and path.is_file())
+
+
+def collect_content(root: Path, content_filter: ContentFilter | None = None) -> SiteContent:
+    """Load every content file, keeping what is valid and recording all problems."""
+    problems: list[Problem] = []
+    entries: list[CampaignEntry] = []
+    for path in campaign_files(root):
+        if path.suffix == ".yml":
+            problems.append(
+                Problem(path.relative_to(root).as_posix(), 1, 1, "", "campaign files must end in .yaml; rename the file")
+            )
+            continue
+        entry, found = load_campaign(path, root)
+        problems += found
+        if entry and (content_filter is None or content_filter.admits(entry.campaign)):
+            entries.append(entry)
+    slogans, found = load_slogans(root)
+    problems += found
+    entries.sort(key=lambda entry: (entry.campaign.sort_date, entry.id))
+    return SiteContent(tuple(entries), slogans, tuple(problems))
+
+
+def load_content(root: Path, content_filter: ContentFilter | None = None) -> SiteContent:
+    """Load all content of the site at ``root``.
+
+    Raises ``ContentError`` listing every problem if any file is invalid.
+    """
+    content = collect_content(root, content_filter)
+    if content.problems:
+        raise ContentError(content.problems)
+    return content

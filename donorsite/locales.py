@@ -1,0 +1,58 @@
+"""The locales the site is published in: the one place to add a language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from babel import Locale
+
+
+@dataclass(frozen=True)
+class SiteLocale:
+    """One published language of the site.
+
+    ``code`` is the BCP 47 tag used in YAML keys and ``<html lang>``;
+    ``prefix`` is the URL folder; ``material_language`` names the
+    mkdocs-material partial that supplies the theme's interface labels.
+    """
+
+    code: str
+    prefix: str
+    material_language: str
+    native_name: str
+
+    @cached_property
+    def babel(self) -> Locale:
+        """The Babel locale (``zh-Hant`` needs ``sep='-'`` to parse)."""
+        return Locale.parse(self.code, sep="-")
+
+    @property
+    def catalog_id(self) -> str:
+        """Folder name of this locale's gettext catalog (``zh_Hant``)."""
+        return str(self.babel)
+
+
+LOCALES: tuple[SiteLocale, ...] = (
+    SiteLocale("zh-Hans", "zh-hans", "zh-Hans", "简体中文"),
+    SiteLocale("zh-Hant", "zh-hant", "zh-Hant", "繁體中文"),
+    SiteLocale("vi", "vi", "vi", "Tiếng Việt"),
+    SiteLocale("en", "en", "en", "English"),
+)
+
+LOCALE_CODES: tuple[str, ...] = tuple(locale.code for locale in LOCALES)
+_BY_CODE = {locale.code: locale for locale in LOCALES}
+_BY_PREFIX = {locale.prefix: locale for locale in LOCALES}
+
+
+def get_locale(code: str) -> SiteLocale:
+    """Return the site locale for a BCP 47 code such as ``zh-Hant``.
+
+    Raises ``KeyError`` for a code the site does not publish.
+    """
+    return _BY_CODE[code]
+
+
+def locale_for_prefix(prefix: str) -> SiteLocale | None:
+    """Return the locale whose URL folder is ``prefix``, or None."""
+    return _BY_PREFIX.get(prefix)

@@ -1,0 +1,7 @@
+"""The content model: campaigns and slogans, declared once."""
+
+from donorsite.model.campaign import Campaign
+from donorsite.model.fields import LocalizedText
+from donorsite.model.slogan import Slogan, SloganFile
+
+__all__ = ["Campaign", "LocalizedText", "Slogan", "SloganFile"]

@@ -1,0 +1,266 @@
+"""The campaign format: one ``campaigns/<id>.yaml`` file per campaign.
+
+Field descriptions here are the editor documentation: they are copied into
+the JSON Schema (hover text in the editor) and into the field reference.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from enum import Enum
+from typing import Annotated
+
+from pydantic import Field
+
+from donorsite.locales import LOCALE_CODES
+from donorsite.model.fields import (
+    CalendarDate,
+    Count,
+    EmailAddress,
+    Link,
+    LocalizedMarkdown,
+    LocalizedText,
+    PhoneNumber,
+    Slug,
+    StrictModel,
+    TimeOfDay,
+    TimeZoneName,
+    WebLink,
+)
+
+
+class CampaignKind(str, Enum):
+    """What sort of campaign a file describes."""
+
+    WORLD_BLOOD_DONOR_DAY = "world-blood-donor-day"
+    BLOOD_DRIVE = "blood-drive"
+    MOBILISATION_MEETING = "mobilisation-meeting"
+    AWARENESS_EVENT = "awareness-event"
+    ANNUAL_REPORT = "annual-report"
+
+
+class CampaignStatus(str, Enum):
+    """Where the campaign stands."""
+
+    PLANNED = "planned"
+    OPEN = "open"
+    COMPLETED = "completed"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+
+
+class OrganiserRole(str, Enum):
+    """The part an organisation plays."""
+
+    HOST = "host"
+    CO_HOST = "co-host"
+    ORGANISER = "organiser"
+    SUPPORTER = "supporter"
+    SPONSOR = "sponsor"
+    MEDIA = "media"
+
+
+class Organiser(StrictModel):
+    """An organisation behind the campaign."""
+
+    name: LocalizedText = Field(description="Full name of the organisation.")
+    role: OrganiserRole = Field(strict=False, description="host, co-host, organiser, supporter, sponsor or media.")
+    url: WebLink | None = Field(None, description="The organisation's website (https://...).")
+
+
+class Contact(StrictModel):
+    """Where readers can ask questions."""
+
+    name: LocalizedText | None = Field(None, description="Office or person to contact.")
+    phone: PhoneNumber | None = Field(None, description="Phone number, digits, spaces, + ( ) - only.")
+    email: EmailAddress | None = Field(None, description="E-mail address.")
+    url: WebLink | None = Field(None, description="A web page with contact details.")
+
+
+class Coordinates(StrictModel):
+    """A point on the map in WGS 84 degrees."""
+
+    latitude: Annotated[float, Field(ge=-90, le=90)] = Field(description="Degrees north, -90 to 90.")
+    longitude: Annotated[float, Field(ge=-180, le=180)] = Field(description="Degrees east, -180 to 180.")
+
+
+class Venue(StrictModel):
+    """Where an event takes place."""
+
+    name: LocalizedText = Field(description="Name of the place, e.g. a square or a hall.")
+    address: LocalizedText | None = Field(None, description="Street address.")
+    city: LocalizedText = Field(description="City or district.")
+    coordinates: Coordinates | None = Field(None, description="Optional map position.")
+
+
+class ScheduleItem(StrictModel):
+    """One timed item of an event's programme."""
+
+    time: TimeOfDay = Field(description='Start, "HH:MM" in quotes, 24-hour clock.')
+    end: TimeOfDay | None = Field(None, description='Optional end, "HH:MM" in quotes.')
+    activity: LocalizedText = Field(description="What happens.")
+
+
+class Waypoint(StrictModel):
+    """One stop of a route, in the order travelled."""
+
+    name: LocalizedText = Field(description="Name of the stop.")
+    coordinates: Coordinates | None = Field(None, description="Optional map position.")
+
+
+class Event(StrictModel):
+    """One dated gathering of a campaign: a drive, a meeting, a ride."""
+
+    title: LocalizedText | None = Field(None, description="Name of this event if the campaign has several.")
+    date: CalendarDate = Field(description="Day of the event, YYYY-MM-DD.")
+    end_date: CalendarDate | None = Field(None, description="Last day, for events over several days.")
+    start: TimeOfDay | None = Field(None, description='Start time, "HH:MM" in quotes.')
+    end: TimeOfDay | None = Field(None, description='End time, "HH:MM" in quotes.')
+    timezone: TimeZoneName = Field(description="IANA time zone, e.g. Asia/Shanghai or Asia/Ho_Chi_Minh.")
+    venue: Venue = Field(description="Where it takes place.")
+    schedule: list[ScheduleItem] = Field(default_factory=list, max_length=500, description="Timed programme.")
+    route: list[Waypoint] = Field(default_factory=list, max_length=500, description="Ordered stops of a ride or walk.")
+    bring: list[LocalizedText] = Field(default_factory=list, description="What donors or riders should bring.")
+    rules: list[LocalizedText] = Field(default_factory=list, description="Rules participants must follow.")
+    notes: list[LocalizedText] = Field(default_factory=list, description="Other practical notes.")
+    disclaimer: list[LocalizedText] = Field(default_factory=list, description="Disclaimer paragraphs.")
+
+    @property
+    def last_date(self) -> date:
+        """The final day of the event."""
+        return self.end_date or self.date
+
+    @property
+    def start_time(self) -> time | None:
+        """The start time, or the first schedule item's time."""
+        return self.start or (self.schedule[0].time if self.schedule else None)
+
+
+class CustomMeasure(StrictModel):
+    """A count with its own label, for figures the standard measures lack."""
+
+    key: Slug = Field(description="Short ASCII name, used to pair a target with its result.")
+    label: LocalizedText = Field(description="What is counted.")
+    value: Count = Field(description="The count.")
+
+
+class Measures(StrictModel):
+    """Counts of a drive, used both for targets and results."""
+
+    donors: Count | None = Field(None, description="People who gave blood.")
+    participants: Count | None = Field(None, description="People who took part (donors and others).")
+    units: Count | None = Field(None, description="Blood units collected.")
+    whole_blood_ml: Count | None = Field(None, description="Whole blood collected, in mL.")
+    platelet_doses: Count | None = Field(None, description="Platelet therapeutic doses collected.")
+    plasma_ml: Count | None = Field(None, description="Plasma collected by apheresis, in mL.")
+    volunteers: Count | None = Field(None, description="Volunteers who helped.")
+    people_served: Count | None = Field(None, description="People given checks or advice on site.")
+    other: list[CustomMeasure] = Field(default_factory=list, description="Further counts with their own labels.")
+
+
+class RecipientKind(str, Enum):
+    """Whether an honour roll lists organisations or people."""
+
+    UNITS = "units"
+    PEOPLE = "people"
+
+
+class Recipient(StrictModel):
+    """A unit or person on an honour roll."""
+
+    name: LocalizedText = Field(description="Name of the unit or person.")
+    affiliation: LocalizedText | None = Field(None, description="Workplace or district of a person.")
+    mask_name: bool = Field(False, description="Show a person's name masked, e.g. 褚*燕, to protect privacy.")
+
+
+class HonourRoll(StrictModel):
+    """A named category of an honour roll with its recipients."""
+
+    title: LocalizedText = Field(description="Name of the category, e.g. Advanced units.")
+    recipients_are: RecipientKind = Field(strict=False, description="units or people.")
+    recipients: list[Recipient] = Field(min_length=1, description="Who is honoured, in the published order.")
+
+
+class FigureUnit(str, Enum):
+    """How a statistic is counted and written."""
+
+    COUNT = "count"
+    PEOPLE = "people"
+    DONATIONS = "donations"
+    ML = "ml"
+    PERCENT = "percent"
+    HOURS = "hours"
+
+
+class Figure(StrictModel):
+    """One reported statistic of a report."""
+
+    label: LocalizedText = Field(description="What the figure measures.")
+    value: Annotated[float, Field(ge=0)] = Field(description="The number; a percent is written as 72.7.")
+    unit: FigureUnit = Field(strict=False, description="count, people, donations, ml, percent or hours.")
+
+
+class AwardGrade(str, Enum):
+    """Grades of the national blood-donation award."""
+
+    GOLD = "gold"
+    SILVER = "silver"
+    BRONZE = "bronze"
+
+
+class AwardCount(StrictModel):
+    """How many people received an award of one grade."""
+
+    grade: AwardGrade = Field(strict=False, description="gold, silver or bronze.")
+    count: Count = Field(description="Number of people.")
+
+
+class Statistics(StrictModel):
+    """Figures of an annual report; totals of awards are computed."""
+
+    figures: list[Figure] = Field(default_factory=list, description="Reported figures, in the order to show.")
+    awards: list[AwardCount] = Field(default_factory=list, description="Award counts by grade.")
+    award_name: LocalizedText | None = Field(None, description="Name of the award, e.g. the national dedication award.")
+
+
+class Image(StrictModel):
+    """A picture shown on the campaign page."""
+
+    src: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\.(jpg|jpeg|png|webp)$")] = Field(
+        description="A picture file under docs/, e.g. images/poster.jpg (no outside hosts)."
+    )
+    alt: LocalizedText = Field(description="Text alternative, required in every locale.")
+
+
+class Campaign(StrictModel):
+    """A blood-donation campaign, event plan, results summary or report."""
+
+    kind: CampaignKind = Field(strict=False, description="world-blood-donor-day, blood-drive, mobilisation-meeting, awareness-event or annual-report.")
+    status: CampaignStatus = Field(strict=False, description="planned, open, completed, postponed or cancelled.")
+    source_language: Annotated[str, Field(json_schema_extra={"enum": list(LOCALE_CODES)})] = Field(
+        description="The locale the campaign was written in; its texts are required."
+    )
+    year: Annotated[int, Field(ge=1990, le=2100)] = Field(description="Campaign year.")
+    region: Slug | None = Field(None, description="ASCII region key, e.g. jiangsu-suzhou, to build one region alone.")
+    published: CalendarDate | None = Field(None, description="Date of publication, for reports.")
+    theme: LocalizedText | None = Field(None, description="The year's theme or motto.")
+    title: LocalizedText = Field(description="Title of the campaign.")
+    summary: LocalizedText = Field(description="One or two sentences shown in listings.")
+    body: LocalizedMarkdown | None = Field(None, description="Longer text; Markdown allowed, no HTML.")
+    organisers: list[Organiser] = Field(default_factory=list, description="Organisations and their roles.")
+    contact: Contact | None = Field(None, description="Where to ask questions.")
+    registration: WebLink | None = Field(None, description="Sign-up page (https://...).")
+    links: list[Link] = Field(default_factory=list, description="Further links (http, https, mailto, tel).")
+    events: list[Event] = Field(default_factory=list, description="Dated events, earliest first.")
+    targets: Measures | None = Field(None, description="What the campaign aims for.")
+    results: Measures | None = Field(None, description="What it achieved; percentages of targets are computed.")
+    honour_rolls: list[HonourRoll] = Field(default_factory=list, description="Honour-roll categories.")
+    statistics: Statistics | None = Field(None, description="Figures of an annual report.")
+    images: list[Image] = Field(default_factory=list, description="Pictures with alt text.")
+
+    @property
+    def sort_date(self) -> date:
+        """The date listings sort by: the first event, else publication, else 1 January."""
+        if self.events:
+            return min(event.date for event in self.events)
+        return self.published or date(self.year, 1, 1)

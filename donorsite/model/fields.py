@@ -1,0 +1,221 @@
+"""Field types shared by the campaign and slogan formats.
+
+Each type validates what an editor writes and explains a mistake in words
+the editor can act on; each also carries its JSON Schema, so the schema
+editors get in their editor comes from this same declaration.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from donorsite.locales import LOCALE_CODES
+
+
+class StrictModel(BaseModel):
+    """Base of every content model: unknown keys and loose types are errors."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=False)
+
+
+def _fail(kind: str, message: str) -> PydanticCustomError:
+    """A validation error whose message is shown to the editor as written."""
+    return PydanticCustomError(kind, message, None)
+
+
+# Invisible characters that reorder or hide text (bidi overrides, zero-width
+# spaces) let a pasted string show one thing and mean another.
+_INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*[A-Za-z]+[\s/]")
+
+
+def _check_plain_text(value: str, *, markdown: bool) -> str:
+    stripped = value.strip()
+    if not stripped:
+        raise _fail("empty_text", "the text is empty; write it or remove the line")
+    invisible = _INVISIBLE.search(value)
+    if invisible:
+        code = f"U+{ord(invisible.group()):04X}"
+        raise _fail(
+            "invisible_character",
+            f"the text contains the invisible character {code}, which can hide or reorder text; delete it",
+        )
+    if _HTML_TAG.search(value):
+        where = "Markdown only" if markdown else "plain text only"
+        raise _fail(
+            "html_in_text",
+            f"HTML tags are not allowed here ({where}); remove the '<...>' markup",
+        )
+    return stripped if not markdown else value.strip("\n")
+
+
+def _plain_text(value: str) -> str:
+    return _check_plain_text(value, markdown=False)
+
+
+def _markdown_text(value: str) -> str:
+    return _check_plain_text(value, markdown=True)
+
+
+PlainText = Annotated[str, Field(max_length=2000), AfterValidator(_plain_text)]
+MarkdownText = Annotated[str, Field(max_length=50_000), AfterValidator(_markdown_text)]
+
+
+class LocalizedText(StrictModel):
+    """A human-readable text given per locale; the campaign's source language is required."""
+
+    zh_Hans: PlainText | None = Field(None, alias="zh-Hans", description="Simplified Chinese")
+    zh_Hant: PlainText | None = Field(None, alias="zh-Hant", description="Traditional Chinese")
+    vi: PlainText | None = Field(None, description="Vietnamese")
+    en: PlainText | None = Field(None, description="English")
+
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+
+    def get(self, code: str) -> str | None:
+        """The text written for locale ``code``, or None."""
+        return getattr(self, code.replace("-", "_"))
+
+    def written_locales(self) -> tuple[str, ...]:
+        """Locale codes this text was written in, in site order."""
+        return tuple(code for code in LOCALE_CODES if self.get(code))
+
+
+class LocalizedMarkdown(LocalizedText):
+    """Like LocalizedText, but each text may use Markdown (no raw HTML)."""
+
+    zh_Hans: MarkdownText | None = Field(None, alias="zh-Hans", description="Simplified Chinese")
+    zh_Hant: MarkdownText | None = Field(None, alias="zh-Hant", description="Traditional Chinese")
+    vi: MarkdownText | None = Field(None, description="Vietnamese")
+    en: MarkdownText | None = Field(None, description="English")
+
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def _parse_date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise _fail(
+            "date_format",
+            f"{value!r} is not a date; write it as YYYY-MM-DD, for example 2022-11-03",
+        )
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        raise _fail(
+            "date_impossible",
+            f"{value} is not a real date; check the month (01-12) and the day of that month",
+        ) from None
+    if not 1990 <= parsed.year <= 2100:
+        raise _fail("date_range", f"the year {parsed.year} looks mistyped; use a year between 1990 and 2100")
+    return parsed
+
+
+def _parse_time(value: Any) -> time:
+    if isinstance(value, str):
+        match = _TIME.match(value)
+        if match:
+            return time(int(match.group(1)), int(match.group(2)))
+        raise _fail(
+            "time_format",
+            f"{value!r} is not a time; write it as \"HH:MM\" on a 24-hour clock, for example \"18:30\"",
+        )
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 2359 and value % 100 < 60:
+        hint = f"{value // 100:02d}:{value % 100:02d}"
+        raise _fail(
+            "time_number",
+            f"{value} is a number, not a time; write it as \"{hint}\" (with quotes)",
+        )
+    raise _fail(
+        "time_format",
+        f"{value!r} is not a time; write it as \"HH:MM\" (with quotes), for example \"18:30\"",
+    )
+
+
+CalendarDate = Annotated[
+    date,
+    PlainValidator(_parse_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": _DATE.pattern}),
+]
+TimeOfDay = Annotated[
+    time,
+    PlainValidator(_parse_time),
+    WithJsonSchema({"type": "string", "pattern": _TIME.pattern, "examples": ["18:30"]}),
+]
+
+
+def _parse_time_zone(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _fail("timezone_type", "write the time zone as text, for example Asia/Shanghai")
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        suggestion = _closest(value, sorted(available_timezones()))
+        raise _fail(
+            "timezone_unknown",
+            f"{value!r} is not an IANA time zone"
+            + (f"; did you mean {suggestion}?" if suggestion else "; use a name such as Asia/Shanghai"),
+        ) from None
+    return value
+
+
+def _closest(value: str, options: list[str]) -> str | None:
+    import difflib
+
+    matches = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+TimeZoneName = Annotated[
+    str,
+    PlainValidator(_parse_time_zone),
+    WithJsonSchema({"type": "string", "examples": ["Asia/Shanghai", "Asia/Ho_Chi_Minh", "Asia/Taipei"]}),
+]
+
+_LINK_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def _check_link(value: str, schemes: tuple[str, ...]) -> str:
+    parts = urlsplit(value.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in schemes or _INVISIBLE.search(value) or any(c.isspace() for c in value.strip()):
+        allowed = ", ".join(f"{s}:" for s in schemes)
+        raise _fail(
+            "link_scheme",
+            f"{value!r} is not an allowed link; links must start with {allowed}",
+        )
+    if scheme in ("http", "https") and not parts.netloc:
+        raise _fail("link_host", f"{value!r} has no web address after '//'")
+    return value.strip()
+
+
+Link = Annotated[
+    str,
+    AfterValidator(lambda value: _check_link(value, _LINK_SCHEMES)),
+    WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:|tel:)"}),
+]
+WebLink = Annotated[
+    str,
+    AfterValidator(lambda value: _check_link(value, ("http", "https"))),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+]
+PhoneNumber = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 ()\-]{2,30}$")]
+EmailAddress = Annotated[str, Field(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")]
+Count = Annotated[int, Field(ge=0, le=1_000_000_000)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]

@@ -1,0 +1,85 @@
+"""Content rules that span several fields, checked after the types are valid."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel
+
+from donorsite.locales import LOCALE_CODES
+from donorsite.model.campaign import Campaign, Image
+from donorsite.model.fields import LocalizedText
+from donorsite.yaml_reader import FieldPath
+
+RuleViolation = tuple[FieldPath, str]
+
+
+def walk_models(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
+    """Every model instance inside ``value`` with its path, depth first."""
+    if isinstance(value, BaseModel):
+        yield path, value
+        if isinstance(value, LocalizedText):
+            return
+        for name in type(value).model_fields:
+            yield from walk_models(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from walk_models(item, (*path, index))
+
+
+def missing_source_texts(root: BaseModel, source_language: str) -> Iterator[RuleViolation]:
+    """Localized texts that lack the source language."""
+    for path, model in walk_models(root):
+        if isinstance(model, LocalizedText) and not model.get(source_language):
+            written = ", ".join(model.written_locales())
+            yield (
+                (*path, source_language),
+                f"the text in the source language {source_language} is missing (only {written} given); "
+                f"add '{source_language}: ...' or change source_language",
+            )
+
+
+def _image_alt_problems(images: list[Image]) -> Iterator[RuleViolation]:
+    for index, image in enumerate(images):
+        for code in LOCALE_CODES:
+            if not image.alt.get(code):
+                yield (
+                    ("images", index, "alt", code),
+                    f"every picture needs alt text in every locale; add '{code}: ...' describing the picture",
+                )
+
+
+def _event_time_problems(campaign: Campaign) -> Iterator[RuleViolation]:
+    for index, event in enumerate(campaign.events):
+        if event.end_date and event.end_date < event.date:
+            yield (("events", index, "end_date"), "end_date is before date; swap or correct them")
+        if event.start and event.end and event.end <= event.start and not event.end_date:
+            yield (
+                ("events", index, "end"),
+                f"the end {event.end:%H:%M} is not after the start {event.start:%H:%M}; check both times",
+            )
+        for item_index, item in enumerate(event.schedule):
+            if item.end and item.end <= item.time:
+                yield (
+                    ("events", index, "schedule", item_index, "end"),
+                    f"the end {item.end:%H:%M} is not after the start {item.time:%H:%M}",
+                )
+
+
+def _event_order_problems(campaign: Campaign) -> Iterator[RuleViolation]:
+    starts = [datetime.combine(event.date, event.start_time or datetime.min.time()) for event in campaign.events]
+    for index in range(1, len(starts)):
+        if starts[index] < starts[index - 1]:
+            yield (("events", index, "date"), "events must be listed earliest first; move this event up")
+
+
+def campaign_rule_violations(campaign: Campaign) -> list[RuleViolation]:
+    """Every cross-field rule a valid campaign still breaks."""
+    return [
+        *missing_source_texts(campaign, campaign.source_language),
+        *_image_alt_problems(campaign.images),
+        *_event_time_problems(campaign),
+        *_event_order_problems(campaign),
+    ]

@@ -1,0 +1,241 @@
+"""Reading an editor's YAML file without PyYAML's YAML 1.1 surprises.
+
+PyYAML's ``safe_load`` reads ``18:30`` as the integer 1110, ``no`` as False
+and ``0123`` as 83, silently keeps the last of two duplicate keys and loses
+line numbers. This reader composes the node tree with a resolver limited to
+YAML 1.2's core schema, builds plain Python values itself, and remembers
+where every value stood so that later validation can name the line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from donorsite.problems import Problem
+
+Location = tuple[int, int]
+FieldPath = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 1_000_000
+MAX_NODES = 200_000
+
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+class _CoreSchemaLoader(yaml.SafeLoader):
+    """A loader whose implicit types follow YAML 1.2's core schema.
+
+    Only ``true``/``false``, ``null``/``~``, decimal integers without a
+    leading zero and plain decimal floats are typed; everything else,
+    times, dates and ``no`` included, stays a string for the model to read.
+    """
+
+
+_CoreSchemaLoader.yaml_implicit_resolvers = {}
+_CoreSchemaLoader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_CoreSchemaLoader.add_implicit_resolver(
+    _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_CoreSchemaLoader.add_implicit_resolver(
+    _INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+_CoreSchemaLoader.add_implicit_resolver(
+    _FLOAT,
+    re.compile(r"^[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789"),
+)
+
+
+@dataclass
+class YamlDocument:
+    """Plain values of one YAML file and where each of them was written."""
+
+    data: Any
+    value_locations: dict[FieldPath, Location] = field(default_factory=dict)
+    key_locations: dict[FieldPath, Location] = field(default_factory=dict)
+
+    def locate(self, path: FieldPath) -> Location:
+        """The line and column of ``path``, or of its nearest written ancestor."""
+        for end in range(len(path), -1, -1):
+            found = self.value_locations.get(path[:end])
+            if found:
+                return found
+        return (1, 1)
+
+    def locate_key(self, path: FieldPath) -> Location:
+        """The line and column of the key that introduces ``path``."""
+        return self.key_locations.get(path) or self.locate(path)
+
+
+def format_path(path: FieldPath) -> str:
+    """Write a value path as an editor reads it: ``events[0].schedule[2].time``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _location(node: yaml.Node) -> Location:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Turns a composed node tree into plain values, collecting problems."""
+
+    def __init__(self, display_name: str) -> None:
+        self.display_name = display_name
+        self.document = YamlDocument(data=None)
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+        self._count = 0
+
+    def problem(self, location: Location, path: FieldPath, message: str) -> None:
+        self.problems.append(
+            Problem(self.display_name, location[0], location[1], format_path(path), message)
+        )
+
+    def build(self, node: yaml.Node, path: FieldPath) -> Any:
+        self._count += 1
+        if self._count > MAX_NODES:
+            raise _TooLarge(node)
+        if id(node) in self._seen:
+            # The composer hands back the same node object for every alias.
+            self.problem(
+                _location(node),
+                path,
+                "anchors and aliases (&name / *name) are not supported; write the value out in full",
+            )
+            return None
+        self._seen.add(id(node))
+        self.document.value_locations[path] = _location(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._build_mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        return self._build_scalar(node, path)
+
+    def _build_mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(_location(key_node), path, "keys must be plain names; merge keys (<<) are not supported")
+                continue
+            key = _nfc(str(key_node.value))
+            key_path = (*path, key)
+            if key in result:
+                first = self.document.key_locations[key_path]
+                self.problem(
+                    _location(key_node),
+                    key_path,
+                    f"duplicate key '{key}' (first written on line {first[0]}); keep only one of them",
+                )
+                continue
+            self.document.key_locations[key_path] = _location(key_node)
+            result[key] = self.build(value_node, key_path)
+        return result
+
+    def _build_scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
+        text = node.value
+        if node.tag == _STR:
+            return _nfc(text)
+        if node.tag == _NULL:
+            return None
+        if node.tag == _BOOL:
+            return text.lower() == "true"
+        if node.tag == _INT:
+            return int(text)
+        if node.tag == _FLOAT:
+            return float(text)
+        self.problem(
+            _location(node), path, f"the YAML tag '{node.tag}' is not allowed here; remove it"
+        )
+        return None
+
+
+class _TooLarge(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+def _decode(raw: bytes, display_name: str) -> tuple[str | None, list[Problem]]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [
+            Problem(
+                display_name,
+                line,
+                column,
+                "",
+                "the file is not UTF-8 text; save it again with the UTF-8 encoding",
+            )
+        ]
+    return text, []
+
+
+def read_yaml_text(text: str, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read YAML source text; return the document (None if unreadable) and its problems."""
+    loader = _CoreSchemaLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = error.problem or "the YAML could not be read"
+        hint = " (a value containing ': ' or starting with a special character needs quotes)"
+        return None, [Problem(display_name, line, column, "", f"YAML syntax error: {reason}{hint}")]
+    except yaml.YAMLError as error:
+        return None, [Problem(display_name, 1, 1, "", f"YAML syntax error: {error}")]
+    finally:
+        loader.dispose()
+    if root is None:
+        return None, [Problem(display_name, 1, 1, "", "the file is empty; start from a sample in campaigns/")]
+    builder = _Builder(display_name)
+    try:
+        builder.document.data = builder.build(root, ())
+    except _TooLarge as too_large:
+        line, column = _location(too_large.node)
+        return None, [
+            Problem(display_name, line, column, "", f"the file has more than {MAX_NODES:,} values; split it up")
+        ]
+    return builder.document, builder.problems
+
+
+def read_yaml_file(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read one editor's YAML file; never writes to it."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [
+            Problem(
+                display_name,
+                1,
+                1,
+                "",
+                f"the file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} allowed; "
+                "split it or remove pasted material",
+            )
+        ]
+    text, problems = _decode(path.read_bytes(), display_name)
+    if text is None:
+        return None, problems
+    return read_yaml_text(text, display_name)
