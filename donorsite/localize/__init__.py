@@ -1,0 +1,1 @@
+"""Locale-dependent work: formatting, translations of texts and labels."""

@@ -1,0 +1,64 @@
+"""Choosing which written text a reader sees, and saying where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from donorsite.localize.chinese import ChineseConverter
+from donorsite.model.fields import LocalizedText
+
+
+class TextOrigin(str, Enum):
+    """How the text shown to a reader was obtained."""
+
+    WRITTEN = "written"
+    CONVERTED = "converted"
+    FALLBACK = "fallback"
+
+
+@dataclass(frozen=True)
+class LocalText:
+    """A text ready to show, in language ``lang``, with its origin."""
+
+    text: str
+    lang: str
+    origin: TextOrigin
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class TextResolver:
+    """Picks the text for a locale: written, else converted Chinese, else the source.
+
+    Text written by a person always wins. Missing Traditional text is
+    converted from Simplified text (and back) with OpenCC; anything else
+    falls back to the source language. Conversions are cached, so each
+    text is converted once per build.
+    """
+
+    def __init__(self, converter: ChineseConverter) -> None:
+        self.converter = converter
+        self._converted: dict[tuple[str, str], str] = {}
+
+    def _convert(self, text: str, target: str) -> str:
+        key = (text, target)
+        if key not in self._converted:
+            convert = self.converter.to_traditional if target == "zh-Hant" else self.converter.to_simplified
+            self._converted[key] = convert(text)
+        return self._converted[key]
+
+    def resolve(self, text: LocalizedText, locale_code: str, source_language: str) -> LocalText:
+        """The text a reader of ``locale_code`` sees."""
+        written = text.get(locale_code)
+        if written:
+            return LocalText(written, locale_code, TextOrigin.WRITTEN)
+        counterpart = {"zh-Hant": "zh-Hans", "zh-Hans": "zh-Hant"}.get(locale_code)
+        if counterpart and text.get(counterpart):
+            return LocalText(self._convert(text.get(counterpart) or "", locale_code), locale_code, TextOrigin.CONVERTED)
+        for code in (source_language, *text.written_locales()):
+            found = text.get(code)
+            if found:
+                return LocalText(found, code, TextOrigin.FALLBACK)
+        raise ValueError("a LocalizedText with no text at all passed validation")

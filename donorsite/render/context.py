@@ -1,0 +1,76 @@
+"""Per-locale rendering tools, built once per build and shared by every page."""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass, field
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from donorsite.locales import LOCALES, SiteLocale
+from donorsite.localize.catalogs import load_translations
+from donorsite.localize.chinese import ChineseConverter
+from donorsite.localize.formatting import LocaleFormatter
+from donorsite.localize.texts import LocalText, TextResolver
+
+
+@dataclass
+class LocaleRenderer:
+    """Formatter, label catalog, text resolver and templates of one locale."""
+
+    site_locale: SiteLocale
+    formatter: LocaleFormatter
+    translations: gettext.NullTranslations
+    texts: TextResolver
+    environment: Environment = field(repr=False)
+
+    def gettext(self, message: str) -> str:
+        """The label ``message`` in this locale."""
+        return self.translations.gettext(message)
+
+    def language_name(self, code: str) -> str:
+        """The name of language ``code`` written in this locale, e.g. 越南文."""
+        from babel import Locale
+
+        return Locale.parse(code, sep="-").get_display_name(self.site_locale.babel) or code
+
+    def localized(self, text: LocalText | str | None) -> Markup:
+        """Escaped text, marked with its own ``lang`` when it differs from the page's."""
+        if text is None:
+            return Markup("")
+        if isinstance(text, LocalText) and text.lang != self.site_locale.code:
+            return Markup('<span lang="{}">{}</span>').format(text.lang, text.text)
+        return escape(str(text))
+
+
+def _environment(renderer_locale: SiteLocale, translations: gettext.NullTranslations) -> Environment:
+    environment = Environment(
+        loader=PackageLoader("donorsite", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    return environment
+
+
+def build_renderers(converter: ChineseConverter | None = None) -> dict[str, LocaleRenderer]:
+    """One renderer per published locale, sharing one OpenCC converter."""
+    texts = TextResolver(converter or ChineseConverter())
+    renderers = {}
+    for site_locale in LOCALES:
+        translations = load_translations(site_locale)
+        renderer = LocaleRenderer(
+            site_locale=site_locale,
+            formatter=LocaleFormatter(site_locale.babel),
+            translations=translations,
+            texts=texts,
+            environment=_environment(site_locale, translations),
+        )
+        renderer.environment.globals["t"] = renderer.localized
+        renderers[site_locale.code] = renderer
+    return renderers

@@ -1,0 +1,64 @@
+"""English source labels for the values of the content model.
+
+``N_`` only marks a string for ``pybabel extract``; the label is
+translated when a page is rendered, through the locale's catalog.
+"""
+
+from __future__ import annotations
+
+from donorsite.model.campaign import (
+    AwardGrade,
+    CampaignKind,
+    CampaignStatus,
+    OrganiserRole,
+)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction without translating it yet."""
+    return message
+
+
+KIND_LABELS: dict[CampaignKind, str] = {
+    CampaignKind.WORLD_BLOOD_DONOR_DAY: N_("World Blood Donor Day"),
+    CampaignKind.BLOOD_DRIVE: N_("Blood drive"),
+    CampaignKind.MOBILISATION_MEETING: N_("Mobilisation meeting"),
+    CampaignKind.AWARENESS_EVENT: N_("Awareness event"),
+    CampaignKind.ANNUAL_REPORT: N_("Annual report"),
+}
+
+STATUS_LABELS: dict[CampaignStatus, str] = {
+    CampaignStatus.PLANNED: N_("Planned"),
+    CampaignStatus.OPEN: N_("Open now"),
+    CampaignStatus.COMPLETED: N_("Completed"),
+    CampaignStatus.POSTPONED: N_("Postponed"),
+    CampaignStatus.CANCELLED: N_("Cancelled"),
+}
+
+ROLE_LABELS: dict[OrganiserRole, str] = {
+    OrganiserRole.HOST: N_("Host"),
+    OrganiserRole.CO_HOST: N_("Co-host"),
+    OrganiserRole.ORGANISER: N_("Organiser"),
+    OrganiserRole.SUPPORTER: N_("Supporter"),
+    OrganiserRole.SPONSOR: N_("Sponsor"),
+    OrganiserRole.MEDIA: N_("Media partner"),
+}
+
+MEASURE_LABELS: dict[str, str] = {
+    "donors": N_("Donors"),
+    "participants": N_("Participants"),
+    "units": N_("Blood units"),
+    "whole_blood_ml": N_("Whole blood"),
+    "platelet_doses": N_("Platelet doses"),
+    "plasma_ml": N_("Plasma"),
+    "volunteers": N_("Volunteers"),
+    "people_served": N_("People served on site"),
+}
+
+VOLUME_MEASURES = frozenset({"whole_blood_ml", "plasma_ml"})
+
+AWARD_LABELS: dict[AwardGrade, str] = {
+    AwardGrade.GOLD: N_("Gold award"),
+    AwardGrade.SILVER: N_("Silver award"),
+    AwardGrade.BRONZE: N_("Bronze award"),
+}

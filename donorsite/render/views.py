@@ -1,0 +1,370 @@
+"""Plain, already-localised data for templates: Python decides, Jinja draws.
+
+A view holds formatted strings (dates, volumes, percentages computed from
+targets) and ``LocalText`` values that know their language and origin, so
+that templates contain markup only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from babel.dates import get_timezone_location
+from markupsafe import Markup
+
+from donorsite.loading import CampaignEntry
+from donorsite.localize.texts import LocalText, TextOrigin
+from donorsite.model.campaign import Campaign, Event, Measures, Recipient, RecipientKind
+from donorsite.model.fields import LocalizedText
+from donorsite.render.context import LocaleRenderer
+from donorsite.render.labels import (
+    AWARD_LABELS,
+    KIND_LABELS,
+    MEASURE_LABELS,
+    ROLE_LABELS,
+    STATUS_LABELS,
+    VOLUME_MEASURES,
+)
+from donorsite.render.markdown_text import render_markdown
+
+
+class TextPicker:
+    """Resolves texts for one page and remembers which were not written for it."""
+
+    def __init__(self, renderer: LocaleRenderer, source_language: str) -> None:
+        self.renderer = renderer
+        self.source_language = source_language
+        self.fallback_languages: set[str] = set()
+        self.converted = False
+
+    def __call__(self, text: LocalizedText) -> LocalText:
+        local = self.renderer.texts.resolve(text, self.renderer.site_locale.code, self.source_language)
+        if local.origin is TextOrigin.FALLBACK:
+            self.fallback_languages.add(local.lang)
+        elif local.origin is TextOrigin.CONVERTED:
+            self.converted = True
+        return local
+
+    def optional(self, text: LocalizedText | None) -> LocalText | None:
+        """Like calling the picker, for a text that may be absent."""
+        return self(text) if text is not None else None
+
+
+@dataclass(frozen=True)
+class TranslationNotes:
+    """What the page says about texts not written in the reader's language."""
+
+    fallback_language_names: str
+    converted: bool
+
+
+def translation_notes(picker: TextPicker) -> TranslationNotes:
+    """Notes for a page after all its texts were picked."""
+    renderer = picker.renderer
+    names = [renderer.language_name(code) for code in sorted(picker.fallback_languages)]
+    return TranslationNotes(renderer.formatter.items(names), picker.converted)
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    time: str
+    activity: LocalText
+
+
+@dataclass(frozen=True)
+class EventView:
+    title: LocalText | None
+    date_text: str
+    iso_date: str
+    time_text: str | None
+    timezone_text: str
+    venue_name: LocalText
+    venue_address: LocalText | None
+    venue_city: LocalText
+    map_link: str | None
+    schedule: list[ScheduleRow]
+    route: list[LocalText]
+    bring: list[LocalText]
+    rules: list[LocalText]
+    notes: list[LocalText]
+    disclaimer: list[LocalText]
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    label: LocalText | str
+    target: str | None
+    result: str | None
+    share_of_target: str | None
+
+
+@dataclass(frozen=True)
+class HonourRollView:
+    title: LocalText
+    recipients_are_people: bool
+    recipients: list[tuple[LocalText, LocalText | None]]
+
+
+@dataclass(frozen=True)
+class FigureView:
+    label: LocalText
+    value: str
+
+
+@dataclass(frozen=True)
+class StatisticsView:
+    figures: list[FigureView]
+    award_name: LocalText | None
+    awards: list[tuple[str, str]]
+    award_total: str | None
+
+
+@dataclass(frozen=True)
+class OrganiserView:
+    role: str
+    name: LocalText
+    url: str | None
+
+
+@dataclass(frozen=True)
+class CampaignView:
+    """Everything a campaign page shows, in one locale."""
+
+    id: str
+    kind: str
+    kind_label: str
+    status: str
+    status_label: str
+    year: str
+    title: LocalText
+    summary: LocalText
+    theme: LocalText | None
+    body: Markup | None
+    date_text: str | None
+    events: list[EventView]
+    measures: list[MeasureRow]
+    honour_rolls: list[HonourRollView]
+    statistics: StatisticsView | None
+    organisers: list[OrganiserView]
+    contact_name: LocalText | None
+    contact_phone: str | None
+    contact_email: str | None
+    contact_url: str | None
+    registration: str | None
+    links: list[str]
+    notes: TranslationNotes = field(default=TranslationNotes("", False))
+
+
+def mask_person_name(name: str) -> str:
+    """A person's name with its middle hidden: 褚宏燕 → 褚*燕, 陸衛 → 陸*, Nguyễn Văn An → Nguyễn * An."""
+    words = name.split()
+    if len(words) > 1:
+        return " ".join([words[0], *("*" for _ in words[1:-1]), words[-1]]) if len(words) > 2 else f"{words[0]} *"
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def _masked(text: LocalText) -> LocalText:
+    return LocalText(mask_person_name(text.text), text.lang, text.origin)
+
+
+def _recipient(pick: TextPicker, recipient: Recipient) -> tuple[LocalText, LocalText | None]:
+    name = pick(recipient.name)
+    return (_masked(name) if recipient.mask_name else name), pick.optional(recipient.affiliation)
+
+
+def _event_view(pick: TextPicker, event: Event) -> EventView:
+    formatter = pick.renderer.formatter
+    locale = pick.renderer.site_locale.babel
+    time_text = formatter.time_range(event.start, event.end) if event.start else None
+    coordinates = event.venue.coordinates
+    map_link = (
+        f"geo:{coordinates.latitude},{coordinates.longitude}" if coordinates else None
+    )
+    return EventView(
+        title=pick.optional(event.title),
+        date_text=formatter.date_range(event.date, event.last_date),
+        iso_date=event.date.isoformat(),
+        time_text=time_text,
+        timezone_text=get_timezone_location(ZoneInfo(event.timezone), locale=locale, return_city=False),
+        venue_name=pick(event.venue.name),
+        venue_address=pick.optional(event.venue.address),
+        venue_city=pick(event.venue.city),
+        map_link=map_link,
+        schedule=[
+            ScheduleRow(formatter.time_range(item.time, item.end), pick(item.activity)) for item in event.schedule
+        ],
+        route=[pick(stop.name) for stop in event.route],
+        bring=[pick(text) for text in event.bring],
+        rules=[pick(text) for text in event.rules],
+        notes=[pick(text) for text in event.notes],
+        disclaimer=[pick(text) for text in event.disclaimer],
+    )
+
+
+def _format_measure(pick: TextPicker, key: str, value: int | None) -> str | None:
+    if value is None:
+        return None
+    formatter = pick.renderer.formatter
+    return formatter.volume(value) if key in VOLUME_MEASURES else formatter.number(value)
+
+
+def _share(pick: TextPicker, target: int | None, result: int | None) -> str | None:
+    if not target or result is None:
+        return None
+    return pick.renderer.formatter.percent(result / target)
+
+
+def measure_rows(pick: TextPicker, targets: Measures | None, results: Measures | None) -> list[MeasureRow]:
+    """Rows of targets and results; the share of target is computed, never typed."""
+    gettext = pick.renderer.gettext
+    rows = []
+    for key, label in MEASURE_LABELS.items():
+        target = getattr(targets, key) if targets else None
+        result = getattr(results, key) if results else None
+        if target is None and result is None:
+            continue
+        rows.append(
+            MeasureRow(
+                gettext(label),
+                _format_measure(pick, key, target),
+                _format_measure(pick, key, result),
+                _share(pick, target, result),
+            )
+        )
+    other_targets = {measure.key: measure for measure in (targets.other if targets else [])}
+    other_results = {measure.key: measure for measure in (results.other if results else [])}
+    for key in [*other_targets, *(k for k in other_results if k not in other_targets)]:
+        target_measure, result_measure = other_targets.get(key), other_results.get(key)
+        labelled = result_measure or target_measure
+        assert labelled is not None
+        target_value = target_measure.value if target_measure else None
+        result_value = result_measure.value if result_measure else None
+        rows.append(
+            MeasureRow(
+                pick(labelled.label),
+                _format_measure(pick, key, target_value),
+                _format_measure(pick, key, result_value),
+                _share(pick, target_value, result_value),
+            )
+        )
+    return rows
+
+
+def _statistics_view(pick: TextPicker, campaign: Campaign) -> StatisticsView | None:
+    statistics = campaign.statistics
+    if statistics is None:
+        return None
+    formatter = pick.renderer.formatter
+    figures = []
+    for figure in statistics.figures:
+        value = {
+            "percent": lambda v: formatter.percent(v / 100),
+            "ml": formatter.volume,
+            "hours": formatter.hours,
+        }.get(figure.unit.value, formatter.number)(figure.value)
+        figures.append(FigureView(pick(figure.label), value))
+    awards = [(pick.renderer.gettext(AWARD_LABELS[award.grade]), formatter.number(award.count)) for award in statistics.awards]
+    total = formatter.number(sum(award.count for award in statistics.awards)) if statistics.awards else None
+    return StatisticsView(figures, pick.optional(statistics.award_name), awards, total)
+
+
+def _campaign_date_text(pick: TextPicker, campaign: Campaign) -> str | None:
+    formatter = pick.renderer.formatter
+    if campaign.events:
+        return formatter.date_range(campaign.events[0].date, max(event.last_date for event in campaign.events))
+    if campaign.published:
+        return formatter.short_date(campaign.published)
+    return None
+
+
+def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry) -> CampaignView:
+    """The view of one campaign for the renderer's locale."""
+    campaign = entry.campaign
+    pick = TextPicker(renderer, campaign.source_language)
+    gettext = renderer.gettext
+    contact = campaign.contact
+    view = CampaignView(
+        id=entry.id,
+        kind=campaign.kind.value,
+        kind_label=gettext(KIND_LABELS[campaign.kind]),
+        status=campaign.status.value,
+        status_label=gettext(STATUS_LABELS[campaign.status]),
+        year=str(campaign.year),
+        title=pick(campaign.title),
+        summary=pick(campaign.summary),
+        theme=pick.optional(campaign.theme),
+        body=None,
+        date_text=_campaign_date_text(pick, campaign),
+        events=[_event_view(pick, event) for event in campaign.events],
+        measures=measure_rows(pick, campaign.targets, campaign.results),
+        honour_rolls=[
+            HonourRollView(
+                pick(roll.title),
+                roll.recipients_are is RecipientKind.PEOPLE,
+                [_recipient(pick, recipient) for recipient in roll.recipients],
+            )
+            for roll in campaign.honour_rolls
+        ],
+        statistics=_statistics_view(pick, campaign),
+        organisers=[
+            OrganiserView(gettext(ROLE_LABELS[organiser.role]), pick(organiser.name), organiser.url)
+            for organiser in campaign.organisers
+        ],
+        contact_name=pick.optional(contact.name) if contact else None,
+        contact_phone=contact.phone if contact else None,
+        contact_email=contact.email if contact else None,
+        contact_url=contact.url if contact else None,
+        registration=campaign.registration,
+        links=list(campaign.links),
+    )
+    body = pick.optional(campaign.body)
+    rendered_body = _render_body(body) if body else None
+    return replace(view, body=rendered_body, notes=translation_notes(pick))
+
+
+def _render_body(body: LocalText) -> Markup:
+    html = render_markdown(body.text)
+    if body.origin is TextOrigin.FALLBACK:
+        return Markup('<div lang="{}">').format(body.lang) + html + Markup("</div>")
+    return html
+
+
+@dataclass(frozen=True)
+class CampaignSummaryView:
+    """A campaign as a listing shows it."""
+
+    id: str
+    title: LocalText
+    summary: LocalText
+    kind_label: str
+    status: str
+    status_label: str
+    date_text: str | None
+    sort_date: date
+    year: int
+
+
+def build_campaign_summary(renderer: LocaleRenderer, entry: CampaignEntry, pick: TextPicker) -> CampaignSummaryView:
+    """The listing entry of one campaign; texts are picked through ``pick``."""
+    campaign = entry.campaign
+    entry_pick = TextPicker(renderer, campaign.source_language)
+    summary = CampaignSummaryView(
+        id=entry.id,
+        title=entry_pick(campaign.title),
+        summary=entry_pick(campaign.summary),
+        kind_label=renderer.gettext(KIND_LABELS[campaign.kind]),
+        status=campaign.status.value,
+        status_label=renderer.gettext(STATUS_LABELS[campaign.status]),
+        date_text=_campaign_date_text(entry_pick, campaign),
+        sort_date=campaign.sort_date,
+        year=campaign.year,
+    )
+    pick.fallback_languages |= entry_pick.fallback_languages
+    pick.converted = pick.converted or entry_pick.converted
+    return summary

@@ -1,0 +1,113 @@
+"""MkDocs adapter: hands MkDocs the pages that ``donorsite`` generates.
+
+Each handler translates between MkDocs objects and the engine-neutral
+``SiteBuild``; the content model, localisation and rendering live in the
+``donorsite`` package. Read top to bottom, the handlers are the build:
+load content, add pages, split the menu by locale, localise each page.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from donorsite.locales import LOCALES
+from donorsite.problems import ContentError
+from donorsite.site.build import SiteBuild
+from donorsite.site.settings import content_filter_from_environment
+
+__all__ = ["on_config", "on_files", "on_nav", "on_page_markdown", "on_page_context", "on_post_page"]
+
+# MkDocs keeps hook modules loaded between rebuilds under `mkdocs serve`:
+# this state is rebuilt from scratch in on_config every time.
+_state: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    settings = config.extra.get("donorsite", {})
+    root = Path(config.config_file_path).parent
+    _state.clear()
+    _state["site_name"] = config.site_name
+    try:
+        _state["build"] = SiteBuild(root, settings.get("default_locale", "zh-Hans"), content_filter_from_environment(os.environ))
+    except ContentError as error:
+        raise PluginError(f"The content has {len(error.problems)} problem(s):\n{error.report()}") from None
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    build: SiteBuild = _state["build"]
+    for page in build.generated:
+        inclusion = InclusionLevel.UNDEFINED if page.in_navigation else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.source_path, content=page.text, inclusion=inclusion))
+    for file in files.documentation_pages():
+        if not file.generated_by:
+            build.add_existing_page(file.src_uri)
+    # One menu section per locale; on_nav splits them so that each page
+    # shows only its own locale's menu.
+    config["nav"] = [{site_locale.code: build.menu(site_locale)} for site_locale in LOCALES]
+    return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    build: SiteBuild = _state["build"]
+    menus = {}
+    for site_locale, section in zip(LOCALES, nav.items, strict=True):
+        assert isinstance(section, Section)
+        pages = [page for page in nav.pages if _in_section(page, section)]
+        menu = Navigation(section.children, pages)
+        for item in section.children:
+            item.parent = None
+        menu.homepage = pages[0] if pages else None
+        menus[site_locale.code] = menu
+    _state["menus"] = menus
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    build: SiteBuild = _state["build"]
+    site_locale = build.locale_of(page.file.src_uri) or build.default_locale
+    page.meta.setdefault("locale", site_locale.code)
+    page.meta["material_language"] = site_locale.material_language
+    return markdown
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    build: SiteBuild = _state["build"]
+    site_locale = build.locale_of(page.file.src_uri)
+    context["nav"] = _state["menus"][(site_locale or build.default_locale).code]
+    alternates = build.alternates(page.file.src_uri)
+    # Material reads the language selector from config.extra.alternate;
+    # it is reassigned on every page so no page inherits another's links.
+    config.extra["alternate"] = [
+        {"name": alternate.locale.native_name, "link": alternate.url, "lang": alternate.locale.code}
+        for alternate in alternates
+    ]
+    context["hreflang_links"] = [
+        (alternate.locale.code, alternate.url) for alternate in alternates if alternate.same_page
+    ] + [("x-default", "")]
+    config["site_name"] = build.site_name(site_locale)
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    config.extra["alternate"] = []
+    config["site_name"] = _state["site_name"]
+    return output
+
+
+def _in_section(page: Page, section: Section) -> bool:
+    parent = page.parent
+    while parent is not None:
+        if parent is section:
+            return True
+        parent = parent.parent
+    return False
+
