@@ -73,17 +73,19 @@ def _located(display_name: str, document: YamlDocument, violations: Iterable[Rul
     return problems
 
 
-def _validate(
-    model: type[ModelT], path: Path, display_name: str
-) -> tuple[ModelT | None, YamlDocument | None, list[Problem]]:
+def _validate(model: type[ModelT], path: Path, display_name: str) -> tuple[ModelT | None, YamlDocument | None, list[Problem]]:
     document, problems = read_yaml_file(path, display_name)
     if document is None:
         return None, None, problems
     if not isinstance(document.data, dict):
-        return None, document, [
-            *problems,
-            Problem(display_name, 1, 1, "", "the file must be a group of 'key: value' lines; start from a sample"),
-        ]
+        return (
+            None,
+            document,
+            [
+                *problems,
+                Problem(display_name, 1, 1, "", "the file must be a group of 'key: value' lines; start from a sample"),
+            ],
+        )
     try:
         instance = model.model_validate(document.data)
     except ValidationError as error:
@@ -162,9 +164,7 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None) -> 
     entries: list[CampaignEntry] = []
     for path in campaign_files(root):
         if path.suffix == ".yml":
-            problems.append(
-                Problem(path.relative_to(root).as_posix(), 1, 1, "", "campaign files must end in .yaml; rename the file")
-            )
+            problems.append(Problem(path.relative_to(root).as_posix(), 1, 1, "", "campaign files must end in .yaml; rename the file"))
             continue
         entry, found = load_campaign(path, root)
         problems += found

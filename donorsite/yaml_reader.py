@@ -44,15 +44,9 @@ class _CoreSchemaLoader(yaml.SafeLoader):
 
 
 _CoreSchemaLoader.yaml_implicit_resolvers = {}
-_CoreSchemaLoader.add_implicit_resolver(
-    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_CoreSchemaLoader.add_implicit_resolver(
-    _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-_CoreSchemaLoader.add_implicit_resolver(
-    _INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-)
+_CoreSchemaLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_CoreSchemaLoader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_CoreSchemaLoader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
 _CoreSchemaLoader.add_implicit_resolver(
     _FLOAT,
     re.compile(r"^[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$"),
@@ -108,9 +102,7 @@ class _Builder:
         self._count = 0
 
     def problem(self, location: Location, path: FieldPath, message: str) -> None:
-        self.problems.append(
-            Problem(self.display_name, location[0], location[1], format_path(path), message)
-        )
+        self.problems.append(Problem(self.display_name, location[0], location[1], format_path(path), message))
 
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
         self._count += 1
@@ -164,9 +156,7 @@ class _Builder:
             return int(text)
         if node.tag == _FLOAT:
             return float(text)
-        self.problem(
-            _location(node), path, f"the YAML tag '{node.tag}' is not allowed here; remove it"
-        )
+        self.problem(_location(node), path, f"the YAML tag '{node.tag}' is not allowed here; remove it")
         return None
 
 
@@ -215,9 +205,7 @@ def read_yaml_text(text: str, display_name: str) -> tuple[YamlDocument | None, l
         builder.document.data = builder.build(root, ())
     except _TooLarge as too_large:
         line, column = _location(too_large.node)
-        return None, [
-            Problem(display_name, line, column, "", f"the file has more than {MAX_NODES:,} values; split it up")
-        ]
+        return None, [Problem(display_name, line, column, "", f"the file has more than {MAX_NODES:,} values; split it up")]
     return builder.document, builder.problems
 
 
@@ -231,8 +219,7 @@ def read_yaml_file(path: Path, display_name: str) -> tuple[YamlDocument | None, 
                 1,
                 1,
                 "",
-                f"the file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} allowed; "
-                "split it or remove pasted material",
+                f"the file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} allowed; split it or remove pasted material",
             )
         ]
     text, problems = _decode(path.read_bytes(), display_name)

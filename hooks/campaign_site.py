@@ -57,7 +57,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    build: SiteBuild = _state["build"]
     menus = {}
     for site_locale, section in zip(LOCALES, nav.items, strict=True):
         assert isinstance(section, Section)
@@ -87,12 +86,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     # Material reads the language selector from config.extra.alternate;
     # it is reassigned on every page so no page inherits another's links.
     config.extra["alternate"] = [
-        {"name": alternate.locale.native_name, "link": alternate.url, "lang": alternate.locale.code}
-        for alternate in alternates
+        {"name": alternate.locale.native_name, "link": alternate.url, "lang": alternate.locale.code} for alternate in alternates
     ]
-    context["hreflang_links"] = [
-        (alternate.locale.code, alternate.url) for alternate in alternates if alternate.same_page
-    ] + [("x-default", "")]
+    context["hreflang_links"] = [(alternate.locale.code, alternate.url) for alternate in alternates if alternate.same_page] + [
+        ("x-default", "")
+    ]
     config["site_name"] = build.site_name(site_locale)
     return context
 
@@ -110,4 +108,3 @@ def _in_section(page: Page, section: Section) -> bool:
             return True
         parent = parent.parent
     return False
-

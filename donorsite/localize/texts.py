@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from donorsite.localize.chinese import ChineseConverter
 from donorsite.model.fields import LocalizedText
 
 
-class TextOrigin(str, Enum):
+class TextOrigin(StrEnum):
     """How the text shown to a reader was obtained."""
 
     WRITTEN = "written"

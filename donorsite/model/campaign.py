@@ -7,17 +7,17 @@ the JSON Schema (hover text in the editor) and into the field reference.
 from __future__ import annotations
 
 from datetime import date, time
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field
 
-from donorsite.locales import LOCALE_CODES
 from donorsite.model.fields import (
     CalendarDate,
     Count,
     EmailAddress,
     Link,
+    LocaleCode,
     LocalizedMarkdown,
     LocalizedText,
     PhoneNumber,
@@ -29,7 +29,7 @@ from donorsite.model.fields import (
 )
 
 
-class CampaignKind(str, Enum):
+class CampaignKind(StrEnum):
     """What sort of campaign a file describes."""
 
     WORLD_BLOOD_DONOR_DAY = "world-blood-donor-day"
@@ -39,7 +39,7 @@ class CampaignKind(str, Enum):
     ANNUAL_REPORT = "annual-report"
 
 
-class CampaignStatus(str, Enum):
+class CampaignStatus(StrEnum):
     """Where the campaign stands."""
 
     PLANNED = "planned"
@@ -49,7 +49,7 @@ class CampaignStatus(str, Enum):
     CANCELLED = "cancelled"
 
 
-class OrganiserRole(str, Enum):
+class OrganiserRole(StrEnum):
     """The part an organisation plays."""
 
     HOST = "host"
@@ -158,7 +158,7 @@ class Measures(StrictModel):
     other: list[CustomMeasure] = Field(default_factory=list, description="Further counts with their own labels.")
 
 
-class RecipientKind(str, Enum):
+class RecipientKind(StrEnum):
     """Whether an honour roll lists organisations or people."""
 
     UNITS = "units"
@@ -181,7 +181,7 @@ class HonourRoll(StrictModel):
     recipients: list[Recipient] = Field(min_length=1, description="Who is honoured, in the published order.")
 
 
-class FigureUnit(str, Enum):
+class FigureUnit(StrEnum):
     """How a statistic is counted and written."""
 
     COUNT = "count"
@@ -200,7 +200,7 @@ class Figure(StrictModel):
     unit: FigureUnit = Field(strict=False, description="count, people, donations, ml, percent or hours.")
 
 
-class AwardGrade(str, Enum):
+class AwardGrade(StrEnum):
     """Grades of the national blood-donation award."""
 
     GOLD = "gold"
@@ -235,11 +235,11 @@ class Image(StrictModel):
 class Campaign(StrictModel):
     """A blood-donation campaign, event plan, results summary or report."""
 
-    kind: CampaignKind = Field(strict=False, description="world-blood-donor-day, blood-drive, mobilisation-meeting, awareness-event or annual-report.")
-    status: CampaignStatus = Field(strict=False, description="planned, open, completed, postponed or cancelled.")
-    source_language: Annotated[str, Field(json_schema_extra={"enum": list(LOCALE_CODES)})] = Field(
-        description="The locale the campaign was written in; its texts are required."
+    kind: CampaignKind = Field(
+        strict=False, description="world-blood-donor-day, blood-drive, mobilisation-meeting, awareness-event or annual-report."
     )
+    status: CampaignStatus = Field(strict=False, description="planned, open, completed, postponed or cancelled.")
+    source_language: LocaleCode = Field(description="The locale the campaign was written in; its texts are required.")
     year: Annotated[int, Field(ge=1990, le=2100)] = Field(description="Campaign year.")
     region: Slug | None = Field(None, description="ASCII region key, e.g. jiangsu-suzhou, to build one region alone.")
     published: CalendarDate | None = Field(None, description="Date of publication, for reports.")

@@ -134,17 +134,17 @@ def _parse_time(value: Any) -> time:
             return time(int(match.group(1)), int(match.group(2)))
         raise _fail(
             "time_format",
-            f"{value!r} is not a time; write it as \"HH:MM\" on a 24-hour clock, for example \"18:30\"",
+            f'{value!r} is not a time; write it as "HH:MM" on a 24-hour clock, for example "18:30"',
         )
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 2359 and value % 100 < 60:
         hint = f"{value // 100:02d}:{value % 100:02d}"
         raise _fail(
             "time_number",
-            f"{value} is a number, not a time; write it as \"{hint}\" (with quotes)",
+            f'{value} is a number, not a time; write it as "{hint}" (with quotes)',
         )
     raise _fail(
         "time_format",
-        f"{value!r} is not a time; write it as \"HH:MM\" (with quotes), for example \"18:30\"",
+        f'{value!r} is not a time; write it as "HH:MM" (with quotes), for example "18:30"',
     )
 
 
@@ -217,5 +217,18 @@ WebLink = Annotated[
 ]
 PhoneNumber = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 ()\-]{2,30}$")]
 EmailAddress = Annotated[str, Field(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")]
+
+
+def _check_locale_code(value: str) -> str:
+    if value in LOCALE_CODES:
+        return value
+    suggestion = _closest(value, list(LOCALE_CODES)) or next(
+        (code for code in LOCALE_CODES if code.lower() == value.lower().replace("_", "-")), None
+    )
+    hint = f"; did you mean {suggestion}?" if suggestion else ""
+    raise _fail("locale_unknown", f"{value!r} is not a site locale; use one of {', '.join(LOCALE_CODES)}{hint}")
+
+
+LocaleCode = Annotated[str, AfterValidator(_check_locale_code), WithJsonSchema({"type": "string", "enum": list(LOCALE_CODES)})]
 Count = Annotated[int, Field(ge=0, le=1_000_000_000)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]

@@ -6,8 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from donorsite.locales import LOCALE_CODES
-from donorsite.model.fields import LocalizedText, Slug, StrictModel
+from donorsite.model.fields import LocaleCode, LocalizedText, Slug, StrictModel
 
 
 class Slogan(StrictModel):
@@ -23,7 +22,5 @@ class Slogan(StrictModel):
 class SloganFile(StrictModel):
     """The whole of ``slogans.yaml``."""
 
-    source_language: Annotated[str, Field(json_schema_extra={"enum": list(LOCALE_CODES)})] = Field(
-        description="The locale the slogans were written in."
-    )
+    source_language: LocaleCode = Field(description="The locale the slogans were written in.")
     slogans: list[Slogan] = Field(min_length=1, max_length=5000, description="Slogans in the order to show.")

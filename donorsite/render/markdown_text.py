@@ -7,8 +7,30 @@ import nh3
 from markupsafe import Markup
 
 _ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote",
-    "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "code", "pre", "hr",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "blockquote",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "code",
+    "pre",
+    "hr",
 }
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}

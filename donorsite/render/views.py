@@ -183,9 +183,7 @@ def _event_view(pick: TextPicker, event: Event) -> EventView:
     locale = pick.renderer.site_locale.babel
     time_text = formatter.time_range(event.start, event.end) if event.start else None
     coordinates = event.venue.coordinates
-    map_link = (
-        f"geo:{coordinates.latitude},{coordinates.longitude}" if coordinates else None
-    )
+    map_link = f"geo:{coordinates.latitude},{coordinates.longitude}" if coordinates else None
     return EventView(
         title=pick.optional(event.title),
         date_text=formatter.date_range(event.date, event.last_date),
@@ -196,9 +194,7 @@ def _event_view(pick: TextPicker, event: Event) -> EventView:
         venue_address=pick.optional(event.venue.address),
         venue_city=pick(event.venue.city),
         map_link=map_link,
-        schedule=[
-            ScheduleRow(formatter.time_range(item.time, item.end), pick(item.activity)) for item in event.schedule
-        ],
+        schedule=[ScheduleRow(formatter.time_range(item.time, item.end), pick(item.activity)) for item in event.schedule],
         route=[pick(stop.name) for stop in event.route],
         bring=[pick(text) for text in event.bring],
         rules=[pick(text) for text in event.rules],
@@ -313,8 +309,7 @@ def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry) -> Campa
         ],
         statistics=_statistics_view(pick, campaign),
         organisers=[
-            OrganiserView(gettext(ROLE_LABELS[organiser.role]), pick(organiser.name), organiser.url)
-            for organiser in campaign.organisers
+            OrganiserView(gettext(ROLE_LABELS[organiser.role]), pick(organiser.name), organiser.url) for organiser in campaign.organisers
         ],
         contact_name=pick.optional(contact.name) if contact else None,
         contact_phone=contact.phone if contact else None,

@@ -1,0 +1,43 @@
+"""JSON Schemas of the content formats, generated from the content model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from donorsite.model.campaign import Campaign
+from donorsite.model.slogan import SloganFile
+
+SCHEMA_FOLDER = "schemas"
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "campaign.schema.json": Campaign,
+    "slogan.schema.json": SloganFile,
+}
+
+
+def json_schema(model: type[BaseModel], file_name: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``model``, keyed by YAML names."""
+    schema = model.model_json_schema(by_alias=True, mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": file_name, **schema}
+
+
+def schema_texts() -> dict[str, str]:
+    """File name to schema text, as written into ``schemas/``."""
+    return {
+        name: json.dumps(json_schema(model, name), ensure_ascii=False, indent=2, sort_keys=True) + "\n" for name, model in SCHEMAS.items()
+    }
+
+
+def write_schemas(root: Path) -> list[Path]:
+    """Write the schemas into ``root/schemas``; return the files written."""
+    folder = root / SCHEMA_FOLDER
+    folder.mkdir(exist_ok=True)
+    written = []
+    for name, text in schema_texts().items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,55 @@
+"""Shared fixtures: real builds of the site into temporary folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "campaigns", "slogans.yaml")
+
+
+def run_mkdocs_build(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build`` as a user would; return the finished process."""
+    command = [*MKDOCS, "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, capture_output=True, text=True, cwd=project, env=environment, timeout=600)
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the site's sources (config, hooks, docs, content) to edit in a test."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in SITE_PARTS:
+        source = ROOT / part
+        target = destination / part
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
+    # mkdocs.yml watches the package's templates and catalogs by relative path.
+    (destination / "donorsite").symlink_to(ROOT / "donorsite")
+    return destination
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site, built once with ``mkdocs build --strict``."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Callable[[], Path]:
+    """Make a private copy of the project to break on purpose."""
+    return lambda: copy_project(tmp_path / "project")
