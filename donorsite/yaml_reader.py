@@ -43,6 +43,19 @@ class _CoreSchemaLoader(yaml.SafeLoader):
     """
 
 
+_ALIAS = "tag:donorsite,2026:alias"
+
+
+def _compose_node(self: _CoreSchemaLoader, parent: yaml.Node | None, index: object) -> yaml.Node:
+    # An alias would share (and, expanded, multiply) another node: keep it
+    # as a marker at its own position so the builder can point at it.
+    if self.check_event(yaml.AliasEvent):
+        event = self.get_event()
+        return yaml.ScalarNode(_ALIAS, event.anchor, event.start_mark, event.end_mark)
+    return yaml.composer.Composer.compose_node(self, parent, index)  # type: ignore[arg-type]
+
+
+_CoreSchemaLoader.compose_node = _compose_node  # type: ignore[method-assign,assignment]
 _CoreSchemaLoader.yaml_implicit_resolvers = {}
 _CoreSchemaLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 _CoreSchemaLoader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
@@ -98,7 +111,7 @@ class _Builder:
         self.display_name = display_name
         self.document = YamlDocument(data=None)
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
+        self._alias_reported = False
         self._count = 0
 
     def problem(self, location: Location, path: FieldPath, message: str) -> None:
@@ -108,15 +121,15 @@ class _Builder:
         self._count += 1
         if self._count > MAX_NODES:
             raise _TooLarge(node)
-        if id(node) in self._seen:
-            # The composer hands back the same node object for every alias.
-            self.problem(
-                _location(node),
-                path,
-                "anchors and aliases (&name / *name) are not supported; write the value out in full",
-            )
+        if node.tag == _ALIAS:
+            if not self._alias_reported:
+                self._alias_reported = True
+                self.problem(
+                    _location(node),
+                    path,
+                    f"aliases (*{node.value}) are not supported; write the value out in full instead of repeating it",
+                )
             return None
-        self._seen.add(id(node))
         self.document.value_locations[path] = _location(node)
         if isinstance(node, yaml.MappingNode):
             return self._build_mapping(node, path)
