@@ -135,7 +135,7 @@ def describe_validation_error(
             location = document.locate(path[:-1])
         else:
             location = document.locate(path)
-        yield path, location, _message_for(item, model, path)
+        yield path, location, _message_for(dict(item), model, path)
 
 
 __all__ = ["allowed_keys", "describe_validation_error", "format_path"]

@@ -52,7 +52,7 @@ def _compose_node(self: _CoreSchemaLoader, parent: yaml.Node | None, index: obje
     if self.check_event(yaml.AliasEvent):
         event = self.get_event()
         return yaml.ScalarNode(_ALIAS, event.anchor, event.start_mark, event.end_mark)
-    return yaml.composer.Composer.compose_node(self, parent, index)  # type: ignore[arg-type]
+    return yaml.composer.Composer.compose_node(self, parent, index)  # type: ignore[arg-type,return-value]
 
 
 _CoreSchemaLoader.compose_node = _compose_node  # type: ignore[method-assign,assignment]
@@ -135,6 +135,7 @@ class _Builder:
             return self._build_mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._build_scalar(node, path)
 
     def _build_mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:

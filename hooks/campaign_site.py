@@ -21,9 +21,11 @@ from mkdocs.structure.pages import Page
 from donorsite.locales import LOCALES
 from donorsite.problems import ContentError
 from donorsite.site.build import SiteBuild
+from donorsite.site.search_index import write_locale_search_indexes
 from donorsite.site.settings import content_filter_from_environment
+from donorsite.site.sitemap import write_sitemaps
 
-__all__ = ["on_config", "on_files", "on_nav", "on_page_markdown", "on_page_context", "on_post_page"]
+__all__ = ["on_config", "on_files", "on_nav", "on_page_markdown", "on_page_context", "on_post_page", "on_post_build"]
 
 # MkDocs keeps hook modules loaded between rebuilds under `mkdocs serve`:
 # this state is rebuilt from scratch in on_config every time.
@@ -50,6 +52,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():
         if not file.generated_by:
             build.add_existing_page(file.src_uri)
+    _state["page_paths"] = [file.src_uri for file in files.documentation_pages()]
     # One menu section per locale; on_nav splits them so that each page
     # shows only its own locale's menu.
     config["nav"] = [{site_locale.code: build.menu(site_locale)} for site_locale in LOCALES]
@@ -99,6 +102,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     config.extra["alternate"] = []
     config["site_name"] = _state["site_name"]
     return output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    build: SiteBuild = _state["build"]
+    site_dir = Path(config.site_dir)
+    write_sitemaps(site_dir, build.sitemap_entries(_state["page_paths"]), config.site_url or "")
+    write_locale_search_indexes(site_dir)
 
 
 def _in_section(page: Page, section: Section) -> bool:

@@ -7,7 +7,7 @@ written by hand, apart from the choice of 24-hour skeletons.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, time
+import datetime as dt
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
@@ -25,25 +25,25 @@ class LocaleFormatter:
     def __init__(self, locale: Locale) -> None:
         self.locale = locale
 
-    def date(self, day: date) -> str:
+    def date(self, day: dt.date) -> str:
         """A full date with weekday: ``2025年6月14日星期六``."""
         return format_date(day, "full", locale=self.locale)
 
-    def short_date(self, day: date) -> str:
+    def short_date(self, day: dt.date) -> str:
         """A date without weekday, for listings: ``2025年6月14日``."""
         return format_date(day, "long", locale=self.locale)
 
-    def date_range(self, first: date, last: date) -> str:
+    def date_range(self, first: dt.date, last: dt.date) -> str:
         """A span of days, ``Jun 14 – 16, 2025``; a single day if they are equal."""
         if first == last:
             return self.date(first)
         return format_interval(first, last, "yMMMEd", locale=self.locale)
 
-    def time(self, moment: time) -> str:
+    def time(self, moment: dt.time) -> str:
         """A time on the 24-hour clock."""
-        return format_skeleton("Hm", datetime.combine(date(2000, 1, 1), moment), locale=self.locale)
+        return format_skeleton("Hm", dt.datetime.combine(dt.date(2000, 1, 1), moment), locale=self.locale)
 
-    def time_range(self, start: time, end: time | None) -> str:
+    def time_range(self, start: dt.time, end: dt.time | None) -> str:
         """``16:30–19:00`` in the locale's style; only the start if there is no end.
 
         The 24-hour ``Hm`` skeleton is used everywhere: ``hm`` intervals

@@ -6,6 +6,7 @@ the JSON Schema (hover text in the editor) and into the field reference.
 
 from __future__ import annotations
 
+import datetime
 from datetime import date, time
 from enum import StrEnum
 from typing import Annotated
@@ -126,7 +127,7 @@ class Event(StrictModel):
     disclaimer: list[LocalizedText] = Field(default_factory=list, description="Disclaimer paragraphs.")
 
     @property
-    def last_date(self) -> date:
+    def last_date(self) -> datetime.date:
         """The final day of the event."""
         return self.end_date or self.date
 

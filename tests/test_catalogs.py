@@ -1,0 +1,70 @@
+"""Label catalogs are complete, current and consistent for every locale."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog, Message
+
+from donorsite.locales import LOCALES
+from donorsite.localize.catalog_check import catalog_problems, read_catalog
+from donorsite.localize.catalogs import SOURCE_LOCALE, MissingCatalogError, catalog_folder, catalog_path, load_translations
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = catalog_folder() / "messages.pot"
+TRANSLATED = [site_locale for site_locale in LOCALES if site_locale.code != SOURCE_LOCALE]
+
+
+def test_template_matches_the_code(tmp_path: Path) -> None:
+    fresh = tmp_path / "messages.pot"
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "N_", "--no-location",
+         "--sort-output", "--omit-header", "-o", str(fresh), "."],
+        cwd=ROOT, check=True, capture_output=True,
+    )
+    current = {message.id for message in read_catalog(TEMPLATE) if message.id}
+    extracted = {message.id for message in read_catalog(fresh) if message.id}
+    assert extracted == current, "run the pybabel extract command in the README"
+
+
+@pytest.mark.parametrize("site_locale", TRANSLATED, ids=[site_locale.code for site_locale in TRANSLATED])
+def test_catalog_is_complete(site_locale) -> None:  # type: ignore[no-untyped-def]
+    assert catalog_problems(catalog_path(site_locale), read_catalog(TEMPLATE), site_locale.catalog_id) == []
+
+
+def test_gate_catches_what_pybabel_lets_through(tmp_path: Path) -> None:
+    from babel.messages.pofile import write_po
+
+    template = Catalog()
+    for message_id in ("Date", "Venue", "Shown in %(languages)s.", "Old"):
+        template.add(message_id)
+    catalog = Catalog(locale="vi")
+    catalog.add("Date", "")
+    catalog.add("Venue", "Địa điểm", flags=["fuzzy"])
+    catalog.add("Shown in %(languages)s.", "Hiển thị.")
+    catalog.obsolete["Gone"] = Message("Gone", "Đã bỏ")
+    path = tmp_path / "messages.po"
+    with path.open("wb") as po_file:
+        write_po(po_file, catalog, include_previous=False)
+    problems = "\n".join(catalog_problems(path, template, "vi"))
+    assert "untranslated entry 'Date'" in problems
+    assert "fuzzy entry 'Venue'" in problems
+    assert "placeholders of 'Shown in %(languages)s.'" in problems
+    assert "missing entry 'Old'" in problems
+    assert "obsolete entry 'Gone'" in problems
+
+
+@pytest.mark.parametrize("site_locale", TRANSLATED, ids=[site_locale.code for site_locale in TRANSLATED])
+def test_catalog_loads_with_the_locale_id(site_locale) -> None:  # type: ignore[no-untyped-def]
+    translations = load_translations(site_locale)
+    assert translations.gettext("What to bring") != "What to bring"
+
+
+def test_missing_catalog_is_an_error_not_english() -> None:
+    from donorsite.locales import SiteLocale
+
+    with pytest.raises(MissingCatalogError):
+        load_translations(SiteLocale("ko", "ko", "ko", "한국어"))

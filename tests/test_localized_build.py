@@ -1,0 +1,221 @@
+"""The sample site, built for real, is in one language per page all the way through."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_mkdocs_build
+from donorsite.locales import LOCALES
+
+CAMPAIGN_IDS = sorted(path.stem for path in (ROOT / "campaigns").glob("*.yaml"))
+PREFIXES = [site_locale.prefix for site_locale in LOCALES]
+DUONG_KINH = "2022-duong-kinh-donation-day"
+JIAYUGUAN = "wbdd-jiayuguan-summary"
+CHANGSHU = "2022-changshu-annual-report"
+
+
+class _Elements(HTMLParser):
+    """Collects start tags with their attributes, and the page's text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {name: value or "" for name, value in attrs}))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(path: Path) -> _Elements:
+    parser = _Elements()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def page(site: Path, prefix: str, key: str = "") -> Path:
+    return site / prefix / key / "index.html" if key else site / prefix / "index.html"
+
+
+def text_of(path: Path) -> str:
+    """The visible text, with thin and no-break spaces made plain."""
+    return re.sub(r"[\u2009\u202f\u00a0]", " ", " ".join(parse(path).text))
+
+
+def test_there_are_samples_to_check() -> None:
+    assert {DUONG_KINH, JIAYUGUAN, CHANGSHU} <= set(CAMPAIGN_IDS)
+
+
+def test_every_campaign_is_written_in_every_locale(built_site: Path) -> None:
+    missing = [
+        f"{prefix}/campaigns/{campaign_id}/"
+        for prefix in PREFIXES
+        for campaign_id in CAMPAIGN_IDS
+        if not page(built_site, prefix, f"campaigns/{campaign_id}").is_file()
+    ]
+    assert missing == []
+    for prefix in PREFIXES:
+        assert page(built_site, prefix).is_file()
+        assert page(built_site, prefix, "campaigns").is_file()
+        assert page(built_site, prefix, "slogans").is_file()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "lang", "skip_label", "search_label"),
+    [
+        ("zh-hans", "zh-Hans", "跳转至", "搜索"),
+        ("zh-hant", "zh-Hant", "跳轉至", "搜尋"),
+        ("vi", "vi", "Bỏ qua", "Tìm kiếm"),
+        ("en", "en", "Skip to content", "Search"),
+    ],
+)
+def test_page_language_and_interface_labels(built_site: Path, prefix: str, lang: str, skip_label: str, search_label: str) -> None:
+    for key in ("", "campaigns", f"campaigns/{DUONG_KINH}", "about"):
+        html = page(built_site, prefix, key).read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in html, key
+        assert skip_label in html, key
+        assert f'placeholder="{search_label}"' in html, key
+
+
+@pytest.mark.parametrize(
+    ("prefix", "date", "time_range", "share"),
+    [
+        ("zh-hans", "2022年11月3日星期四", "07:00–11:30", "118.8%"),
+        ("zh-hant", "2022年11月3日 星期四", "07:00 – 11:30", "118.8%"),
+        ("vi", "Thứ Năm, 3 tháng 11, 2022", "07:00–11:30", "118,8%"),
+        ("en", "Thursday, November 3, 2022", "07:00 – 11:30", "118.8%"),
+    ],
+)
+def test_dates_times_and_percentages_follow_the_locale(
+    built_site: Path, prefix: str, date: str, time_range: str, share: str
+) -> None:
+    text = text_of(page(built_site, prefix, f"campaigns/{DUONG_KINH}"))
+    assert date in text
+    assert time_range in text
+    assert share in text
+
+
+@pytest.mark.parametrize(
+    ("prefix", "millilitres", "litres"),
+    [
+        ("zh-hans", "32,600毫升", "4,720升"),
+        ("zh-hant", "32,600 毫升", "4,720 升"),
+        ("vi", "32.600 mL", "4.720 L"),
+        ("en", "32,600 mL", "4,720 L"),
+    ],
+)
+def test_volumes_use_short_units_and_litres_for_large_totals(built_site: Path, prefix: str, millilitres: str, litres: str) -> None:
+    assert millilitres in text_of(page(built_site, prefix, f"campaigns/{JIAYUGUAN}"))
+    assert litres in text_of(page(built_site, prefix, f"campaigns/{CHANGSHU}"))
+
+
+def _alternate_links(path: Path) -> dict[str, str]:
+    return {
+        attrs["hreflang"]: attrs["href"]
+        for tag, attrs in parse(path).tags
+        if tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs
+    }
+
+
+def test_hreflang_names_every_locale_and_x_default(built_site: Path) -> None:
+    links = _alternate_links(page(built_site, "vi", f"campaigns/{DUONG_KINH}"))
+    base = "https://blood-campaigns.example.org/"
+    assert links == {
+        "zh-Hans": f"{base}zh-hans/campaigns/{DUONG_KINH}/",
+        "zh-Hant": f"{base}zh-hant/campaigns/{DUONG_KINH}/",
+        "vi": f"{base}vi/campaigns/{DUONG_KINH}/",
+        "en": f"{base}en/campaigns/{DUONG_KINH}/",
+        "x-default": base,
+    }
+
+
+def test_language_selector_leads_to_the_same_page(built_site: Path) -> None:
+    selector = [
+        attrs["href"]
+        for tag, attrs in parse(page(built_site, "en", f"campaigns/{CHANGSHU}")).tags
+        if tag == "a" and "md-select__link" in attrs.get("class", "")
+    ]
+    assert selector == [f"../../../{prefix}/campaigns/{CHANGSHU}/" for prefix in PREFIXES]
+
+
+def test_menu_lists_only_the_pages_of_its_locale(built_site: Path) -> None:
+    for prefix in PREFIXES:
+        links = [
+            attrs["href"]
+            for tag, attrs in parse(page(built_site, prefix, "campaigns")).tags
+            if tag == "a" and "md-nav__link" in attrs.get("class", "")
+        ]
+        assert links, prefix
+        assert all(not href.startswith("../../") for href in links), (prefix, links)
+
+
+def test_sitemap_carries_the_alternates(built_site: Path) -> None:
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    entry = sitemap.split(f"<loc>https://blood-campaigns.example.org/en/campaigns/{DUONG_KINH}/</loc>")[1].split("</url>")[0]
+    assert entry.count('rel="alternate"') == 5
+    assert f'hreflang="vi" href="https://blood-campaigns.example.org/vi/campaigns/{DUONG_KINH}/"' in entry
+
+
+def test_missing_translation_falls_back_with_a_note(built_site: Path) -> None:
+    text = text_of(page(built_site, "en", f"campaigns/{JIAYUGUAN}"))
+    assert "Parts of this page have not been translated yet and are shown in Chinese (Simplified)" in text
+    html = page(built_site, "en", f"campaigns/{JIAYUGUAN}").read_text(encoding="utf-8")
+    assert '<span lang="zh-Hans">' in html
+    translated = text_of(page(built_site, "en", f"campaigns/{DUONG_KINH}"))
+    assert "not been translated" not in translated
+
+
+def test_traditional_text_nobody_wrote_is_converted_and_marked(built_site: Path) -> None:
+    text = text_of(page(built_site, "zh-hant", f"campaigns/{JIAYUGUAN}"))
+    assert "自動轉換" in text
+    assert "捐血" in text  # the glossary's Taiwan wording, not OpenCC's 獻血
+    written = text_of(page(built_site, "zh-hant", f"campaigns/{DUONG_KINH}"))
+    assert "自動轉換" not in written
+
+
+def test_root_offers_every_locale(built_site: Path) -> None:
+    links = {attrs["hreflang"]: attrs["href"] for tag, attrs in parse(built_site / "index.html").tags
+             if tag == "a" and "hreflang" in attrs and "md-select__link" not in attrs.get("class", "")}
+    assert links == {"zh-Hans": "zh-hans/", "zh-Hant": "zh-hant/", "vi": "vi/", "en": "en/"}
+
+
+def test_each_locale_has_its_own_search_index(built_site: Path) -> None:
+    for prefix in PREFIXES:
+        index = json.loads((built_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        locations = [doc["location"] for doc in index["docs"]]
+        assert f"campaigns/{DUONG_KINH}/" in locations
+        assert not any(location.startswith(tuple(p + "/" for p in PREFIXES)) for location in locations)
+    html = page(built_site, "vi", f"campaigns/{DUONG_KINH}").read_text(encoding="utf-8")
+    assert '"base": "../.."' in html
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
+    offenders = []
+    for path in built_site.rglob("*.html"):
+        for tag, attrs in parse(path).tags:
+            source = attrs.get("src") or (attrs.get("href") if tag == "link" and attrs.get("rel") == "stylesheet" else "")
+            if source and re.match(r"^(https?:)?//", source):
+                offenders.append((path.relative_to(built_site).as_posix(), source))
+    assert offenders == []
+
+
+def test_yaml_error_fails_the_build_with_file_and_line(project_copy: Callable[[], Path], tmp_path: Path) -> None:
+    project = project_copy()
+    target = project / "campaigns" / f"{DUONG_KINH}.yaml"
+    lines = target.read_text(encoding="utf-8").splitlines()
+    number = next(index for index, line in enumerate(lines) if line.startswith("status:"))
+    lines[number] = "status: complete"
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert f"campaigns/{DUONG_KINH}.yaml:{number + 1}:9: status: 'complete' is not one of" in output
+    assert "Traceback" not in output

@@ -1,0 +1,71 @@
+"""Search in a real headless Chromium finds pages in Chinese and Vietnamese, in the reader's locale."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is installed by .ci/run")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+
+
+def search(browser, url: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The result links Material's search shows for ``query`` on the page at ``url``."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(url)
+        page.click("label.md-search__icon, input.md-search__input", timeout=10_000)
+        page.fill("input.md-search__input", query)
+        page.wait_for_selector(".md-search-result__item a", timeout=15_000)
+        return [link.get_attribute("href") or "" for link in page.query_selector_all(".md-search-result__item a")]
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "query", "expected"),
+    [
+        ("zh-hans", "献血", "campaigns/"),
+        ("zh-hans", "世界献血者日", "campaigns/wbdd-"),
+        ("zh-hant", "捐血", "campaigns/"),
+        ("vi", "hiến máu", "campaigns/2022-duong-kinh-donation-day/"),
+    ],
+)
+def test_search_finds_pages_in_the_readers_locale(browser, site_url: str, prefix: str, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    results = search(browser, f"{site_url}{prefix}/", query)
+    assert any(expected in href for href in results), results
+    other_prefixes = [f"/{other}/" for other in ("zh-hans", "zh-hant", "vi", "en") if other != prefix]
+    assert not any(other in href for href in results for other in other_prefixes), results
