@@ -136,8 +136,13 @@ CASES = [
     Case("negative-count", append("results:\n  units: -5\n"), 20, "results.units", "greater than or equal to 0"),
     Case("fractional-count", append("results:\n  units: 297.5\n"), 20, "results.units", "expected a whole number"),
     Case("yes-as-count", append("results:\n  donors: yes\n"), 20, "results.donors", "expected a whole number, found 'yes'"),
-    Case("schedule-time-number", append('    schedule:\n      - time: 930\n        activity: {vi: "Đón tiếp"}\n'), 20,
-         "events[0].schedule[0].time", 'write it as "09:30"'),
+    Case(
+        "schedule-time-number",
+        append('    schedule:\n      - time: 930\n        activity: {vi: "Đón tiếp"}\n'),
+        20,
+        "events[0].schedule[0].time",
+        'write it as "09:30"',
+    ),
     Case("end-before-start", replace_line(12, '    end: "06:00"'), 12, "events[0].end", "is not after the start"),
     Case("alias", append("theme: &t\n  vi: Chủ đề\nbody: *t\n"), 21, "body", "aliases (*t)"),
     Case("billion-laughs", whole(BILLION_LAUGHS), 2, "b[0]", "aliases"),
@@ -147,8 +152,13 @@ CASES = [
     Case("python-tag", replace_line(4, "year: !!python/object:os.system echo"), 4, "year", "tag"),
     Case("empty-file", whole(""), 1, "", "the file is empty"),
     Case("list-at-top", whole("- kind: blood-drive\n"), 1, "", "must be a group of 'key: value' lines"),
-    Case("latitude-out-of-range", insert_after(18, "      coordinates: {latitude: 123, longitude: 106.6}"), 19,
-         "events[0].venue.coordinates.latitude", "less than or equal to 90"),
+    Case(
+        "latitude-out-of-range",
+        insert_after(18, "      coordinates: {latitude: 123, longitude: 106.6}"),
+        19,
+        "events[0].venue.coordinates.latitude",
+        "less than or equal to 90",
+    ),
     Case("phone-letters", append("contact:\n  phone: call-me\n"), 20, "contact.phone", "does not have the expected form"),
     Case("image-alt-missing", append("images:\n  - src: assets/site.css\n    alt: {vi: Ảnh}\n"), 20, "images[0].src", "expected form"),
     Case("non-utf8", None, 2, "", "not UTF-8", raw="kind: blood-drive\ntitle: 献血活动\n".encode("gb18030")),
@@ -156,8 +166,13 @@ CASES = [
     Case("bad-file-name", None, 1, "", "not a valid campaign id", file_name="Bad Name.yaml"),
     Case("zero-width-in-id", None, 1, "", "not a valid campaign id", file_name="2022\u200b-drive.yaml"),
     Case("yml-extension", None, 1, "", "must end in .yaml", file_name="2022-drive.yml"),
-    Case("huge-schedule", append("    schedule:\n" + '      - time: "08:00"\n        activity: {vi: x}\n' * 10_000), 20,
-         "events[0].schedule", "at most 500 items"),
+    Case(
+        "huge-schedule",
+        append("    schedule:\n" + '      - time: "08:00"\n        activity: {vi: x}\n' * 10_000),
+        20,
+        "events[0].schedule",
+        "at most 500 items",
+    ),
 ]
 
 

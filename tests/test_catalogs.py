@@ -21,9 +21,25 @@ TRANSLATED = [site_locale for site_locale in LOCALES if site_locale.code != SOUR
 def test_template_matches_the_code(tmp_path: Path) -> None:
     fresh = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "N_", "--no-location",
-         "--sort-output", "--omit-header", "-o", str(fresh), "."],
-        cwd=ROOT, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "N_",
+            "--no-location",
+            "--sort-output",
+            "--omit-header",
+            "-o",
+            str(fresh),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     current = {message.id for message in read_catalog(TEMPLATE) if message.id}
     extracted = {message.id for message in read_catalog(fresh) if message.id}

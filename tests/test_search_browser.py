@@ -49,6 +49,8 @@ def search(browser, url: str, query: str) -> list[str]:  # type: ignore[no-untyp
         page.goto(url)
         page.click("label.md-search__icon, input.md-search__input", timeout=10_000)
         page.fill("input.md-search__input", query)
+        # Material reads the query on keyup; typed Chinese arrives without key events.
+        page.press("input.md-search__input", "End")
         page.wait_for_selector(".md-search-result__item a", timeout=15_000)
         return [link.get_attribute("href") or "" for link in page.query_selector_all(".md-search-result__item a")]
     finally:

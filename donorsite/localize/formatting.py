@@ -6,8 +6,8 @@ written by hand, apart from the choice of 24-hour skeletons.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import datetime as dt
+from collections.abc import Sequence
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+import re
 from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -13,6 +14,8 @@ from donorsite.localize.catalogs import load_translations
 from donorsite.localize.chinese import ChineseConverter
 from donorsite.localize.formatting import LocaleFormatter
 from donorsite.localize.texts import LocalText, TextResolver
+
+_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()#+!|~]")
 
 
 @dataclass
@@ -34,6 +37,13 @@ class LocaleRenderer:
         from babel import Locale
 
         return Locale.parse(code, sep="-").get_display_name(self.site_locale.babel) or code
+
+    def heading(self, text: LocalText | str) -> Markup:
+        """Like ``localized``, with Markdown punctuation escaped, for a Markdown heading line."""
+        escaped = escape(_MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", str(text)))
+        if isinstance(text, LocalText) and text.lang != self.site_locale.code:
+            return Markup('<span lang="{}">').format(text.lang) + Markup(escaped) + Markup("</span>")
+        return Markup(escaped)
 
     def localized(self, text: LocalText | str | None) -> Markup:
         """Escaped text, marked with its own ``lang`` when it differs from the page's."""
@@ -72,5 +82,6 @@ def build_renderers(converter: ChineseConverter | None = None) -> dict[str, Loca
             environment=_environment(site_locale, translations),
         )
         renderer.environment.globals["t"] = renderer.localized
+        renderer.environment.globals["h"] = renderer.heading
         renderers[site_locale.code] = renderer
     return renderers
