@@ -1,0 +1,101 @@
+"""One build of the site: content loaded once, pages, navigation and alternates.
+
+This is the engine-neutral heart of a build. An engine adapter (the MkDocs
+hooks) asks it for the pages to add, the navigation of each locale and the
+language alternates of each page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from donorsite.loading import ContentFilter, SiteContent, load_content
+from donorsite.locales import LOCALES, SiteLocale, get_locale, locale_for_prefix
+from donorsite.render.context import LocaleRenderer, build_renderers
+from donorsite.site.pages import GeneratedPage, SitePageBuilder
+from donorsite.site.sitemap import SitemapEntry
+from donorsite.site.urls import CAMPAIGNS, HOME, SLOGANS, key_of_source_path, page_url, relative_url
+
+# Keys of pages every locale's menu starts with, in this order; any other
+# hand-written page of the locale follows, sorted by key.
+MENU_ORDER = (HOME, CAMPAIGNS, SLOGANS, "about", "editor-guide")
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """The same page in another locale (or the locale's home if it lacks the page)."""
+
+    locale: SiteLocale
+    url: str
+    same_page: bool
+
+
+class SiteBuild:
+    """Loads the content once and answers the adapter's questions about pages."""
+
+    def __init__(self, root: Path, default_locale: str, content_filter: ContentFilter | None = None) -> None:
+        self.root = root
+        self.default_locale = get_locale(default_locale)
+        self.content: SiteContent = load_content(root, content_filter)
+        self.renderers: dict[str, LocaleRenderer] = build_renderers()
+        self._page_builder = SitePageBuilder(self.content, self.renderers, self.default_locale.code)
+        self.generated: list[GeneratedPage] = list(self._page_builder.pages())
+        self._existing: dict[tuple[str, str], str] = {}
+        for page in self.generated:
+            self.add_existing_page(page.source_path)
+
+    def add_existing_page(self, path: str) -> None:
+        """Record that a page exists at Markdown ``path`` (generated or hand-written)."""
+        prefix, key = key_of_source_path(path)
+        if locale_for_prefix(prefix):
+            self._existing[(prefix, key)] = path
+
+    def locale_of(self, path: str) -> SiteLocale | None:
+        """The locale of the page at ``path``, from its first folder; None outside locale folders."""
+        prefix, _ = key_of_source_path(path)
+        return locale_for_prefix(prefix)
+
+    def alternates(self, path: str) -> list[Alternate]:
+        """The page at ``path`` in every locale, falling back to each locale's home."""
+        prefix, key = key_of_source_path(path)
+        if not locale_for_prefix(prefix):
+            key = HOME
+        alternates = []
+        for site_locale in LOCALES:
+            same = (site_locale.prefix, key) in self._existing
+            alternates.append(Alternate(site_locale, page_url(site_locale, key if same else HOME), same))
+        return alternates
+
+    def hreflang(self, path: str) -> list[tuple[str, str]]:
+        """(hreflang, site-relative URL) of the page at ``path`` in each locale that has it, plus x-default."""
+        same = [(alternate.locale.code, alternate.url) for alternate in self.alternates(path) if alternate.same_page]
+        return [*same, ("x-default", "")]
+
+    def sitemap_entries(self, paths: list[str]) -> list[SitemapEntry]:
+        """Sitemap entries of the pages at ``paths``."""
+        entries = []
+        for path in paths:
+            prefix, key = key_of_source_path(path)
+            site_locale = locale_for_prefix(prefix)
+            entries.append(SitemapEntry(page_url(site_locale, key), tuple(self.hreflang(path))))
+        return entries
+
+    def locale_base(self, path: str) -> str | None:
+        """Link from the page at ``path`` to its locale's folder, where that locale's search index lives."""
+        prefix, key = key_of_source_path(path)
+        site_locale = locale_for_prefix(prefix)
+        if site_locale is None:
+            return None
+        return relative_url(page_url(site_locale, key), page_url(site_locale, HOME))
+
+    def menu(self, site_locale: SiteLocale) -> list[str]:
+        """Markdown paths of the pages in ``site_locale``'s menu, in order."""
+        keys = [key for prefix, key in self._existing if prefix == site_locale.prefix and not key.startswith(CAMPAIGNS + "/")]
+        ordered = sorted(keys, key=lambda key: (MENU_ORDER.index(key) if key in MENU_ORDER else len(MENU_ORDER), key))
+        return [self._existing[(site_locale.prefix, key)] for key in ordered]
+
+    def site_name(self, site_locale: SiteLocale | None) -> str:
+        """The site's name in ``site_locale`` (the default locale for pages outside locales)."""
+        renderer = self.renderers[(site_locale or self.default_locale).code]
+        return renderer.gettext("Blood donation campaigns")

@@ -1,0 +1,61 @@
+"""The URL contract of the site; other systems link to these addresses.
+
+* ``/<prefix>/`` is a locale's home page;
+* ``/<prefix>/campaigns/`` lists its campaigns;
+* ``/<prefix>/campaigns/<id>/`` is one campaign, ``<id>`` being the YAML file stem;
+* ``/<prefix>/slogans/`` lists the slogans;
+* ``/`` leads to the default locale and offers the others.
+
+A page is named by a locale-independent *key* (``campaigns/<id>``); the
+same key in another locale is the same page in another language.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from donorsite.locales import SiteLocale
+
+HOME = ""
+CAMPAIGNS = "campaigns"
+SLOGANS = "slogans"
+
+
+def campaign_key(campaign_id: str) -> str:
+    """The page key of a campaign."""
+    return f"{CAMPAIGNS}/{campaign_id}"
+
+
+def page_url(locale: SiteLocale | None, key: str) -> str:
+    """The site-relative URL of page ``key`` in ``locale`` (None for the root), e.g. ``vi/campaigns/x/``."""
+    parts = [part for part in ((locale.prefix if locale else ""), key) if part]
+    return "/".join(parts) + "/" if parts else ""
+
+
+def source_path(locale: SiteLocale | None, key: str) -> str:
+    """The Markdown path that MkDocs turns into ``page_url(locale, key)``."""
+    url = page_url(locale, key)
+    return f"{url}index.md" if url else "index.md"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to the page at ``to_url`` (both site-relative)."""
+    relative = posixpath.relpath("/" + to_url, "/" + from_url)
+    if relative == ".":
+        return "./"
+    return relative + "/" if to_url.endswith("/") or to_url == "" else relative
+
+
+def key_of_source_path(path: str) -> tuple[str, str]:
+    """Split a Markdown path under ``docs/`` into (locale prefix, page key).
+
+    ``vi/about.md`` gives ``("vi", "about")``; ``en/index.md`` gives ``("en", "")``.
+    """
+    parts = path.split("/")
+    prefix, rest = (parts[0], parts[1:]) if len(parts) > 1 else ("", parts)
+    stem = "/".join(rest)
+    for suffix in ("/index.md", "index.md", ".md"):
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    return prefix, stem
