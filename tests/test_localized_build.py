@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_mkdocs_build
 
+from conftest import ROOT, run_mkdocs_build
 from donorsite.locales import LOCALES
 
 CAMPAIGN_IDS = sorted(path.stem for path in (ROOT / "campaigns").glob("*.yaml"))

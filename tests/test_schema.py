@@ -47,11 +47,33 @@ def test_schema_accepts_the_slogans() -> None:
 
 
 SCHEMA_ERRORS = [
-    "time-as-number", "time-out-of-range", "date-day-first", "year-quoted", "year-out-of-range", "status-no",
-    "status-typo", "kind-unknown", "unknown-key", "unknown-venue-key", "locale-key-case", "source-language-unknown",
-    "required-missing", "timezone-missing", "javascript-link", "data-link", "ftp-link", "title-not-mapping",
-    "events-not-list", "negative-count", "fractional-count", "yes-as-count", "schedule-time-number",
-    "latitude-out-of-range", "phone-letters", "huge-schedule", "impossible-date",
+    "time-as-number",
+    "time-out-of-range",
+    "date-day-first",
+    "year-quoted",
+    "year-out-of-range",
+    "status-no",
+    "status-typo",
+    "kind-unknown",
+    "unknown-key",
+    "unknown-venue-key",
+    "locale-key-case",
+    "source-language-unknown",
+    "required-missing",
+    "timezone-missing",
+    "javascript-link",
+    "data-link",
+    "ftp-link",
+    "title-not-mapping",
+    "events-not-list",
+    "negative-count",
+    "fractional-count",
+    "yes-as-count",
+    "schedule-time-number",
+    "latitude-out-of-range",
+    "phone-letters",
+    "huge-schedule",
+    "impossible-date",
 ]
 
 

@@ -71,3 +71,17 @@ def test_search_finds_pages_in_the_readers_locale(browser, site_url: str, prefix
     assert any(expected in href for href in results), results
     other_prefixes = [f"/{other}/" for other in ("zh-hans", "zh-hant", "vi", "en") if other != prefix]
     assert not any(other in href for href in results for other in other_prefixes), results
+
+
+@pytest.mark.parametrize(
+    ("browser_locale", "landing"),
+    [("en-US", "en/"), ("zh-TW", "zh-hant/"), ("zh-CN", "zh-hans/"), ("vi-VN", "vi/"), ("fr-FR", "zh-hans/")],
+)
+def test_root_leads_to_the_preferred_or_default_locale(browser, site_url: str, browser_locale: str, landing: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(locale=browser_locale)
+    page = context.new_page()
+    try:
+        page.goto(site_url)
+        page.wait_for_url(f"{site_url}{landing}", timeout=10_000)
+    finally:
+        context.close()
