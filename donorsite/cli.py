@@ -10,18 +10,28 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
-from donorsite.loading import collect_content
+from donorsite.editing.starter import StarterError, check_new_id, copied_campaign_text, starter_text
+from donorsite.editing.translations import export_missing, import_translations, load_slots, translation_table
+from donorsite.loading import CAMPAIGN_FOLDER, collect_content
+from donorsite.locales import LOCALE_CODES
+from donorsite.model.campaign import CampaignKind
+from donorsite.problems import ContentError
 from donorsite.schema_export import write_schemas
 
 DESCRIPTION = """Blood-donation campaign site tools. 献血活动网站工具。
 
 commands / 命令:
-  check    validate campaigns/*.yaml and slogans.yaml without building
-           检查 campaigns/*.yaml 与 slogans.yaml，不生成网站
-  schema   regenerate schemas/*.json from the content model
-           根据内容模型重新生成 schemas/*.json
+  new           start a campaign file from a starter or by copying one with new dates
+                新建活动文件：从模板开始，或复制已有活动并更换日期
+  check         validate campaigns/*.yaml and slogans.yaml without building
+                检查 campaigns/*.yaml 与 slogans.yaml，不生成网站
+  translations  show what is untranslated; export it to CSV for a translator and import it back
+                查看未翻译的内容；导出为 CSV 交给译者，再导入
+  schema        regenerate schemas/*.json from the content model
+                根据内容模型重新生成 schemas/*.json
 """
 
 
@@ -56,7 +66,56 @@ def _parser() -> argparse.ArgumentParser:
         help="also print GitHub Actions ::error lines (auto: when GITHUB_ACTIONS is set) / 输出 GitHub 注释",
     )
     commands.add_parser("schema", parents=[common], help="write schemas/*.json / 生成 JSON Schema")
+    new = commands.add_parser("new", parents=[common], help="start a campaign file / 新建活动文件")
+    new.add_argument("id", help="new campaign id = file name, e.g. 2027-suzhou-winter-drive / 活动编号（文件名）")
+    start = new.add_mutually_exclusive_group(required=True)
+    start.add_argument("--kind", choices=[kind.value for kind in CampaignKind], help="start from a starter / 从模板开始")
+    start.add_argument("--copy", metavar="ID", help="copy this campaign / 复制此活动")
+    new.add_argument("--date", type=date.fromisoformat, required=True, help="first event date YYYY-MM-DD / 首场日期")
+    new.add_argument("--language", choices=list(LOCALE_CODES), default="zh-Hans", help="language you write in / 原文语言")
+    translations = commands.add_parser("translations", parents=[common], help="untranslated texts / 未翻译内容")
+    action = translations.add_mutually_exclusive_group()
+    action.add_argument("--export", metavar="LOCALE", choices=list(LOCALE_CODES), help="write missing texts as CSV / 导出 CSV")
+    action.add_argument("--import", dest="import_file", type=Path, metavar="CSV", help="add filled-in texts / 导入译文")
+    translations.add_argument("--output", type=Path, help="CSV file to write (default: standard output) / 输出文件")
     return parser
+
+
+def _new(root: Path, arguments: argparse.Namespace) -> int:
+    try:
+        path = check_new_id(root, arguments.id)
+        if arguments.copy:
+            source = root / CAMPAIGN_FOLDER / f"{arguments.copy}.yaml"
+            if not source.is_file():
+                raise StarterError(f"there is no campaigns/{arguments.copy}.yaml to copy")
+            text = copied_campaign_text(source.read_text(encoding="utf-8"), arguments.date)
+        else:
+            text = starter_text(CampaignKind(arguments.kind), arguments.language, arguments.date)
+    except StarterError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path.relative_to(root).as_posix()}; now edit it and run: donorsite check / 已创建，请编辑后运行检查")
+    return 0
+
+
+def _translations(root: Path, arguments: argparse.Namespace) -> int:
+    try:
+        if arguments.import_file:
+            changed = import_translations(root, arguments.import_file.read_text(encoding="utf-8-sig"))
+            for name in changed:
+                print(f"updated {name}")
+            return 0
+        slots = load_slots(root)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    output = export_missing(slots, arguments.export) if arguments.export else translation_table(slots) + "\n"
+    if arguments.output:
+        arguments.output.write_text(output, encoding="utf-8")
+    else:
+        sys.stdout.write(output)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -66,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "check":
         annotations = arguments.annotations == "github" or (arguments.annotations == "auto" and os.environ.get("GITHUB_ACTIONS") == "true")
         return _check(root, annotations)
+    if arguments.command == "new":
+        return _new(root, arguments)
+    if arguments.command == "translations":
+        return _translations(root, arguments)
     for path in write_schemas(root):
         print(f"wrote {path}")
     return 0

@@ -74,6 +74,10 @@ class YamlDocument:
     data: Any
     value_locations: dict[FieldPath, Location] = field(default_factory=dict)
     key_locations: dict[FieldPath, Location] = field(default_factory=dict)
+    # Character offsets of each value in the source text, and which mappings
+    # are written inline ({a: 1}); edits that must keep every other byte use them.
+    value_spans: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    flow_mappings: set[FieldPath] = field(default_factory=set)
 
     def locate(self, path: FieldPath) -> Location:
         """The line and column of ``path``, or of its nearest written ancestor."""
@@ -131,6 +135,9 @@ class _Builder:
                 )
             return None
         self.document.value_locations[path] = _location(node)
+        self.document.value_spans[path] = (node.start_mark.index, node.end_mark.index)
+        if isinstance(node, yaml.MappingNode) and node.flow_style:
+            self.document.flow_mappings.add(path)
         if isinstance(node, yaml.MappingNode):
             return self._build_mapping(node, path)
         if isinstance(node, yaml.SequenceNode):

@@ -15,9 +15,7 @@ def split_search_index(index: dict[str, Any], prefix: str) -> dict[str, Any]:
     """The entries of ``index`` under ``prefix/``, with locations relative to that folder."""
     start = prefix + "/"
     docs = [
-        {**doc, "location": doc["location"][len(start) :]}
-        for doc in index.get("docs", [])
-        if doc.get("location", "").startswith(start)
+        {**doc, "location": doc["location"][len(start) :]} for doc in index.get("docs", []) if doc.get("location", "").startswith(start)
     ]
     return {**index, "docs": docs}
 

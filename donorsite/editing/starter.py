@@ -1,0 +1,87 @@
+"""Starting a campaign file: from a commented starter, or by copying last year's."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from importlib.resources import files
+from pathlib import Path
+from string import Template
+
+from donorsite.editing.text_edits import TextEdit, apply_edits
+from donorsite.loading import CAMPAIGN_FOLDER
+from donorsite.model.campaign import Campaign, CampaignKind
+from donorsite.yaml_reader import YamlDocument, read_yaml_text
+
+CAMPAIGN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DEFAULT_TIME_ZONES = {"zh-Hans": "Asia/Shanghai", "zh-Hant": "Asia/Taipei", "vi": "Asia/Ho_Chi_Minh", "en": "Asia/Shanghai"}
+# Facts of the old campaign that would be wrong for the new one.
+_DROPPED_ON_COPY = ("results", "honour_rolls", "statistics", "registration")
+
+
+class StarterError(Exception):
+    """The campaign cannot be started as asked; the message says why."""
+
+
+def check_new_id(root: Path, campaign_id: str) -> Path:
+    """The path of a new campaign file; raises ``StarterError`` if the id is invalid or taken."""
+    if not CAMPAIGN_ID.match(campaign_id):
+        raise StarterError(f"'{campaign_id}' is not a valid id: use lowercase ASCII letters, digits and hyphens")
+    path = root / CAMPAIGN_FOLDER / f"{campaign_id}.yaml"
+    if path.exists():
+        raise StarterError(f"{path.relative_to(root).as_posix()} already exists; choose another id")
+    return path
+
+
+def starter_text(kind: CampaignKind, language: str, day: date) -> str:
+    """A commented starter file for a campaign of ``kind`` written in ``language``."""
+    name = "report.yaml" if kind is CampaignKind.ANNUAL_REPORT else "event.yaml"
+    template = Template(files("donorsite.starters").joinpath(name).read_text(encoding="utf-8"))
+    return template.substitute(kind=kind.value, lang=language, year=day.year, date=day.isoformat(), timezone=DEFAULT_TIME_ZONES[language])
+
+
+def _date_paths(campaign: Campaign) -> list[tuple[str | int, ...]]:
+    paths: list[tuple[str | int, ...]] = [("published",)] if campaign.published else []
+    for index, event in enumerate(campaign.events):
+        paths.append(("events", index, "date"))
+        if event.end_date:
+            paths.append(("events", index, "end_date"))
+    return paths
+
+
+def _drop_key_edit(source: str, document: YamlDocument, key: str) -> TextEdit:
+    line, _ = document.key_locations[(key,)]
+    start = sum(len(text) for text in source.splitlines(keepends=True)[: line - 1])
+    end = document.value_spans[(key,)][1]
+    if end > 0 and source[end - 1] != "\n":
+        newline = source.find("\n", end)
+        end = len(source) if newline == -1 else newline + 1
+    return TextEdit(start, end, "")
+
+
+def copied_campaign_text(source: str, new_date: date) -> str:
+    """Last year's campaign text moved to ``new_date``.
+
+    Every date moves by the same number of days, the year follows the new
+    date, the status becomes planned, and results, honour rolls, statistics
+    and the registration link are removed. Comments and everything else
+    stay as written. Raises ``StarterError`` if the source is not valid.
+    """
+    document, problems = read_yaml_text(source, "source")
+    if document is None or problems:
+        raise StarterError("the campaign to copy has problems; run donorsite check first")
+    campaign = Campaign.model_validate(document.data)
+    shift = timedelta(days=(new_date - campaign.sort_date).days)
+    edits = [TextEdit(*document.value_spans[path], (_value_at(campaign, path) + shift).isoformat()) for path in _date_paths(campaign)]
+    edits.append(TextEdit(*document.value_spans[("year",)], str(new_date.year)))
+    edits.append(TextEdit(*document.value_spans[("status",)], "planned"))
+    edits += [_drop_key_edit(source, document, key) for key in _DROPPED_ON_COPY if key in document.data]
+    return apply_edits(source, edits)
+
+
+def _value_at(campaign: Campaign, path: tuple[str | int, ...]) -> date:
+    value: object = campaign
+    for part in path:
+        value = value[part] if isinstance(part, int) else getattr(value, part)  # type: ignore[index]
+    assert isinstance(value, date)
+    return value

@@ -1,0 +1,71 @@
+"""Edits to an editor's YAML text that keep every other byte as it was.
+
+Comments, key order and quoting styles are the editor's: instead of
+loading and dumping the file, these functions insert or replace text at
+the positions the reader recorded.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from donorsite.yaml_reader import FieldPath, YamlDocument
+
+
+@dataclass(frozen=True)
+class TextEdit:
+    """Replace ``source[start:end]`` with ``text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def yaml_string(value: str) -> str:
+    """A double-quoted YAML scalar for ``value`` (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def add_key_edit(source: str, document: YamlDocument, mapping: FieldPath, key: str, value: str) -> TextEdit:
+    """An edit adding ``key: value`` as the last entry of the mapping at ``mapping``.
+
+    Raises ``ValueError`` if the mapping is empty or the key already exists.
+    """
+    data = document.data
+    for part in mapping:
+        data = data[part]
+    if not isinstance(data, dict) or not data:
+        raise ValueError(f"no mapping with entries at {mapping}")
+    if key in data:
+        raise ValueError(f"{key} is already written at {mapping}")
+    start, end = document.value_spans[mapping]
+    if mapping in document.flow_mappings:
+        closing = source.rindex("}", start, end)
+        return TextEdit(closing, closing, f", {key}: {yaml_string(value)}")
+    first_key = next(iter(data))
+    indent = " " * (document.key_locations[(*mapping, first_key)][1] - 1)
+    last_key = list(data)[-1]
+    _, last_end = document.value_spans[(*mapping, last_key)]
+    line = f"{indent}{key}: {yaml_string(value)}\n"
+    if last_end > 0 and source[last_end - 1] == "\n":
+        # A block scalar ends after its own newline (and any blank lines).
+        return TextEdit(last_end, last_end, line)
+    newline = source.find("\n", last_end)
+    if newline == -1:
+        return TextEdit(len(source), len(source), "\n" + line)
+    return TextEdit(newline + 1, newline + 1, line)
+
+
+def replace_value_edit(document: YamlDocument, path: FieldPath, text: str) -> TextEdit:
+    """An edit replacing the scalar written at ``path`` with ``text`` (already YAML)."""
+    start, end = document.value_spans[path]
+    return TextEdit(start, end, text)
+
+
+def apply_edits(source: str, edits: list[TextEdit]) -> str:
+    """``source`` with every edit applied; edits must not overlap."""
+    result = source
+    for edit in sorted(edits, key=lambda edit: (edit.start, edit.end), reverse=True):
+        result = result[: edit.start] + edit.text + result[edit.end :]
+    return result
