@@ -56,6 +56,17 @@ def _compose_node(self: _CoreSchemaLoader, parent: yaml.Node | None, index: obje
 
 
 _CoreSchemaLoader.compose_node = _compose_node  # type: ignore[method-assign,assignment]
+
+
+class _FastCoreSchemaLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same resolver over libyaml's C parser, about ten times faster.
+
+    It composes aliases as shared nodes without their own position, so a
+    file with an alias, or with any error, is read again by the Python
+    loader for exact messages.
+    """
+
+
 _CoreSchemaLoader.yaml_implicit_resolvers = {}
 _CoreSchemaLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 _CoreSchemaLoader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
@@ -65,6 +76,7 @@ _CoreSchemaLoader.add_implicit_resolver(
     re.compile(r"^[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$"),
     list("-+0123456789"),
 )
+_FastCoreSchemaLoader.yaml_implicit_resolvers = _CoreSchemaLoader.yaml_implicit_resolvers
 
 
 @dataclass
@@ -111,8 +123,9 @@ def _location(node: yaml.Node) -> Location:
 class _Builder:
     """Turns a composed node tree into plain values, collecting problems."""
 
-    def __init__(self, display_name: str) -> None:
+    def __init__(self, display_name: str, refuse_shared_nodes: bool = False) -> None:
         self.display_name = display_name
+        self._seen: set[int] | None = set() if refuse_shared_nodes else None
         self.document = YamlDocument(data=None)
         self.problems: list[Problem] = []
         self._alias_reported = False
@@ -125,6 +138,10 @@ class _Builder:
         self._count += 1
         if self._count > MAX_NODES:
             raise _TooLarge(node)
+        if self._seen is not None:
+            if id(node) in self._seen:
+                raise _SharedNode()
+            self._seen.add(id(node))
         if node.tag == _ALIAS:
             if not self._alias_reported:
                 self._alias_reported = True
@@ -204,8 +221,36 @@ def _decode(raw: bytes, display_name: str) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
+class _SharedNode(Exception):
+    """The fast loader met an alias (a node reached twice)."""
+
+
+def _read_fast(text: str, display_name: str) -> tuple[YamlDocument | None, list[Problem]] | None:
+    """The document read with libyaml, or None if the Python loader must read it."""
+    if not hasattr(yaml, "CSafeLoader"):
+        return None
+    loader = _FastCoreSchemaLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    if root is None:
+        return None
+    builder = _Builder(display_name, refuse_shared_nodes=True)
+    try:
+        builder.document.data = builder.build(root, ())
+    except (_SharedNode, _TooLarge):
+        return None
+    return builder.document, builder.problems
+
+
 def read_yaml_text(text: str, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Read YAML source text; return the document (None if unreadable) and its problems."""
+    fast = _read_fast(text, display_name)
+    if fast is not None:
+        return fast
     loader = _CoreSchemaLoader(text)
     try:
         root = loader.get_single_node()
