@@ -102,7 +102,12 @@ def _new(root: Path, arguments: argparse.Namespace) -> int:
 def _translations(root: Path, arguments: argparse.Namespace) -> int:
     try:
         if arguments.import_file:
-            changed = import_translations(root, arguments.import_file.read_text(encoding="utf-8-sig"))
+            try:
+                sheet = arguments.import_file.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as error:
+                print(f"error: cannot read {arguments.import_file}: {error}", file=sys.stderr)
+                return 1
+            changed = import_translations(root, sheet)
             for name in changed:
                 print(f"updated {name}")
             return 0

@@ -21,7 +21,7 @@ from donorsite.yaml_reader import YamlDocument, format_path, read_yaml_file
 CAMPAIGN_FOLDER = "campaigns"
 SLOGAN_FILE = "slogans.yaml"
 DOCS_FOLDER = "docs"
-_CAMPAIGN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+CAMPAIGN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -97,7 +97,7 @@ def _validate(model: type[ModelT], path: Path, display_name: str) -> tuple[Model
 
 def _campaign_id_problem(path: Path, display_name: str) -> Problem | None:
     stem = path.stem
-    if _CAMPAIGN_ID.match(stem):
+    if CAMPAIGN_ID.match(stem):
         return None
     shown = stem.encode("unicode_escape").decode("ascii")
     return Problem(

@@ -29,7 +29,7 @@ def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, bool):
-        return "true/false" if value else "false"
+        return "true" if value else "false"
     if isinstance(value, dict):
         return "a group of fields"
     if isinstance(value, list):
@@ -80,14 +80,14 @@ def allowed_keys(model: type[BaseModel], path: FieldPath) -> list[str]:
     return keys
 
 
-def _suggest(word: str, options: list[str]) -> str:
+def _suggest(word: str, options: list[str], noun: str = "keys") -> str:
     lowered = {option.lower(): option for option in options}
     if word.lower() in lowered:
         return f"; did you mean '{lowered[word.lower()]}'?"
     matches = difflib.get_close_matches(word, options, n=1, cutoff=0.5)
     if matches:
         return f"; did you mean '{matches[0]}'?"
-    return f"; allowed keys here: {', '.join(options)}" if options else ""
+    return f"; allowed {noun} here: {', '.join(options)}" if options else ""
 
 
 def _message_for(error: dict[str, Any], model: type[BaseModel], path: FieldPath) -> str:
@@ -101,7 +101,7 @@ def _message_for(error: dict[str, Any], model: type[BaseModel], path: FieldPath)
     if kind in ("enum", "literal_error"):
         expected = error.get("ctx", {}).get("expected", "")
         options = [option.strip(" '") for option in expected.replace(" or ", ", ").split(",") if option.strip()]
-        hint = _suggest(str(value), options) if isinstance(value, str) else ""
+        hint = _suggest(str(value), options, "values") if isinstance(value, str) else ""
         return f"{_describe(value)} is not one of: {', '.join(options)}{hint}"
     if kind in _TYPE_NAMES:
         message = f"expected {_TYPE_NAMES[kind]}, found {_describe(value)}"

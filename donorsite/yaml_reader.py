@@ -24,6 +24,7 @@ FieldPath = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 200_000
+MAX_DEPTH = 40
 
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -136,7 +137,7 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
         self._count += 1
-        if self._count > MAX_NODES:
+        if self._count > MAX_NODES or len(path) > MAX_DEPTH:
             raise _TooLarge(node)
         if self._seen is not None:
             if id(node) in self._seen:
@@ -241,8 +242,10 @@ def _read_fast(text: str, display_name: str) -> tuple[YamlDocument | None, list[
     builder = _Builder(display_name, refuse_shared_nodes=True)
     try:
         builder.document.data = builder.build(root, ())
-    except (_SharedNode, _TooLarge):
+    except _SharedNode:
         return None
+    except _TooLarge as too_large:
+        return None, [_too_large_problem(display_name, too_large.node)]
     return builder.document, builder.problems
 
 
@@ -262,6 +265,8 @@ def read_yaml_text(text: str, display_name: str) -> tuple[YamlDocument | None, l
         return None, [Problem(display_name, line, column, "", f"YAML syntax error: {reason}{hint}")]
     except yaml.YAMLError as error:
         return None, [Problem(display_name, 1, 1, "", f"YAML syntax error: {error}")]
+    except RecursionError:
+        return None, [Problem(display_name, 1, 1, "", f"values are nested more than {MAX_DEPTH} levels deep; simplify the file")]
     finally:
         loader.dispose()
     if root is None:
@@ -270,9 +275,14 @@ def read_yaml_text(text: str, display_name: str) -> tuple[YamlDocument | None, l
     try:
         builder.document.data = builder.build(root, ())
     except _TooLarge as too_large:
-        line, column = _location(too_large.node)
-        return None, [Problem(display_name, line, column, "", f"the file has more than {MAX_NODES:,} values; split it up")]
+        return None, [_too_large_problem(display_name, too_large.node)]
     return builder.document, builder.problems
+
+
+def _too_large_problem(display_name: str, node: yaml.Node) -> Problem:
+    line, column = _location(node)
+    message = f"the file has more than {MAX_NODES:,} values or nests them more than {MAX_DEPTH} levels deep; simplify it"
+    return Problem(display_name, line, column, "", message)
 
 
 def read_yaml_file(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:

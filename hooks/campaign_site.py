@@ -19,10 +19,11 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from donorsite.locales import LOCALES
+from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.problems import ContentError
 from donorsite.site.build import SiteBuild
 from donorsite.site.search_index import write_locale_search_indexes
-from donorsite.site.settings import content_filter_from_environment
+from donorsite.site.settings import SettingsError, check_default_locale, content_filter_from_environment
 from donorsite.site.sitemap import write_sitemaps
 
 __all__ = ["on_config", "on_files", "on_nav", "on_page_markdown", "on_page_context", "on_post_page", "on_post_build"]
@@ -33,14 +34,21 @@ _state: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    settings = config.extra.get("donorsite", {})
-    root = Path(config.config_file_path).parent
     _state.clear()
     _state["site_name"] = config.site_name
+    if not config.use_directory_urls:
+        raise PluginError("mkdocs.yml: use_directory_urls must stay true; the site's URLs are /<locale>/campaigns/<id>/")
+    if not config.site_url:
+        raise PluginError("mkdocs.yml: set site_url to the public address; hreflang links and sitemaps need it")
+    settings = config.extra.get("donorsite", {})
     try:
-        _state["build"] = SiteBuild(root, settings.get("default_locale", "zh-Hans"), content_filter_from_environment(os.environ))
+        default_locale = check_default_locale(settings.get("default_locale", "zh-Hans"))
+        content_filter = content_filter_from_environment(os.environ)
+        _state["build"] = SiteBuild(Path(config.config_file_path).parent, default_locale, content_filter)
     except ContentError as error:
         raise PluginError(f"The content has {len(error.problems)} problem(s):\n{error.report()}") from None
+    except (SettingsError, MissingCatalogError) as error:
+        raise PluginError(str(error)) from None
     return config
 
 
@@ -76,7 +84,6 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     build: SiteBuild = _state["build"]
     site_locale = build.locale_of(page.file.src_uri) or build.default_locale
-    page.meta.setdefault("locale", site_locale.code)
     page.meta["material_language"] = site_locale.material_language
     return markdown
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -221,3 +222,37 @@ def test_yaml_error_fails_the_build_with_file_and_line(project_copy: Callable[[]
     assert result.returncode == 1
     assert f"campaigns/{DUONG_KINH}.yaml:{number + 1}:9: status: 'complete' is not one of" in output
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize(
+    ("prefix", "alt"), [("vi", "Một giọt máu đỏ"), ("zh-hans", "一滴红色血滴"), ("zh-hant", "一滴紅色血滴"), ("en", "A red drop")]
+)
+def test_pictures_carry_alt_text_in_the_readers_language(built_site: Path, prefix: str, alt: str) -> None:
+    images = [attrs for tag, attrs in parse(page(built_site, prefix, f"campaigns/{DUONG_KINH}")).tags if tag == "img"]
+    assert [image["src"] for image in images] == ["../../../images/blood-drop.png"]
+    assert alt in images[0]["alt"]
+    assert (built_site / "images" / "blood-drop.png").is_file()
+
+
+def test_editor_text_is_escaped_in_titles_descriptions_and_headings(project_copy: Callable[[], Path], tmp_path: Path) -> None:
+    project = project_copy()
+    target = project / "campaigns" / f"{DUONG_KINH}.yaml"
+    tricky = 'Drive "A" & &lt;x&gt; *y* [l](javascript:x)'
+    lines = target.read_text(encoding="utf-8").splitlines()
+    for key in ("title:", "summary:"):
+        start = lines.index(key)
+        english = next(index for index in range(start, len(lines)) if lines[index].startswith("  en: "))
+        lines[english] = f"  en: '{tricky}'"
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = tmp_path / "site" / "en" / "campaigns" / DUONG_KINH / "index.html"
+    elements = parse(built)
+    descriptions = [attrs["content"] for tag, attrs in elements.tags if tag == "meta" and attrs.get("name") == "description"]
+    assert descriptions == [tricky]
+    html = built.read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert title and unescape(title.group(1)).startswith(tricky)
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    assert heading and unescape(heading.group(1)).strip() == tricky
+    assert "javascript:x" not in re.findall(r'href="([^"]*)"', html)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from importlib.resources import files
 from pathlib import Path
 from string import Template
 
+from pydantic import ValidationError
+
 from donorsite.editing.text_edits import TextEdit, apply_edits
-from donorsite.loading import CAMPAIGN_FOLDER
+from donorsite.loading import CAMPAIGN_FOLDER, CAMPAIGN_ID
 from donorsite.model.campaign import Campaign, CampaignKind
 from donorsite.yaml_reader import YamlDocument, read_yaml_text
 
-CAMPAIGN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DEFAULT_TIME_ZONES = {"zh-Hans": "Asia/Shanghai", "zh-Hant": "Asia/Taipei", "vi": "Asia/Ho_Chi_Minh", "en": "Asia/Shanghai"}
 # Facts of the old campaign that would be wrong for the new one.
 _DROPPED_ON_COPY = ("results", "honour_rolls", "statistics", "registration")
@@ -25,7 +25,7 @@ class StarterError(Exception):
 
 def check_new_id(root: Path, campaign_id: str) -> Path:
     """The path of a new campaign file; raises ``StarterError`` if the id is invalid or taken."""
-    if not CAMPAIGN_ID.match(campaign_id):
+    if not CAMPAIGN_ID.match(campaign_id):  # the same rule the checker applies to file names
         raise StarterError(f"'{campaign_id}' is not a valid id: use lowercase ASCII letters, digits and hyphens")
     path = root / CAMPAIGN_FOLDER / f"{campaign_id}.yaml"
     if path.exists():
@@ -70,7 +70,10 @@ def copied_campaign_text(source: str, new_date: date) -> str:
     document, problems = read_yaml_text(source, "source")
     if document is None or problems:
         raise StarterError("the campaign to copy has problems; run donorsite check first")
-    campaign = Campaign.model_validate(document.data)
+    try:
+        campaign = Campaign.model_validate(document.data)
+    except ValidationError:
+        raise StarterError("the campaign to copy has problems; run donorsite check first") from None
     shift = timedelta(days=(new_date - campaign.sort_date).days)
     edits = [TextEdit(*document.value_spans[path], (_value_at(campaign, path) + shift).isoformat()) for path in _date_paths(campaign)]
     edits.append(TextEdit(*document.value_spans[("year",)], str(new_date.year)))

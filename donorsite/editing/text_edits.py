@@ -57,12 +57,6 @@ def add_key_edit(source: str, document: YamlDocument, mapping: FieldPath, key: s
     return TextEdit(newline + 1, newline + 1, line)
 
 
-def replace_value_edit(document: YamlDocument, path: FieldPath, text: str) -> TextEdit:
-    """An edit replacing the scalar written at ``path`` with ``text`` (already YAML)."""
-    start, end = document.value_spans[path]
-    return TextEdit(start, end, text)
-
-
 def apply_edits(source: str, edits: list[TextEdit]) -> str:
     """``source`` with every edit applied; edits must not overlap."""
     result = source

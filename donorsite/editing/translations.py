@@ -102,7 +102,12 @@ def _parse_path(text: str) -> FieldPath:
     for piece in text.replace("[", ".[").split("."):
         if not piece:
             continue
-        parts.append(int(piece[1:-1]) if piece.startswith("[") else piece)
+        if piece.startswith("["):
+            if not (piece.endswith("]") and piece[1:-1].isdigit()):
+                raise ValueError(f"'{text}' is not a field path")
+            parts.append(int(piece[1:-1]))
+        else:
+            parts.append(piece)
     return tuple(parts)
 
 
@@ -113,14 +118,22 @@ def import_translations(root: Path, csv_text: str) -> list[str]:
     if a row points at a text that does not exist or is already written,
     or if a changed file would no longer be valid.
     """
-    rows = [row for row in csv.DictReader(io.StringIO(csv_text)) if (row.get("translation") or "").strip()]
+    reader = csv.DictReader(io.StringIO(csv_text))
+    missing_columns = [column for column in CSV_COLUMNS if column not in (reader.fieldnames or [])]
+    if missing_columns:
+        raise ContentError([Problem("CSV", 1, 1, "", f"missing column(s) {', '.join(missing_columns)}; start from an exported file")])
+    rows = [row for row in reader if (row.get("translation") or "").strip()]
     by_file: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in rows:
         by_file[row["file"]].append(row)
     new_texts: dict[Path, str] = {}
     problems: list[Problem] = []
+    content_root = root.resolve()
     for name, file_rows in by_file.items():
         path = root / name
+        if content_root not in path.resolve().parents or not path.is_file() or path.suffix != ".yaml":
+            problems.append(Problem("CSV", 1, 1, "file", f"'{name}' is not a content file of this site"))
+            continue
         source = path.read_text(encoding="utf-8")
         document, read_problems = read_yaml_text(source, name)
         if document is None:
@@ -128,8 +141,8 @@ def import_translations(root: Path, csv_text: str) -> list[str]:
             continue
         edits = []
         for row in file_rows:
-            field_path = _parse_path(row["field"])
             try:
+                field_path = _parse_path(row["field"])
                 edits.append(add_key_edit(source, document, field_path, row["locale"], row["translation"].strip()))
             except (KeyError, ValueError, TypeError, IndexError) as error:
                 problems.append(Problem(name, 1, 1, row["field"], f"cannot add the {row['locale']} text: {error}"))

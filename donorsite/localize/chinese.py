@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import tempfile
 from functools import cached_property
 from importlib.resources import files
@@ -39,6 +41,13 @@ def _with_absolute_paths(node: Any, folder: Path) -> Any:
     return node
 
 
+def _write_atomically(path: Path, text: str) -> None:
+    # Two builds may run at once (tests, parallel CI jobs): never let one read a half-written file.
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
 class ChineseConverter:
     """Simplified-to-Traditional (Taiwan usage, project glossary first) and back.
 
@@ -49,22 +58,27 @@ class ChineseConverter:
         if glossary_text is None:
             glossary_text = files("donorsite.glossary").joinpath(_GLOSSARY).read_text(encoding="utf-8")
         self.glossary = read_glossary(glossary_text)
-        self._folder = tempfile.TemporaryDirectory(prefix="donorsite-opencc-")
+        # OpenCC reads its configuration from files. One folder per glossary
+        # version is reused, so repeated rebuilds under `mkdocs serve` leave
+        # nothing behind.
+        digest = hashlib.sha256(glossary_text.encode("utf-8") + opencc.__file__.encode("utf-8")).hexdigest()[:16]
+        self._folder = Path(tempfile.gettempdir()) / f"donorsite-opencc-{digest}"
 
     @cached_property
     def _to_traditional(self) -> opencc.OpenCC:
         data = _opencc_data_folder()
         config = _with_absolute_paths(json.loads((data / "s2twp.json").read_text(encoding="utf-8")), data)
-        folder = Path(self._folder.name)
+        folder = self._folder
+        folder.mkdir(exist_ok=True)
         glossary_file = folder / "glossary.txt"
-        glossary_file.write_text("".join(f"{s}\t{t}\n" for s, t in self.glossary), encoding="utf-8")
+        _write_atomically(glossary_file, "".join(f"{s}\t{t}\n" for s, t in self.glossary))
         glossary = {"type": "text", "file": str(glossary_file)}
         # The glossary goes first in both the segmenter and the first
         # conversion step, so that its phrases win over OpenCC's own.
         config["segmentation"]["dict"]["dicts"].insert(0, glossary)
         config["conversion_chain"][0]["dict"]["dicts"].insert(0, glossary)
         config_file = folder / "s2tw-glossary.json"
-        config_file.write_text(json.dumps(config), encoding="utf-8")
+        _write_atomically(config_file, json.dumps(config))
         return opencc.OpenCC(str(config_file))
 
     @cached_property

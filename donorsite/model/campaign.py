@@ -197,7 +197,7 @@ class Figure(StrictModel):
     """One reported statistic of a report."""
 
     label: LocalizedText = Field(description="What the figure measures.")
-    value: Annotated[float, Field(ge=0)] = Field(description="The number; a percent is written as 72.7.")
+    value: Annotated[float, Field(ge=0, allow_inf_nan=False, le=1e15)] = Field(description="The number; a percent is written as 72.7.")
     unit: FigureUnit = Field(strict=False, description="count, people, donations, ml, percent or hours.")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
+from functools import lru_cache
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -165,14 +166,21 @@ def _parse_time_zone(value: Any) -> str:
         raise _fail("timezone_type", "write the time zone as text, for example Asia/Shanghai")
     try:
         ZoneInfo(value)
+        if value not in _time_zone_names():
+            raise ZoneInfoNotFoundError(value)
     except (ZoneInfoNotFoundError, ValueError):
-        suggestion = _closest(value, sorted(available_timezones()))
+        suggestion = _closest(value, sorted(_time_zone_names()))
         raise _fail(
             "timezone_unknown",
             f"{value!r} is not an IANA time zone"
             + (f"; did you mean {suggestion}?" if suggestion else "; use a name such as Asia/Shanghai"),
         ) from None
     return value
+
+
+@lru_cache(maxsize=1)
+def _time_zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
 
 
 def _closest(value: str, options: list[str]) -> str | None:

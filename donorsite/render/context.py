@@ -6,6 +6,7 @@ import gettext
 import re
 from dataclasses import dataclass, field
 
+from babel import Locale
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
@@ -34,13 +35,12 @@ class LocaleRenderer:
 
     def language_name(self, code: str) -> str:
         """The name of language ``code`` written in this locale, e.g. 越南文."""
-        from babel import Locale
-
         return Locale.parse(code, sep="-").get_display_name(self.site_locale.babel) or code
 
     def heading(self, text: LocalText | str) -> Markup:
         """Like ``localized``, with Markdown punctuation escaped, for a Markdown heading line."""
-        escaped = escape(_MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", str(text)))
+        one_line = " ".join(str(text).split())
+        escaped = escape(_MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", one_line))
         if isinstance(text, LocalText) and text.lang != self.site_locale.code:
             return Markup('<span lang="{}">').format(text.lang) + Markup(escaped) + Markup("</span>")
         return Markup(escaped)
@@ -54,7 +54,7 @@ class LocaleRenderer:
         return escape(str(text))
 
 
-def _environment(renderer_locale: SiteLocale, translations: gettext.NullTranslations) -> Environment:
+def _environment(translations: gettext.NullTranslations) -> Environment:
     environment = Environment(
         loader=PackageLoader("donorsite", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -79,7 +79,7 @@ def build_renderers(converter: ChineseConverter | None = None) -> dict[str, Loca
             formatter=LocaleFormatter(site_locale.babel),
             translations=translations,
             texts=texts,
-            environment=_environment(site_locale, translations),
+            environment=_environment(translations),
         )
         renderer.environment.globals["t"] = renderer.localized
         renderer.environment.globals["h"] = renderer.heading

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from babel.dates import get_timezone_location
+from babel.dates import get_timezone_name
 from markupsafe import Markup
 
 from donorsite.loading import CampaignEntry
@@ -46,6 +46,11 @@ class TextPicker:
         elif local.origin is TextOrigin.CONVERTED:
             self.converted = True
         return local
+
+    def absorb(self, other: TextPicker) -> None:
+        """Count the fallbacks and conversions of ``other`` as this page's own."""
+        self.fallback_languages |= other.fallback_languages
+        self.converted = self.converted or other.converted
 
     def optional(self, text: LocalizedText | None) -> LocalText | None:
         """Like calling the picker, for a text that may be absent."""
@@ -133,7 +138,6 @@ class CampaignView:
     """Everything a campaign page shows, in one locale."""
 
     id: str
-    kind: str
     kind_label: str
     status: str
     status_label: str
@@ -154,6 +158,7 @@ class CampaignView:
     contact_url: str | None
     registration: str | None
     links: list[str]
+    images: list[tuple[str, LocalText]] = field(default_factory=list)
     notes: TranslationNotes = field(default=TranslationNotes("", False))
 
 
@@ -189,7 +194,7 @@ def _event_view(pick: TextPicker, event: Event) -> EventView:
         date_text=formatter.date_range(event.date, event.last_date),
         iso_date=event.date.isoformat(),
         time_text=time_text,
-        timezone_text=get_timezone_location(ZoneInfo(event.timezone), locale=locale, return_city=False),
+        timezone_text=get_timezone_name(ZoneInfo(event.timezone), "long", zone_variant="generic", locale=locale),
         venue_name=pick(event.venue.name),
         venue_address=pick.optional(event.venue.address),
         venue_city=pick(event.venue.city),
@@ -287,7 +292,6 @@ def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry) -> Campa
     contact = campaign.contact
     view = CampaignView(
         id=entry.id,
-        kind=campaign.kind.value,
         kind_label=gettext(KIND_LABELS[campaign.kind]),
         status=campaign.status.value,
         status_label=gettext(STATUS_LABELS[campaign.status]),
@@ -317,6 +321,7 @@ def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry) -> Campa
         contact_url=contact.url if contact else None,
         registration=campaign.registration,
         links=list(campaign.links),
+        images=[(image.src, pick(image.alt)) for image in campaign.images],
     )
     body = pick.optional(campaign.body)
     rendered_body = _render_body(body) if body else None
@@ -345,8 +350,8 @@ class CampaignSummaryView:
     year: int
 
 
-def build_campaign_summary(renderer: LocaleRenderer, entry: CampaignEntry, pick: TextPicker) -> CampaignSummaryView:
-    """The listing entry of one campaign; texts are picked through ``pick``."""
+def build_campaign_summary(renderer: LocaleRenderer, entry: CampaignEntry) -> tuple[CampaignSummaryView, TextPicker]:
+    """The listing entry of one campaign, with the picker that knows which of its texts fell back."""
     campaign = entry.campaign
     entry_pick = TextPicker(renderer, campaign.source_language)
     summary = CampaignSummaryView(
@@ -360,6 +365,4 @@ def build_campaign_summary(renderer: LocaleRenderer, entry: CampaignEntry, pick:
         sort_date=campaign.sort_date,
         year=campaign.year,
     )
-    pick.fallback_languages |= entry_pick.fallback_languages
-    pick.converted = pick.converted or entry_pick.converted
-    return summary
+    return summary, entry_pick

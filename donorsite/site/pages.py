@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from itertools import groupby
 
 import yaml
+from markupsafe import escape
 
-from donorsite.loading import SiteContent
+from donorsite.loading import CampaignEntry, SiteContent
 from donorsite.locales import LOCALES, SiteLocale
 from donorsite.model.campaign import CampaignStatus
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.views import (
+    CampaignSummaryView,
     TextPicker,
     build_campaign_summary,
     build_campaign_view,
@@ -36,37 +38,20 @@ class GeneratedPage:
     text: str
     in_navigation: bool
 
-    @property
-    def url(self) -> str:
-        """The site-relative URL of the page."""
-        return page_url(self.locale, self.key)
+
+def _single_line(text: str) -> str:
+    return " ".join(text.split())
 
 
-def _page_text(title: str, description: str, locale_code: str, body: str) -> str:
+def _page_text(title: str, description: str, body: str) -> str:
+    """Markdown with front matter; the theme prints title and description as they are, so they are escaped here."""
     front_matter = yaml.safe_dump(
-        {"title": title, "description": description, "locale": locale_code},
+        {"title": str(escape(_single_line(title))), "description": str(escape(_single_line(description)))},
         allow_unicode=True,
         sort_keys=True,
         width=1_000_000,
     )
-    return f"---\n{front_matter}---\n\n{_blocks(body)}\n"
-
-
-def _blocks(body: str) -> str:
-    """Markdown headings on lines of their own between HTML blocks without inner blank lines.
-
-    A blank line inside a raw HTML block would end it early, so blank lines
-    are kept only around Markdown headings.
-    """
-    lines: list[str] = []
-    for line in body.splitlines():
-        if not line.strip():
-            continue
-        if line.startswith("#"):
-            lines += ["", line, ""]
-        else:
-            lines.append(line)
-    return "\n".join(lines).strip("\n")
+    return f"---\n{front_matter}---\n\n{body.strip()}\n"
 
 
 class SitePageBuilder:
@@ -87,51 +72,62 @@ class SitePageBuilder:
             if self.content.slogans:
                 yield self.slogans_page(renderer)
             for entry in self.content.campaigns:
-                yield self.campaign_page(renderer, entry.id)
+                yield self.campaign_page(renderer, entry)
 
     def _render(self, renderer: LocaleRenderer, template: str, url: str, **values: object) -> str:
-        def link(locale_prefix_key: str) -> str:
-            return relative_url(url, page_url(renderer.site_locale, locale_prefix_key))
+        def link(key: str) -> str:
+            return relative_url(url, page_url(renderer.site_locale, key))
 
-        return renderer.environment.get_template(template).render(link=link, **values)
+        def asset(path: str) -> str:
+            return relative_url(url, path)
 
-    def campaign_page(self, renderer: LocaleRenderer, campaign_id: str) -> GeneratedPage:
+        template_values = {"link": link, "asset": asset, "page_lang": renderer.site_locale.code, **values}
+        return renderer.environment.get_template(template).render(**template_values)
+
+    def campaign_page(self, renderer: LocaleRenderer, entry: CampaignEntry) -> GeneratedPage:
         """One campaign's page in the renderer's locale."""
-        entry = self.content.campaign(campaign_id)
-        key = campaign_key(campaign_id)
+        key = campaign_key(entry.id)
         url = page_url(renderer.site_locale, key)
         view = build_campaign_view(renderer, entry)
         body = self._render(renderer, "campaign.html", url, view=view)
-        text = _page_text(view.title.text, view.summary.text, renderer.site_locale.code, body)
+        text = _page_text(view.title.text, view.summary.text, body)
         return GeneratedPage(key, renderer.site_locale, source_path(renderer.site_locale, key), text, False)
 
-    def _summaries(self, renderer: LocaleRenderer, pick: TextPicker) -> list:  # type: ignore[type-arg]
-        return [build_campaign_summary(renderer, entry, pick) for entry in self.content.campaigns]
+    def _summaries(self, renderer: LocaleRenderer) -> list[tuple[CampaignSummaryView, TextPicker]]:
+        return [build_campaign_summary(renderer, entry) for entry in self.content.campaigns]
+
+    @staticmethod
+    def _shown(pick: TextPicker, summaries: list[tuple[CampaignSummaryView, TextPicker]]) -> list[CampaignSummaryView]:
+        """The summaries a page shows; only their texts count for the page's translation notes."""
+        for _, summary_pick in summaries:
+            pick.absorb(summary_pick)
+        return [summary for summary, _ in summaries]
 
     def listing_page(self, renderer: LocaleRenderer) -> GeneratedPage:
         """The list of all campaigns, newest year first."""
         url = page_url(renderer.site_locale, CAMPAIGNS)
         pick = TextPicker(renderer, self.default_locale)
-        summaries = sorted(self._summaries(renderer, pick), key=lambda s: (s.sort_date, s.id), reverse=True)
+        ordered = sorted(self._summaries(renderer), key=lambda item: (item[0].year, item[0].sort_date, item[0].id), reverse=True)
+        summaries = self._shown(pick, ordered)
         years = [(year, list(items)) for year, items in groupby(summaries, key=lambda s: s.year)]
         title = renderer.gettext("All campaigns")
         body = self._render(renderer, "listing.html", url, years=years, notes=translation_notes(pick))
-        text = _page_text(title, title, renderer.site_locale.code, body)
+        text = _page_text(title, title, body)
         return GeneratedPage(CAMPAIGNS, renderer.site_locale, source_path(renderer.site_locale, CAMPAIGNS), text, True)
 
     def home_page(self, renderer: LocaleRenderer) -> GeneratedPage:
         """A locale's home: what is on now and what recent drives achieved."""
         url = page_url(renderer.site_locale, HOME)
         pick = TextPicker(renderer, self.default_locale)
-        summaries = self._summaries(renderer, pick)
-        current = [s for s in summaries if s.status in (CampaignStatus.PLANNED.value, CampaignStatus.OPEN.value)]
-        finished = [s for s in reversed(summaries) if s.status == CampaignStatus.COMPLETED.value][:6]
+        summaries = self._summaries(renderer)
+        open_now = (CampaignStatus.PLANNED, CampaignStatus.OPEN)
+        current = self._shown(pick, [item for item in summaries if item[0].status in open_now])
+        finished = self._shown(pick, [item for item in reversed(summaries) if item[0].status == CampaignStatus.COMPLETED][:6])
         slogan = None
         if self.content.slogans:
             slogan_pick = TextPicker(renderer, self.content.slogans.source_language)
             slogan = slogan_pick(self.content.slogans.slogans[0].text)
-            pick.fallback_languages |= slogan_pick.fallback_languages
-            pick.converted = pick.converted or slogan_pick.converted
+            pick.absorb(slogan_pick)
         title = renderer.gettext("Blood donation campaigns")
         body = self._render(
             renderer,
@@ -144,7 +140,7 @@ class SitePageBuilder:
             notes=translation_notes(pick),
         )
         description = renderer.gettext("Blood drives, World Blood Donor Day events and their results.")
-        text = _page_text(title, description, renderer.site_locale.code, body)
+        text = _page_text(title, description, body)
         return GeneratedPage(HOME, renderer.site_locale, source_path(renderer.site_locale, HOME), text, True)
 
     def slogans_page(self, renderer: LocaleRenderer) -> GeneratedPage:
@@ -155,7 +151,7 @@ class SitePageBuilder:
         slogans = [(pick(slogan.text), slogan.tags, slogan.theme_year) for slogan in self.content.slogans.slogans]
         title = renderer.gettext("Slogans")
         body = self._render(renderer, "slogans.html", url, slogans=slogans, notes=translation_notes(pick))
-        text = _page_text(title, title, renderer.site_locale.code, body)
+        text = _page_text(title, title, body)
         return GeneratedPage(SLOGANS, renderer.site_locale, source_path(renderer.site_locale, SLOGANS), text, True)
 
     def root_page(self) -> GeneratedPage:
@@ -165,5 +161,5 @@ class SitePageBuilder:
         choices = [(site_locale, page_url(site_locale, HOME)) for site_locale in ordered]
         body = renderer.environment.get_template("root.html").render(choices=choices)
         title = renderer.gettext("Blood donation campaigns")
-        text = _page_text(title, title, self.default_locale, body)
+        text = _page_text(title, title, body)
         return GeneratedPage(HOME, None, "index.md", text, False)

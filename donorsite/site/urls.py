@@ -54,8 +54,9 @@ def key_of_source_path(path: str) -> tuple[str, str]:
     parts = path.split("/")
     prefix, rest = (parts[0], parts[1:]) if len(parts) > 1 else ("", parts)
     stem = "/".join(rest)
-    for suffix in ("/index.md", "index.md", ".md"):
+    if stem == "index.md":
+        return prefix, ""
+    for suffix in ("/index.md", ".md"):
         if stem.endswith(suffix):
-            stem = stem[: -len(suffix)]
-            break
+            return prefix, stem[: -len(suffix)]
     return prefix, stem
