@@ -37,10 +37,19 @@ class CampaignEntry:
 
 @dataclass(frozen=True)
 class ContentFilter:
-    """Limits a build to some regions or years (empty means everything)."""
+    """Limits a build to some regions, years or campaigns (empty means everything).
+
+    Regions and years still validate every file; a list of campaign ids is a
+    preview of just those files, and leaves the others unread.
+    """
 
     regions: frozenset[str] = frozenset()
     years: frozenset[int] = frozenset()
+    ids: frozenset[str] = frozenset()
+
+    def reads(self, path: Path) -> bool:
+        """Whether the campaign file at ``path`` is read at all."""
+        return not self.ids or path.stem in self.ids
 
     def admits(self, campaign: Campaign) -> bool:
         """Whether the campaign belongs in a build limited by this filter."""
@@ -163,6 +172,8 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None) -> 
     problems: list[Problem] = []
     entries: list[CampaignEntry] = []
     for path in campaign_files(root):
+        if content_filter is not None and not content_filter.reads(path):
+            continue
         if path.suffix == ".yml":
             problems.append(Problem(path.relative_to(root).as_posix(), 1, 1, "", "campaign files must end in .yaml; rename the file"))
             continue

@@ -23,6 +23,7 @@ from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.problems import ContentError
 from donorsite.site.build import SiteBuild
 from donorsite.site.search_index import write_locale_search_indexes
+from donorsite.site.security import add_content_security_policy
 from donorsite.site.settings import SettingsError, check_default_locale, content_filter_from_environment
 from donorsite.site.sitemap import write_sitemaps
 
@@ -107,7 +108,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     config.extra["alternate"] = []
     config["site_name"] = _state["site_name"]
-    return output
+    return add_content_security_policy(output)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -9,6 +9,7 @@ from donorsite.locales import LOCALE_CODES
 
 REGIONS_VARIABLE = "DONORSITE_REGIONS"
 YEARS_VARIABLE = "DONORSITE_YEARS"
+CAMPAIGNS_VARIABLE = "DONORSITE_CAMPAIGNS"
 
 
 def _items(text: str) -> list[str]:
@@ -20,7 +21,7 @@ class SettingsError(Exception):
 
 
 def content_filter_from_environment(environment: Mapping[str, str]) -> ContentFilter:
-    """A filter from ``DONORSITE_REGIONS=a,b`` and ``DONORSITE_YEARS=2022,2023`` (unset: everything).
+    """A filter from ``DONORSITE_REGIONS=a,b``, ``DONORSITE_YEARS=2022,2023`` and ``DONORSITE_CAMPAIGNS=id,id`` (unset: everything).
 
     Raises ``SettingsError`` if a year is not a number.
     """
@@ -29,7 +30,8 @@ def content_filter_from_environment(environment: Mapping[str, str]) -> ContentFi
     bad = [year for year in years_text if not year.isdigit()]
     if bad:
         raise SettingsError(f"{YEARS_VARIABLE}: {', '.join(bad)} is not a year; write years like 2022,2023")
-    return ContentFilter(regions, frozenset(int(year) for year in years_text))
+    ids = frozenset(_items(environment.get(CAMPAIGNS_VARIABLE, "")))
+    return ContentFilter(regions, frozenset(int(year) for year in years_text), ids)
 
 
 def check_default_locale(code: str) -> str:
