@@ -68,7 +68,8 @@ def measure(project: Path, environment: dict[str, str], marker: str) -> tuple[fl
         target = project / "campaigns" / f"{EDITED}.yaml"
         text = target.read_text(encoding="utf-8")
         saved = time.perf_counter()
-        target.write_text(re.sub(r"(?m)^(  en: ).*blood drive.*$|^(  en: )edited title.*$", rf"\g<1>\g<2>{marker}", text, count=1), encoding="utf-8")
+        english_title = r"(?m)^(  en: ).*blood drive.*$|^(  en: )edited title.*$"
+        target.write_text(re.sub(english_title, rf"\g<1>\g<2>{marker}", text, count=1), encoding="utf-8")
         _wait_until(lambda: marker in _page(url), "the refreshed page")
         return first, time.perf_counter() - saved
     finally:
