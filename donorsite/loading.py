@@ -16,7 +16,7 @@ from donorsite.model.slogan import SloganFile
 from donorsite.problems import ContentError, Problem
 from donorsite.rules import RuleViolation, campaign_rule_violations, missing_source_texts
 from donorsite.validation import describe_validation_error
-from donorsite.yaml_reader import YamlDocument, format_path, read_yaml_file
+from donorsite.yaml_reader import YamlDocument, format_path, read_yaml_file, read_yaml_text
 
 CAMPAIGN_FOLDER = "campaigns"
 SLOGAN_FILE = "slogans.yaml"
@@ -83,7 +83,12 @@ def _located(display_name: str, document: YamlDocument, violations: Iterable[Rul
 
 
 def _validate(model: type[ModelT], path: Path, display_name: str) -> tuple[ModelT | None, YamlDocument | None, list[Problem]]:
-    document, problems = read_yaml_file(path, display_name)
+    return _validate_document(model, *read_yaml_file(path, display_name), display_name)
+
+
+def _validate_document(
+    model: type[ModelT], document: YamlDocument | None, problems: list[Problem], display_name: str
+) -> tuple[ModelT | None, YamlDocument | None, list[Problem]]:
     if document is None:
         return None, None, problems
     if not isinstance(document.data, dict):
@@ -145,6 +150,15 @@ def load_campaign(path: Path, root: Path) -> tuple[CampaignEntry | None, list[Pr
     if problems:
         return None, problems
     return CampaignEntry(unicodedata.normalize("NFC", path.stem), display_name, campaign), []
+
+
+def validate_campaign_text(text: str, display_name: str) -> tuple[Campaign | None, list[Problem]]:
+    """Validate campaign YAML given as text (no file, no picture checks); return it (or None) and its problems."""
+    campaign, document, problems = _validate_document(Campaign, *read_yaml_text(text, display_name), display_name)
+    if campaign is None or document is None:
+        return None, problems
+    problems += _located(display_name, document, campaign_rule_violations(campaign))
+    return (campaign if not problems else None), problems
 
 
 def load_slogans(root: Path) -> tuple[SloganFile | None, list[Problem]]:

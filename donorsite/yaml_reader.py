@@ -153,6 +153,9 @@ class _Builder:
                 )
             return None
         self.document.value_locations[path] = _location(node)
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in (_MAP, _SEQ):
+            self.problem(_location(node), path, f"the YAML tag '{node.tag}' is not allowed here; remove it")
+            return None
         self.document.value_spans[path] = (node.start_mark.index, node.end_mark.index)
         if isinstance(node, yaml.MappingNode) and node.flow_style:
             self.document.flow_mappings.add(path)
@@ -230,7 +233,10 @@ def _read_fast(text: str, display_name: str) -> tuple[YamlDocument | None, list[
     """The document read with libyaml, or None if the Python loader must read it."""
     if not hasattr(yaml, "CSafeLoader"):
         return None
-    loader = _FastCoreSchemaLoader(text)
+    try:
+        loader = _FastCoreSchemaLoader(text)
+    except yaml.YAMLError:
+        return None
     try:
         root = loader.get_single_node()
     except yaml.YAMLError:
@@ -254,7 +260,13 @@ def read_yaml_text(text: str, display_name: str) -> tuple[YamlDocument | None, l
     fast = _read_fast(text, display_name)
     if fast is not None:
         return fast
-    loader = _CoreSchemaLoader(text)
+    try:
+        loader = _CoreSchemaLoader(text)
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        message = f"the file contains the control character U+{error.character:04X}, which YAML does not allow; delete it"
+        return None, [Problem(display_name, line, column, "", message)]
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:

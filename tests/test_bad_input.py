@@ -151,6 +151,7 @@ CASES = [
     Case("tab-indent", replace_line(6, "\tvi: Ngày hội"), 6, "", "YAML syntax error"),
     Case("python-tag", replace_line(4, "year: !!python/object:os.system echo"), 4, "year", "tag"),
     Case("empty-file", whole(""), 1, "", "the file is empty"),
+    Case("control-character", replace_line(6, "  vi: Ngày\x1fhội"), 6, "", "control character U+001F"),
     Case("list-at-top", whole("- kind: blood-drive\n"), 1, "", "must be a group of 'key: value' lines"),
     Case(
         "latitude-out-of-range",
