@@ -50,3 +50,61 @@ def test_page_has_no_axe_violations(browser, site_url: str, path: str) -> None: 
         for violation in result["violations"]
     ]
     assert violations == []
+
+
+STATUS_VARIANTS = {
+    "wbdd-xian-launch-ceremony": "postponed",
+    "wbdd-jiayuguan-summary": "cancelled",
+    "2021-zhumadian-red-cross-report": "planned",
+}
+
+
+@pytest.fixture(scope="module")
+def status_site_url(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The site rebuilt with campaigns in the statuses the samples lack, served on localhost."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from conftest import copy_project, run_mkdocs_build
+
+    root = tmp_path_factory.mktemp("statuses")
+    project = copy_project(root / "project")
+    for campaign_id, status in STATUS_VARIANTS.items():
+        path = project / "campaigns" / f"{campaign_id}.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("status: completed", f"status: {status}", 1), encoding="utf-8")
+    result = run_mkdocs_build(project, root / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SimpleHTTPRequestHandler, directory=str(root / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("campaign_id", sorted(STATUS_VARIANTS))
+@pytest.mark.parametrize("prefix", LOCALE_PREFIXES)
+def test_other_statuses_have_no_axe_violations(browser, status_site_url: str, prefix: str, campaign_id: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    test_page_has_no_axe_violations(browser, status_site_url, f"{prefix}/campaigns/{campaign_id}/")
+
+
+def test_keyboard_reaches_skip_link_first_and_the_language_selector(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(f"{site_url}vi/campaigns/2022-duong-kinh-donation-day/")
+        page.keyboard.press("Tab")
+        assert "md-skip" in page.evaluate("document.activeElement.className")
+        page.wait_for_timeout(400)  # Material slides the skip link in
+        box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return [r.top, r.height]; })()")
+        assert box[0] >= 0 and box[1] > 0, "the skip link shows when focused"
+        assert page.evaluate("getComputedStyle(document.activeElement).opacity") == "1"
+        reached = False
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if "md-select__link" in (page.evaluate("document.activeElement.className") or ""):
+                reached = True
+                break
+        assert reached, "the language selector must be reachable by keyboard"
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none", "focus must be visible"
+    finally:
+        page.close()
