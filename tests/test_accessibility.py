@@ -62,11 +62,7 @@ STATUS_VARIANTS = {
 @pytest.fixture(scope="module")
 def status_site_url(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """The site rebuilt with campaigns in the statuses the samples lack, served on localhost."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    from conftest import copy_project, run_mkdocs_build
+    from conftest import copy_project, run_mkdocs_build, serve_directory
 
     root = tmp_path_factory.mktemp("statuses")
     project = copy_project(root / "project")
@@ -75,10 +71,8 @@ def status_site_url(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[n
         path.write_text(path.read_text(encoding="utf-8").replace("status: completed", f"status: {status}", 1), encoding="utf-8")
     result = run_mkdocs_build(project, root / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SimpleHTTPRequestHandler, directory=str(root / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_directory(root / "site") as url:
+        yield url
 
 
 @pytest.mark.parametrize("campaign_id", sorted(STATUS_VARIANTS))

@@ -7,14 +7,11 @@ try to set, and asserts that neither appears.
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_mkdocs_build
+from conftest import copy_project, run_mkdocs_build, serve_directory
 from donorsite.loading import load_campaign
 from test_bad_input import BILLION_LAUGHS, VALID
 from test_browser import CHROMIUM
@@ -136,27 +133,22 @@ def test_accepted_inputs_build_pages_where_no_injected_script_runs(tmp_path: Pat
     site = tmp_path / "site"
     result = run_mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SimpleHTTPRequestHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     from playwright.sync_api import sync_playwright
 
     dialogs: list[str] = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            for name, file_name, _ in HOSTILE:
-                if name not in accepted:
-                    continue
-                for prefix in ("vi", "en"):
-                    page.goto(f"http://127.0.0.1:{server.server_address[1]}/{prefix}/campaigns/{Path(file_name).stem}/")
-                    page.wait_for_load_state("load")
-                    for link in page.query_selector_all("article a"):
-                        href = (link.get_attribute("href") or "").strip().lower()
-                        assert not href.startswith(("javascript:", "data:")), (name, href)
-                    assert page.evaluate("window.__pwned") is None, name
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve_directory(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for name, file_name, _ in HOSTILE:
+            if name not in accepted:
+                continue
+            for prefix in ("vi", "en"):
+                page.goto(f"{base}{prefix}/campaigns/{Path(file_name).stem}/")
+                page.wait_for_load_state("load")
+                for link in page.query_selector_all("article a"):
+                    href = (link.get_attribute("href") or "").strip().lower()
+                    assert not href.startswith(("javascript:", "data:")), (name, href)
+                assert page.evaluate("window.__pwned") is None, name
+        browser.close()
     assert dialogs == []
