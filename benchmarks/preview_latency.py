@@ -59,7 +59,10 @@ def measure(project: Path, environment: dict[str, str], marker: str) -> tuple[fl
     started = time.perf_counter()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         _wait_until(lambda: "<html" in _page(url), "the first page")
@@ -88,8 +91,7 @@ def main() -> None:
         preview = measure(project, {**base, "DONORSITE_CAMPAIGNS": EDITED}, "edited title two")
     print(f"campaigns: {count}")
     print(f"whole site:   first page after {full[0]:.1f} s; save -> refreshed page {full[1]:.2f} s")
-    print(f"preview mode: first page after {preview[0]:.1f} s; save -> refreshed page {preview[1]:.2f} s"
-          f"  (DONORSITE_CAMPAIGNS={EDITED})")
+    print(f"preview mode: first page after {preview[0]:.1f} s; save -> refreshed page {preview[1]:.2f} s  (DONORSITE_CAMPAIGNS={EDITED})")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,9 @@ class SiteLocale:
     prefix: str
     material_language: str
     native_name: str
+    default_time_zone: str
+    # The other Chinese script a missing text can be converted from with OpenCC.
+    convertible_from: str | None = None
 
     @cached_property
     def babel(self) -> Locale:
@@ -34,10 +37,10 @@ class SiteLocale:
 
 
 LOCALES: tuple[SiteLocale, ...] = (
-    SiteLocale("zh-Hans", "zh-hans", "zh-Hans", "简体中文"),
-    SiteLocale("zh-Hant", "zh-hant", "zh-Hant", "繁體中文"),
-    SiteLocale("vi", "vi", "vi", "Tiếng Việt"),
-    SiteLocale("en", "en", "en", "English"),
+    SiteLocale("zh-Hans", "zh-hans", "zh-Hans", "简体中文", "Asia/Shanghai", convertible_from="zh-Hant"),
+    SiteLocale("zh-Hant", "zh-hant", "zh-Hant", "繁體中文", "Asia/Taipei", convertible_from="zh-Hans"),
+    SiteLocale("vi", "vi", "vi", "Tiếng Việt", "Asia/Ho_Chi_Minh"),
+    SiteLocale("en", "en", "en", "English", "Asia/Shanghai"),
 )
 
 LOCALE_CODES: tuple[str, ...] = tuple(locale.code for locale in LOCALES)

@@ -55,6 +55,8 @@ def _event_time_problems(campaign: Campaign) -> Iterator[RuleViolation]:
     for index, event in enumerate(campaign.events):
         if event.end_date and event.end_date < event.date:
             yield (("events", index, "end_date"), "end_date is before date; swap or correct them")
+        if event.end and not event.start:
+            yield (("events", index, "end"), "an end time needs a start time; add 'start: \"HH:MM\"' or remove 'end'")
         if event.start and event.end and event.end <= event.start and not event.end_date:
             yield (
                 ("events", index, "end"),
@@ -75,6 +77,16 @@ def _event_order_problems(campaign: Campaign) -> Iterator[RuleViolation]:
             yield (("events", index, "date"), "events must be listed earliest first; move this event up")
 
 
+def _duplicate_measure_keys(campaign: Campaign) -> Iterator[RuleViolation]:
+    for name in ("targets", "results"):
+        measures = getattr(campaign, name)
+        seen: set[str] = set()
+        for index, measure in enumerate(measures.other if measures else []):
+            if measure.key in seen:
+                yield ((name, "other", index, "key"), f"the key '{measure.key}' is used twice; give each count its own key")
+            seen.add(measure.key)
+
+
 def campaign_rule_violations(campaign: Campaign) -> list[RuleViolation]:
     """Every cross-field rule a valid campaign still breaks."""
     return [
@@ -82,4 +94,5 @@ def campaign_rule_violations(campaign: Campaign) -> list[RuleViolation]:
         *_image_alt_problems(campaign.images),
         *_event_time_problems(campaign),
         *_event_order_problems(campaign),
+        *_duplicate_measure_keys(campaign),
     ]

@@ -83,4 +83,4 @@ def test_missing_catalog_is_an_error_not_english() -> None:
     from donorsite.locales import SiteLocale
 
     with pytest.raises(MissingCatalogError):
-        load_translations(SiteLocale("ko", "ko", "ko", "한국어"))
+        load_translations(SiteLocale("ko", "ko", "ko", "한국어", "Asia/Seoul"))

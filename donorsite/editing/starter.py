@@ -11,10 +11,10 @@ from pydantic import ValidationError
 
 from donorsite.editing.text_edits import TextEdit, apply_edits
 from donorsite.loading import CAMPAIGN_FOLDER, CAMPAIGN_ID
+from donorsite.locales import get_locale
 from donorsite.model.campaign import Campaign, CampaignKind
 from donorsite.yaml_reader import YamlDocument, read_yaml_text
 
-DEFAULT_TIME_ZONES = {"zh-Hans": "Asia/Shanghai", "zh-Hant": "Asia/Taipei", "vi": "Asia/Ho_Chi_Minh", "en": "Asia/Shanghai"}
 # Facts of the old campaign that would be wrong for the new one.
 _DROPPED_ON_COPY = ("results", "honour_rolls", "statistics", "registration")
 
@@ -37,7 +37,9 @@ def starter_text(kind: CampaignKind, language: str, day: date) -> str:
     """A commented starter file for a campaign of ``kind`` written in ``language``."""
     name = "report.yaml" if kind is CampaignKind.ANNUAL_REPORT else "event.yaml"
     template = Template(files("donorsite.starters").joinpath(name).read_text(encoding="utf-8"))
-    return template.substitute(kind=kind.value, lang=language, year=day.year, date=day.isoformat(), timezone=DEFAULT_TIME_ZONES[language])
+    return template.substitute(
+        kind=kind.value, lang=language, year=day.year, date=day.isoformat(), timezone=get_locale(language).default_time_zone
+    )
 
 
 def _date_paths(campaign: Campaign) -> list[tuple[str | int, ...]]:

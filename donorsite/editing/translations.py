@@ -18,14 +18,13 @@ from pydantic import BaseModel
 
 from donorsite.editing.text_edits import add_key_edit, apply_edits
 from donorsite.loading import SLOGAN_FILE, SiteContent, collect_content, load_campaign, load_slogans
-from donorsite.locales import LOCALE_CODES
+from donorsite.locales import LOCALE_CODES, get_locale
 from donorsite.model.fields import LocalizedText
 from donorsite.problems import ContentError, Problem
 from donorsite.rules import walk_models
 from donorsite.yaml_reader import FieldPath, format_path, read_yaml_text
 
 CSV_COLUMNS = ("file", "field", "locale", "source_language", "source_text", "translation")
-_CONVERTIBLE_FROM = {"zh-Hant": "zh-Hans", "zh-Hans": "zh-Hant"}
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ class TextSlot:
 
     def converted_automatically(self, locale: str) -> bool:
         """Whether a missing ``locale`` text is produced by OpenCC from its Chinese counterpart."""
-        counterpart = _CONVERTIBLE_FROM.get(locale)
+        counterpart = get_locale(locale).convertible_from
         return self.missing(locale) and counterpart is not None and bool(self.text.get(counterpart))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from donorsite.locales import get_locale
 from donorsite.localize.chinese import ChineseConverter
 from donorsite.model.fields import LocalizedText
 
@@ -54,7 +55,7 @@ class TextResolver:
         written = text.get(locale_code)
         if written:
             return LocalText(written, locale_code, TextOrigin.WRITTEN)
-        counterpart = {"zh-Hant": "zh-Hans", "zh-Hans": "zh-Hant"}.get(locale_code)
+        counterpart = get_locale(locale_code).convertible_from
         if counterpart and text.get(counterpart):
             return LocalText(self._convert(text.get(counterpart) or "", locale_code), locale_code, TextOrigin.CONVERTED)
         for code in (source_language, *text.written_locales()):
