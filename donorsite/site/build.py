@@ -35,7 +35,6 @@ class SiteBuild:
     """Loads the content once and answers the adapter's questions about pages."""
 
     def __init__(self, root: Path, default_locale: str, content_filter: ContentFilter | None = None) -> None:
-        self.root = root
         self.default_locale = get_locale(default_locale)
         self.content: SiteContent = load_content(root, content_filter)
         self.renderers: dict[str, LocaleRenderer] = build_renderers()
