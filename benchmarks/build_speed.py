@@ -141,8 +141,9 @@ def write_baseline(project: Path, folder: Path) -> Path:
     folder.mkdir(parents=True)
     from donorsite.locales import LOCALES
     from donorsite.site.build import SiteBuild
+    from donorsite.site.settings import SiteOptions
 
-    site = SiteBuild(project, "zh-Hans")
+    site = SiteBuild(project, SiteOptions())
     docs = folder / "docs"
     shutil.copytree(project / "docs", docs)
     not_in_nav = []
@@ -152,6 +153,10 @@ def write_baseline(project: Path, folder: Path) -> Path:
         target.write_text(page.text, encoding="utf-8")
         if not page.in_navigation:
             not_in_nav.append("/" + page.source_path)
+    for generated in site.files:
+        target = docs / generated.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(generated.content)
     for path in docs.rglob("*.md"):
         site.add_existing_page(path.relative_to(docs).as_posix())
     config = yaml.safe_load(

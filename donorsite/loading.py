@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from donorsite.model.campaign import Campaign
 from donorsite.model.slogan import SloganFile
 from donorsite.problems import ContentError, Problem
+from donorsite.revisions import last_commit_dates
 from donorsite.rules import RuleViolation, campaign_rule_violations, missing_source_texts
 from donorsite.validation import describe_validation_error
 from donorsite.yaml_reader import YamlDocument, format_path, read_yaml_file, read_yaml_text
@@ -33,6 +35,14 @@ class CampaignEntry:
     id: str
     source_file: str
     campaign: Campaign
+    # The date of the file's last commit, when the site is a git checkout.
+    last_changed: date | None = None
+
+    @property
+    def updated(self) -> date:
+        """When readers should consider the page last changed: written, else committed, else published, else first event."""
+        campaign = self.campaign
+        return campaign.updated or self.last_changed or campaign.published or campaign.sort_date
 
 
 @dataclass(frozen=True)
@@ -197,6 +207,8 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None) -> 
             entries.append(entry)
     slogans, found = load_slogans(root)
     problems += found
+    committed = last_commit_dates(root, CAMPAIGN_FOLDER) if entries else {}
+    entries = [replace(entry, last_changed=committed.get(entry.source_file)) for entry in entries]
     entries.sort(key=lambda entry: (entry.campaign.sort_date, entry.id))
     return SiteContent(tuple(entries), slogans, tuple(problems))
 

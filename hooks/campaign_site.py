@@ -24,7 +24,14 @@ from donorsite.problems import ContentError
 from donorsite.site.build import SiteBuild
 from donorsite.site.search_index import write_locale_search_indexes
 from donorsite.site.security import add_content_security_policy
-from donorsite.site.settings import SettingsError, check_default_locale, content_filter_from_environment
+from donorsite.eligibility import EligibilitySettingsError, eligibility_rules
+from donorsite.site.settings import (
+    SettingsError,
+    SiteOptions,
+    build_date_from_environment,
+    check_default_locale,
+    content_filter_from_environment,
+)
 from donorsite.site.sitemap import write_sitemaps
 
 __all__ = ["on_config", "on_files", "on_nav", "on_page_markdown", "on_page_context", "on_post_page", "on_post_build"]
@@ -43,12 +50,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("mkdocs.yml: set site_url to the public address; hreflang links and sitemaps need it")
     settings = config.extra.get("donorsite", {})
     try:
-        default_locale = check_default_locale(settings.get("default_locale", "zh-Hans"))
+        options = SiteOptions(
+            default_locale=check_default_locale(settings.get("default_locale", "zh-Hans")),
+            site_url=config.site_url,
+            today=build_date_from_environment(os.environ),
+            eligibility=eligibility_rules(settings.get("eligibility")),
+        )
         content_filter = content_filter_from_environment(os.environ)
-        _state["build"] = SiteBuild(Path(config.config_file_path).parent, default_locale, content_filter)
+        _state["build"] = SiteBuild(Path(config.config_file_path).parent, options, content_filter)
     except ContentError as error:
         raise PluginError(f"The content has {len(error.problems)} problem(s):\n{error.report()}") from None
-    except (SettingsError, MissingCatalogError) as error:
+    except (SettingsError, EligibilitySettingsError, MissingCatalogError) as error:
         raise PluginError(str(error)) from None
     return config
 
@@ -58,6 +70,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in build.generated:
         inclusion = InclusionLevel.UNDEFINED if page.in_navigation else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.source_path, content=page.text, inclusion=inclusion))
+    for generated in build.files:
+        files.append(File.generated(config, generated.path, content=generated.content))
     for file in files.documentation_pages():
         if not file.generated_by:
             build.add_existing_page(file.src_uri)

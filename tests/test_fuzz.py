@@ -8,6 +8,7 @@ markup the editor did not intend.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -18,11 +19,12 @@ from donorsite.loading import CampaignEntry, SiteContent, validate_campaign_text
 from donorsite.model.campaign import Campaign
 from donorsite.render.context import build_renderers
 from donorsite.site.pages import SitePageBuilder
+from donorsite.site.settings import SiteOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "campaigns").glob("*.yaml"))]
 RENDERERS = build_renderers()
-BUILDER = SitePageBuilder(SiteContent((), None), RENDERERS, "zh-Hans")
+BUILDER = SitePageBuilder(SiteContent((), None), RENDERERS, SiteOptions(today=date(2026, 11, 24)))
 FIELDS = sorted({name for model in (Campaign,) for name in model.model_fields}) + ["zh-Hans", "vi", "en", "date", "start"]
 NASTY = st.sampled_from(
     [

@@ -16,6 +16,7 @@ from pydantic import Field
 from donorsite.model.fields import (
     CalendarDate,
     Count,
+    CountryCode,
     EmailAddress,
     Link,
     LocaleCode,
@@ -91,6 +92,9 @@ class Venue(StrictModel):
     name: LocalizedText = Field(description="Name of the place, e.g. a square or a hall.")
     address: LocalizedText | None = Field(None, description="Street address.")
     city: LocalizedText = Field(description="City or district.")
+    country: CountryCode | None = Field(
+        None, description="Two-letter country code (ISO 3166), e.g. CN or VN; without it, the country of the time zone is used."
+    )
     coordinates: Coordinates | None = Field(None, description="Optional map position.")
 
 
@@ -244,6 +248,9 @@ class Campaign(StrictModel):
     year: Annotated[int, Field(ge=1990, le=2100)] = Field(description="Campaign year.")
     region: Slug | None = Field(None, description="ASCII region key, e.g. jiangsu-suzhou, to build one region alone.")
     published: CalendarDate | None = Field(None, description="Date of publication, for reports.")
+    updated: CalendarDate | None = Field(
+        None, description="Date of the last change readers should know of; without it, the date of the file's last commit."
+    )
     theme: LocalizedText | None = Field(None, description="The year's theme or motto.")
     title: LocalizedText = Field(description="Title of the campaign.")
     summary: LocalizedText = Field(description="One or two sentences shown in listings.")

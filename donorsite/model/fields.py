@@ -240,3 +240,25 @@ def _check_locale_code(value: str) -> str:
 LocaleCode = Annotated[str, AfterValidator(_check_locale_code), WithJsonSchema({"type": "string", "enum": list(LOCALE_CODES)})]
 Count = Annotated[int, Field(ge=0, le=1_000_000_000)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+
+
+@lru_cache(maxsize=1)
+def _territory_codes() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(code for code in Locale("en").territories if len(code) == 2 and code.isalpha())
+
+
+def _check_country_code(value: str) -> str:
+    if value in _territory_codes():
+        return value
+    upper = value.upper()
+    hint = f"; write it in capitals: {upper}" if upper in _territory_codes() else "; use a two-letter ISO 3166 code such as CN, TW or VN"
+    raise _fail("country_unknown", f"{value!r} is not a country code{hint}")
+
+
+CountryCode = Annotated[
+    str,
+    AfterValidator(_check_country_code),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$", "examples": ["CN", "TW", "VN"]}),
+]

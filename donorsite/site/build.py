@@ -13,7 +13,8 @@ from pathlib import Path
 from donorsite.loading import ContentFilter, SiteContent, load_content
 from donorsite.locales import LOCALES, SiteLocale, get_locale, locale_for_prefix
 from donorsite.render.context import LocaleRenderer, build_renderers
-from donorsite.site.pages import GeneratedPage, SitePageBuilder
+from donorsite.site.pages import GeneratedFile, GeneratedPage, SitePageBuilder
+from donorsite.site.settings import SiteOptions
 from donorsite.site.sitemap import SitemapEntry
 from donorsite.site.urls import CAMPAIGNS, HOME, SLOGANS, key_of_source_path, page_url, relative_url
 
@@ -34,12 +35,15 @@ class Alternate:
 class SiteBuild:
     """Loads the content once and answers the adapter's questions about pages."""
 
-    def __init__(self, root: Path, default_locale: str, content_filter: ContentFilter | None = None) -> None:
-        self.default_locale = get_locale(default_locale)
+    def __init__(self, root: Path, options: SiteOptions, content_filter: ContentFilter | None = None) -> None:
+        self.options = options
+        self.default_locale = get_locale(options.default_locale)
         self.content: SiteContent = load_content(root, content_filter)
         self.renderers: dict[str, LocaleRenderer] = build_renderers()
-        self._page_builder = SitePageBuilder(self.content, self.renderers, self.default_locale.code)
+        self._page_builder = SitePageBuilder(self.content, self.renderers, options)
         self.generated: list[GeneratedPage] = list(self._page_builder.pages())
+        # Calendars, feeds and data files, written as they are (not pages).
+        self.files: list[GeneratedFile] = list(self._page_builder.files())
         self._existing: dict[tuple[str, str], str] = {}
         for page in self.generated:
             self.add_existing_page(page.source_path)

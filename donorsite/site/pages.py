@@ -25,7 +25,16 @@ from donorsite.render.views import (
     build_campaign_view,
     translation_notes,
 )
+from donorsite.site.settings import SiteOptions
 from donorsite.site.urls import CAMPAIGNS, HOME, SLOGANS, campaign_key, page_url, relative_url, source_path
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file that is not a page (calendar, feed, JSON), copied into the site as it is."""
+
+    path: str
+    content: bytes
 
 
 @dataclass(frozen=True)
@@ -57,10 +66,15 @@ def _page_text(title: str, description: str, body: str) -> str:
 class SitePageBuilder:
     """Renders the generated pages of every locale from the loaded content."""
 
-    def __init__(self, content: SiteContent, renderers: dict[str, LocaleRenderer], default_locale: str) -> None:
+    def __init__(self, content: SiteContent, renderers: dict[str, LocaleRenderer], options: SiteOptions) -> None:
         self.content = content
         self.renderers = renderers
-        self.default_locale = default_locale
+        self.options = options
+        self.default_locale = options.default_locale
+
+    def files(self) -> Iterator[GeneratedFile]:
+        """Every generated file that is not a page: calendars, feeds, the events API."""
+        return iter(())
 
     def pages(self) -> Iterator[GeneratedPage]:
         """All generated pages: the root, then each locale's pages."""

@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
 
+from donorsite.eligibility import DEFAULT_RULES, EligibilityRule
 from donorsite.loading import ContentFilter
 from donorsite.locales import LOCALE_CODES
 
 REGIONS_VARIABLE = "DONORSITE_REGIONS"
 YEARS_VARIABLE = "DONORSITE_YEARS"
 CAMPAIGNS_VARIABLE = "DONORSITE_CAMPAIGNS"
+TODAY_VARIABLE = "DONORSITE_TODAY"
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """Settings of one build that do not come from the content files."""
+
+    default_locale: str = "zh-Hans"
+    # The public address; calendars, feeds, structured data and QR codes carry absolute links.
+    site_url: str = "https://blood-campaigns.example.org/"
+    # The day the build counts from: what is upcoming, the next World Blood Donor Day.
+    today: date = field(default_factory=date.today)
+    eligibility: Mapping[str, EligibilityRule] = field(default_factory=lambda: dict(DEFAULT_RULES))
+
+    @property
+    def base_url(self) -> str:
+        """``site_url`` ending in a slash."""
+        return self.site_url if self.site_url.endswith("/") else self.site_url + "/"
 
 
 def _items(text: str) -> list[str]:
@@ -41,3 +62,17 @@ def check_default_locale(code: str) -> str:
             f"mkdocs.yml: extra.donorsite.default_locale: '{code}' is not a site locale; use one of {', '.join(LOCALE_CODES)}"
         )
     return code
+
+
+def build_date_from_environment(environment: Mapping[str, str]) -> date:
+    """Today, or the day named by ``DONORSITE_TODAY=YYYY-MM-DD`` (to rebuild or test as of a given day).
+
+    Raises ``SettingsError`` if the variable is not a date.
+    """
+    text = environment.get(TODAY_VARIABLE, "").strip()
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise SettingsError(f"{TODAY_VARIABLE}: {text!r} is not a date; write it as YYYY-MM-DD") from None

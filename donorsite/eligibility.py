@@ -1,0 +1,87 @@
+"""Who may give blood, per country: the general rules a campaign page shows.
+
+The defaults follow each country's published donor-selection rules in their
+simplest form (whole blood). A site overrides or adds countries under
+``extra.donorsite.eligibility`` in ``mkdocs.yml``; staff still decide on site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+
+class IntervalUnit(StrEnum):
+    """The unit of the wait between two whole-blood donations."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+
+
+class EligibilityRule(BaseModel):
+    """General conditions for giving whole blood in one country."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    min_age: Annotated[int, Field(ge=16, le=30)] = Field(description="Youngest age at which people may donate.")
+    max_age: Annotated[int, Field(ge=40, le=80)] = Field(description="Oldest age at which people may donate.")
+    min_weight_kg_men: Annotated[int, Field(ge=30, le=80)] = Field(description="Lowest body weight for men, in kg.")
+    min_weight_kg_women: Annotated[int, Field(ge=30, le=80)] = Field(description="Lowest body weight for women, in kg.")
+    interval: Annotated[int, Field(ge=1, le=400)] = Field(description="Shortest wait between two whole-blood donations.")
+    interval_unit: IntervalUnit = Field(strict=False, description="day, week or month.")
+
+    @model_validator(mode="after")
+    def _ages_in_order(self) -> EligibilityRule:
+        if self.max_age <= self.min_age:
+            raise ValueError("max_age must be above min_age")
+        return self
+
+
+DEFAULT_RULES: dict[str, EligibilityRule] = {
+    # Mainland China, national standard GB 18467: 18-55, 50 kg men, 45 kg women, 6 months.
+    "CN": EligibilityRule(
+        min_age=18, max_age=55, min_weight_kg_men=50, min_weight_kg_women=45, interval=6, interval_unit=IntervalUnit.MONTH
+    ),
+    # Taiwan Blood Services Foundation, 250 mL donations: 17-65, 45 kg, 2 months.
+    "TW": EligibilityRule(
+        min_age=17, max_age=65, min_weight_kg_men=45, min_weight_kg_women=45, interval=2, interval_unit=IntervalUnit.MONTH
+    ),
+    # Viet Nam, Ministry of Health circular 26/2013: 18-60, 45 kg men, 42 kg women, 12 weeks.
+    "VN": EligibilityRule(
+        min_age=18, max_age=60, min_weight_kg_men=45, min_weight_kg_women=42, interval=12, interval_unit=IntervalUnit.WEEK
+    ),
+}
+
+
+class EligibilitySettingsError(Exception):
+    """The eligibility settings in ``mkdocs.yml`` are wrong; the message says where and how to fix them."""
+
+
+def eligibility_rules(overrides: Mapping[str, Any] | None) -> dict[str, EligibilityRule]:
+    """The default rules, with whole countries replaced or added by ``overrides``.
+
+    Raises ``EligibilitySettingsError`` naming the setting for any mistake.
+    """
+    rules = dict(DEFAULT_RULES)
+    where = "mkdocs.yml: extra.donorsite.eligibility"
+    if overrides is None:
+        return rules
+    if not isinstance(overrides, Mapping):
+        raise EligibilitySettingsError(f"{where}: write one entry per country code, e.g. 'VN: {{min_age: 18, ...}}'")
+    for country, values in overrides.items():
+        if not (isinstance(country, str) and len(country) == 2 and country.isupper()):
+            raise EligibilitySettingsError(f"{where}: {country!r} is not a country code; use two capitals such as VN")
+        try:
+            rules[country] = EligibilityRule.model_validate(values)
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = ".".join(str(part) for part in first["loc"])
+            raise EligibilitySettingsError(
+                f"{where}.{country}{'.' + field if field else ''}: {first['msg']}; "
+                "give min_age, max_age, min_weight_kg_men, min_weight_kg_women, interval and interval_unit"
+            ) from None
+    return rules
