@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from babel import Locale
+from babel.core import get_global
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,13 @@ class SiteLocale:
     def babel(self) -> Locale:
         """The Babel locale (``zh-Hant`` needs ``sep='-'`` to parse)."""
         return Locale.parse(self.code, sep="-")
+
+    @cached_property
+    def og_locale(self) -> str:
+        """The ``language_TERRITORY`` form Open Graph uses (``zh_CN``, ``vi_VN``), from CLDR's likely subtags."""
+        likely = get_global("likely_subtags")
+        full = Locale.parse(likely.get(str(self.babel)) or likely.get(self.babel.language) or str(self.babel))
+        return f"{full.language}_{full.territory}" if full.territory else full.language
 
     @property
     def catalog_id(self) -> str:

@@ -113,7 +113,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     config.extra["alternate"] = [
         {"name": alternate.locale.native_name, "link": alternate.url, "lang": alternate.locale.code} for alternate in alternates
     ]
-    context["hreflang_links"] = build.hreflang(page.file.src_uri)
     context["locale_base"] = build.locale_base(page.file.src_uri)
     config["site_name"] = build.site_name(site_locale)
     return context

@@ -15,6 +15,7 @@ from donorsite.localize.catalogs import load_translations
 from donorsite.localize.chinese import ChineseConverter
 from donorsite.localize.formatting import LocaleFormatter
 from donorsite.localize.texts import LocalText, TextResolver
+from donorsite.render.labels import MAP_LABELS
 
 _MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()#+!|~]")
 
@@ -83,5 +84,6 @@ def build_renderers(converter: ChineseConverter | None = None) -> dict[str, Loca
         )
         renderer.environment.globals["t"] = renderer.localized
         renderer.environment.globals["h"] = renderer.heading
+        renderer.environment.globals["map_label"] = lambda service, gettext=renderer.gettext: gettext(MAP_LABELS[service])
         renderers[site_locale.code] = renderer
     return renderers

@@ -62,3 +62,11 @@ AWARD_LABELS: dict[AwardGrade, str] = {
     AwardGrade.SILVER: N_("Silver award"),
     AwardGrade.BRONZE: N_("Bronze award"),
 }
+
+MAP_LABELS: dict[str, str] = {
+    "geo": N_("Open in a map app"),
+    "amap": N_("Amap"),
+    "baidu": N_("Baidu Maps"),
+    "openstreetmap": N_("OpenStreetMap"),
+    "google": N_("Google Maps"),
+}

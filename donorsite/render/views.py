@@ -16,9 +16,11 @@ from markupsafe import Markup
 
 from donorsite.loading import CampaignEntry
 from donorsite.localize.texts import LocalText, TextOrigin
-from donorsite.model.campaign import Campaign, Event, Measures, Recipient, RecipientKind
+from donorsite.model.campaign import Campaign, CampaignKind, CampaignStatus, Event, Measures, Recipient, RecipientKind
 from donorsite.model.fields import LocalizedText
+from donorsite.render.charts import Bar, bar_chart
 from donorsite.render.context import LocaleRenderer
+from donorsite.render.eligibility_view import EligibilityView, build_eligibility_view
 from donorsite.render.labels import (
     AWARD_LABELS,
     KIND_LABELS,
@@ -27,7 +29,11 @@ from donorsite.render.labels import (
     STATUS_LABELS,
     VOLUME_MEASURES,
 )
+from donorsite.render.maps import MapLink, map_links, venue_country
 from donorsite.render.markdown_text import render_markdown
+from donorsite.render.sharing import ShareLink, qr_code_svg, share_links
+from donorsite.site.settings import SiteOptions
+from donorsite.site.urls import campaign_key, event_calendar_url, page_url
 
 
 class TextPicker:
@@ -88,7 +94,8 @@ class EventView:
     venue_name: LocalText
     venue_address: LocalText | None
     venue_city: LocalText
-    map_link: str | None
+    map_links: list[MapLink]
+    calendar_file: str
     schedule: list[ScheduleRow]
     route: list[LocalText]
     bring: list[LocalText]
@@ -103,6 +110,8 @@ class MeasureRow:
     target: str | None
     result: str | None
     share_of_target: str | None
+    target_value: int | None = None
+    result_value: int | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +169,14 @@ class CampaignView:
     links: list[str]
     images: list[tuple[str, LocalText]] = field(default_factory=list)
     notes: TranslationNotes = field(default=TranslationNotes("", False))
+    address: str = ""
+    updated_text: str = ""
+    updated_iso: str = ""
+    eligibility: EligibilityView | None = None
+    qr_code: Markup | None = None
+    share_links: list[ShareLink] = field(default_factory=list)
+    results_chart: Markup | None = None
+    statistics_charts: list[Markup] = field(default_factory=list)
 
 
 def mask_person_name(name: str) -> str:
@@ -183,12 +200,18 @@ def _recipient(pick: TextPicker, recipient: Recipient) -> tuple[LocalText, Local
     return (_masked(name) if recipient.mask_name else name), pick.optional(recipient.affiliation)
 
 
-def _event_view(pick: TextPicker, event: Event) -> EventView:
+def _place(pick: TextPicker, event: Event) -> str:
+    """The venue as one line for a map search: name, address, city."""
+    venue = event.venue
+    parts = [pick(venue.name).text, *([pick(venue.address).text] if venue.address else []), pick(venue.city).text]
+    return ", ".join(parts)
+
+
+def _event_view(pick: TextPicker, entry: CampaignEntry, index: int, event: Event) -> EventView:
     formatter = pick.renderer.formatter
     locale = pick.renderer.site_locale.babel
     time_text = formatter.time_range(event.start, event.end) if event.start else None
-    coordinates = event.venue.coordinates
-    map_link = f"geo:{coordinates.latitude},{coordinates.longitude}" if coordinates else None
+    calendar_file = event_calendar_url(pick.renderer.site_locale, entry.id, index).rsplit("/", 1)[-1]
     return EventView(
         title=pick.optional(event.title),
         date_text=formatter.date_range(event.date, event.last_date),
@@ -198,7 +221,8 @@ def _event_view(pick: TextPicker, event: Event) -> EventView:
         venue_name=pick(event.venue.name),
         venue_address=pick.optional(event.venue.address),
         venue_city=pick(event.venue.city),
-        map_link=map_link,
+        map_links=map_links(event.venue, event.timezone, _place(pick, event)),
+        calendar_file=calendar_file,
         schedule=[ScheduleRow(formatter.time_range(item.time, item.end), pick(item.activity)) for item in event.schedule],
         route=[pick(stop.name) for stop in event.route],
         bring=[pick(text) for text in event.bring],
@@ -236,6 +260,8 @@ def measure_rows(pick: TextPicker, targets: Measures | None, results: Measures |
                 _format_measure(pick, key, target),
                 _format_measure(pick, key, result),
                 _share(pick, target, result),
+                target,
+                result,
             )
         )
     other_targets = {measure.key: measure for measure in (targets.other if targets else [])}
@@ -252,6 +278,8 @@ def measure_rows(pick: TextPicker, targets: Measures | None, results: Measures |
                 _format_measure(pick, key, target_value),
                 _format_measure(pick, key, result_value),
                 _share(pick, target_value, result_value),
+                target_value,
+                result_value,
             )
         )
     return rows
@@ -284,7 +312,71 @@ def _campaign_date_text(pick: TextPicker, campaign: Campaign) -> str | None:
     return None
 
 
-def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry) -> CampaignView:
+def results_chart(renderer: LocaleRenderer, chart_id: str, rows: list[MeasureRow]) -> Markup | None:
+    """A bar chart of results against targets, for the rows that have both; None if none has."""
+    gettext = renderer.gettext
+    compared = [row for row in rows if row.target_value and row.result_value is not None]
+    if not compared:
+        return None
+    bars, sentences = [], []
+    for row in compared:
+        assert row.target_value is not None and row.result_value is not None
+        label = str(row.label)
+        note = gettext("Target %(target)s, %(share)s reached") % {"target": row.target, "share": row.share_of_target}
+        bars.append(Bar(label, row.result_value, row.result or "", max(row.result_value, row.target_value), note, row.target_value))
+        sentences.append(
+            gettext("%(measure)s: %(result)s against a target of %(target)s (%(share)s)")
+            % {"measure": label, "result": row.result, "target": row.target, "share": row.share_of_target}
+        )
+    description = renderer.formatter.items(sentences)
+    return bar_chart(chart_id, gettext("Results against targets"), description, bars)
+
+
+def _statistics_charts(pick: TextPicker, campaign: Campaign, view: StatisticsView | None) -> list[Markup]:
+    """Charts of a report: awards by grade, and figures given as percentages."""
+    statistics = campaign.statistics
+    if statistics is None or view is None:
+        return []
+    gettext = pick.renderer.gettext
+    charts = []
+    if statistics.awards:
+        largest = max(award.count for award in statistics.awards)
+        bars = [Bar(label, award.count, count, largest) for (label, count), award in zip(view.awards, statistics.awards, strict=True)]
+        title = str(view.award_name) if view.award_name else gettext("Awards")
+        description = pick.renderer.formatter.items([f"{bar.label}: {bar.value_text}" for bar in bars])
+        charts.append(bar_chart("chart-awards", title, description, bars))
+    percents = [
+        (figure_view, figure)
+        for figure_view, figure in zip(view.figures, statistics.figures, strict=True)
+        if figure.unit.value == "percent"
+    ]
+    if percents:
+        bars = [Bar(str(figure_view.label), figure.value, figure_view.value, 100.0) for figure_view, figure in percents]
+        description = pick.renderer.formatter.items([f"{bar.label}: {bar.value_text}" for bar in bars])
+        charts.append(bar_chart("chart-percentages", gettext("Figures in per cent"), description, bars))
+    return charts
+
+
+# Who-may-donate rules matter to readers before a drive, not after it or in a report.
+_DONATION_KINDS = frozenset({CampaignKind.BLOOD_DRIVE, CampaignKind.WORLD_BLOOD_DONOR_DAY, CampaignKind.AWARENESS_EVENT})
+_UPCOMING_STATUSES = frozenset({CampaignStatus.PLANNED, CampaignStatus.OPEN, CampaignStatus.POSTPONED})
+
+
+def _eligibility(renderer: LocaleRenderer, campaign: Campaign, options: SiteOptions) -> EligibilityView | None:
+    if not campaign.events or campaign.kind not in _DONATION_KINDS or campaign.status not in _UPCOMING_STATUSES:
+        return None
+    first = campaign.events[0]
+    country = venue_country(first.venue, first.timezone)
+    rule = options.eligibility.get(country) if country else None
+    return build_eligibility_view(renderer, country, rule) if country and rule else None
+
+
+def campaign_page_address(options: SiteOptions, renderer: LocaleRenderer, campaign_id: str) -> str:
+    """The absolute address of a campaign page, as shared and printed."""
+    return options.base_url + page_url(renderer.site_locale, campaign_key(campaign_id))
+
+
+def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry, options: SiteOptions) -> CampaignView:
     """The view of one campaign for the renderer's locale."""
     campaign = entry.campaign
     pick = TextPicker(renderer, campaign.source_language)
@@ -301,7 +393,7 @@ def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry) -> Campa
         theme=pick.optional(campaign.theme),
         body=None,
         date_text=_campaign_date_text(pick, campaign),
-        events=[_event_view(pick, event) for event in campaign.events],
+        events=[_event_view(pick, entry, index, event) for index, event in enumerate(campaign.events)],
         measures=measure_rows(pick, campaign.targets, campaign.results),
         honour_rolls=[
             HonourRollView(
@@ -325,7 +417,20 @@ def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry) -> Campa
     )
     body = pick.optional(campaign.body)
     rendered_body = _render_body(body) if body else None
-    return replace(view, body=rendered_body, notes=translation_notes(pick))
+    address = campaign_page_address(options, renderer, entry.id)
+    return replace(
+        view,
+        body=rendered_body,
+        notes=translation_notes(pick),
+        address=address,
+        updated_text=renderer.formatter.short_date(entry.updated),
+        updated_iso=entry.updated.isoformat(),
+        eligibility=_eligibility(renderer, campaign, options),
+        qr_code=qr_code_svg(address, renderer.gettext("QR code of this page's address")),
+        share_links=share_links(address, view.title.text),
+        results_chart=results_chart(renderer, "chart-results", view.measures),
+        statistics_charts=_statistics_charts(pick, campaign, view.statistics),
+    )
 
 
 def _render_body(body: LocalText) -> Markup:

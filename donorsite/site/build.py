@@ -13,7 +13,8 @@ from pathlib import Path
 from donorsite.loading import ContentFilter, SiteContent, load_content
 from donorsite.locales import LOCALES, SiteLocale, get_locale, locale_for_prefix
 from donorsite.render.context import LocaleRenderer, build_renderers
-from donorsite.site.pages import GeneratedFile, GeneratedPage, SitePageBuilder
+from donorsite.site.files import GeneratedFile
+from donorsite.site.pages import GeneratedPage, SitePageBuilder
 from donorsite.site.settings import SiteOptions
 from donorsite.site.sitemap import SitemapEntry
 from donorsite.site.urls import CAMPAIGNS, HOME, SLOGANS, key_of_source_path, page_url, relative_url

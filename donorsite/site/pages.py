@@ -25,16 +25,12 @@ from donorsite.render.views import (
     build_campaign_view,
     translation_notes,
 )
+from donorsite.exports import export_files
+from donorsite.exports.structured_data import campaign_structured_data
+from donorsite.render.page_head import PageHead
+from donorsite.site.files import GeneratedFile
 from donorsite.site.settings import SiteOptions
-from donorsite.site.urls import CAMPAIGNS, HOME, SLOGANS, campaign_key, page_url, relative_url, source_path
-
-
-@dataclass(frozen=True)
-class GeneratedFile:
-    """A file that is not a page (calendar, feed, JSON), copied into the site as it is."""
-
-    path: str
-    content: bytes
+from donorsite.site.urls import CAMPAIGNS, HOME, SLOGANS, campaign_key, feed_url, page_url, relative_url, source_path
 
 
 @dataclass(frozen=True)
@@ -52,10 +48,13 @@ def _single_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _page_text(title: str, description: str, body: str) -> str:
+def _page_text(title: str, description: str, body: str, head: PageHead | None = None) -> str:
     """Markdown with front matter; the theme prints title and description as they are, so they are escaped here."""
+    meta: dict[str, object] = {"title": str(escape(_single_line(title))), "description": str(escape(_single_line(description)))}
+    if head is not None:
+        meta["head"] = head.front_matter()
     front_matter = yaml.safe_dump(
-        {"title": str(escape(_single_line(title))), "description": str(escape(_single_line(description)))},
+        meta,
         allow_unicode=True,
         sort_keys=True,
         width=1_000_000,
@@ -74,7 +73,7 @@ class SitePageBuilder:
 
     def files(self) -> Iterator[GeneratedFile]:
         """Every generated file that is not a page: calendars, feeds, the events API."""
-        return iter(())
+        return export_files(self.content, self.renderers, self.options)
 
     def pages(self) -> Iterator[GeneratedPage]:
         """All generated pages: the root, then each locale's pages."""
@@ -98,13 +97,32 @@ class SitePageBuilder:
         template_values = {"link": link, "asset": asset, "page_lang": renderer.site_locale.code, **values}
         return renderer.environment.get_template(template).render(**template_values)
 
+    def _head(self, renderer: LocaleRenderer, url: str, **values: object) -> PageHead:
+        """The head additions of the page at ``url``: its address, the locale's feed, and ``values``."""
+        return PageHead(
+            renderer.site_locale,
+            self.options.base_url + url,
+            relative_url(url, feed_url(renderer.site_locale)),
+            renderer.gettext("Blood donation campaigns"),
+            **values,  # type: ignore[arg-type]
+        )
+
     def campaign_page(self, renderer: LocaleRenderer, entry: CampaignEntry) -> GeneratedPage:
         """One campaign's page in the renderer's locale."""
         key = campaign_key(entry.id)
         url = page_url(renderer.site_locale, key)
-        view = build_campaign_view(renderer, entry)
+        view = build_campaign_view(renderer, entry, self.options)
         body = self._render(renderer, "campaign.html", url, view=view)
-        text = _page_text(view.title.text, view.summary.text, body)
+        image = (self.options.base_url + view.images[0][0], view.images[0][1].text) if view.images else (None, None)
+        head = self._head(
+            renderer,
+            url,
+            og_type="article",
+            image=image[0],
+            image_alt=image[1],
+            structured_data=campaign_structured_data(entry, renderer, self.options),
+        )
+        text = _page_text(view.title.text, view.summary.text, body, head)
         return GeneratedPage(key, renderer.site_locale, source_path(renderer.site_locale, key), text, False)
 
     def _summaries(self, renderer: LocaleRenderer) -> list[tuple[CampaignSummaryView, TextPicker]]:
@@ -126,7 +144,7 @@ class SitePageBuilder:
         years = [(year, list(items)) for year, items in groupby(summaries, key=lambda s: s.year)]
         title = renderer.gettext("All campaigns")
         body = self._render(renderer, "listing.html", url, years=years, notes=translation_notes(pick))
-        text = _page_text(title, title, body)
+        text = _page_text(title, title, body, self._head(renderer, url))
         return GeneratedPage(CAMPAIGNS, renderer.site_locale, source_path(renderer.site_locale, CAMPAIGNS), text, True)
 
     def home_page(self, renderer: LocaleRenderer) -> GeneratedPage:
@@ -154,7 +172,7 @@ class SitePageBuilder:
             notes=translation_notes(pick),
         )
         description = renderer.gettext("Blood drives, World Blood Donor Day events and their results.")
-        text = _page_text(title, description, body)
+        text = _page_text(title, description, body, self._head(renderer, url))
         return GeneratedPage(HOME, renderer.site_locale, source_path(renderer.site_locale, HOME), text, True)
 
     def slogans_page(self, renderer: LocaleRenderer) -> GeneratedPage:
@@ -165,7 +183,7 @@ class SitePageBuilder:
         slogans = [(pick(slogan.text), slogan.tags, slogan.theme_year) for slogan in self.content.slogans.slogans]
         title = renderer.gettext("Slogans")
         body = self._render(renderer, "slogans.html", url, slogans=slogans, notes=translation_notes(pick))
-        text = _page_text(title, title, body)
+        text = _page_text(title, title, body, self._head(renderer, url))
         return GeneratedPage(SLOGANS, renderer.site_locale, source_path(renderer.site_locale, SLOGANS), text, True)
 
     def root_page(self) -> GeneratedPage:

@@ -4,7 +4,10 @@
 * ``/<prefix>/campaigns/`` lists its campaigns;
 * ``/<prefix>/campaigns/<id>/`` is one campaign, ``<id>`` being the YAML file stem;
 * ``/<prefix>/slogans/`` lists the slogans;
-* ``/`` leads to the default locale and offers the others.
+* ``/`` leads to the default locale and offers the others;
+* ``/<prefix>/campaigns/<id>/event-<n>.ics`` is the calendar file of a campaign's n-th event (from 1);
+* ``/<prefix>/calendar.ics`` is a subscribable calendar of all events, ``/<prefix>/feed.xml`` an Atom feed;
+* ``/api/events.json`` lists every event in every locale (``schemas/events-api.schema.json``).
 
 A page is named by a locale-independent *key* (``campaigns/<id>``); the
 same key in another locale is the same page in another language.
@@ -19,6 +22,7 @@ from donorsite.locales import SiteLocale
 HOME = ""
 CAMPAIGNS = "campaigns"
 SLOGANS = "slogans"
+EVENTS_API = "api/events.json"
 
 
 def campaign_key(campaign_id: str) -> str:
@@ -60,3 +64,18 @@ def key_of_source_path(path: str) -> tuple[str, str]:
         if stem.endswith(suffix):
             return prefix, stem[: -len(suffix)]
     return prefix, stem
+
+
+def event_calendar_url(locale: SiteLocale, campaign_id: str, event_index: int) -> str:
+    """The site-relative URL of the ``.ics`` file of a campaign's event (``event_index`` from 0)."""
+    return f"{page_url(locale, campaign_key(campaign_id))}event-{event_index + 1}.ics"
+
+
+def locale_calendar_url(locale: SiteLocale) -> str:
+    """The site-relative URL of the locale's calendar of all events."""
+    return f"{locale.prefix}/calendar.ics"
+
+
+def feed_url(locale: SiteLocale) -> str:
+    """The site-relative URL of the locale's Atom feed."""
+    return f"{locale.prefix}/feed.xml"

@@ -1,0 +1,49 @@
+"""The "who may donate" box of a campaign page, in the reader's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from babel.units import format_unit
+
+from donorsite.eligibility import EligibilityRule
+from donorsite.render.context import LocaleRenderer
+
+
+@dataclass(frozen=True)
+class EligibilityView:
+    """Ready sentences about who may give blood, and the country they apply to."""
+
+    country_name: str
+    conditions: list[str]
+
+
+def _duration(renderer: LocaleRenderer, value: int, unit: str) -> str:
+    """``6 months`` in the locale's words; Babel's long form lacks some units in Chinese, so the short form stands in."""
+    locale = renderer.site_locale.babel
+    long_form = format_unit(value, f"duration-{unit}", length="long", locale=locale)
+    return format_unit(value, f"duration-{unit}", length="short", locale=locale) if "duration-" in long_form else long_form
+
+
+def _weight(renderer: LocaleRenderer, kilograms: int) -> str:
+    return format_unit(kilograms, "mass-kilogram", length="short", locale=renderer.site_locale.babel)
+
+
+def build_eligibility_view(renderer: LocaleRenderer, country: str, rule: EligibilityRule) -> EligibilityView:
+    """Sentences for ``rule``, the rules of ``country``."""
+    gettext = renderer.gettext
+    number = renderer.formatter.number
+    conditions = [gettext("Aged %(youngest)s to %(oldest)s") % {"youngest": number(rule.min_age), "oldest": number(rule.max_age)}]
+    if rule.min_weight_kg_men == rule.min_weight_kg_women:
+        conditions.append(gettext("Weighing at least %(weight)s") % {"weight": _weight(renderer, rule.min_weight_kg_men)})
+    else:
+        conditions.append(
+            gettext("Weighing at least %(men)s (men) or %(women)s (women)")
+            % {"men": _weight(renderer, rule.min_weight_kg_men), "women": _weight(renderer, rule.min_weight_kg_women)}
+        )
+    conditions.append(
+        gettext("At least %(interval)s since your last whole-blood donation")
+        % {"interval": _duration(renderer, rule.interval, rule.interval_unit.value)}
+    )
+    country_name = renderer.site_locale.babel.territories.get(country, country)
+    return EligibilityView(country_name, conditions)
