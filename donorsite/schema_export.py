@@ -1,4 +1,4 @@
-"""JSON Schemas of the content formats, generated from the content model."""
+"""JSON Schemas of the content formats and of the events API, generated from their models."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from donorsite.exports.events_api import EventsApi
 from donorsite.model.campaign import Campaign
 from donorsite.model.slogan import SloganFile
 
@@ -15,12 +16,16 @@ SCHEMA_FOLDER = "schemas"
 SCHEMAS: dict[str, type[BaseModel]] = {
     "campaign.schema.json": Campaign,
     "slogan.schema.json": SloganFile,
+    "events-api.schema.json": EventsApi,
 }
+# Formats the site writes rather than reads are described as they are
+# serialised: every field present, dates as strings.
+OUTPUT_FORMATS: frozenset[type[BaseModel]] = frozenset({EventsApi})
 
 
 def json_schema(model: type[BaseModel], file_name: str) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of ``model``, keyed by YAML names."""
-    schema = model.model_json_schema(by_alias=True, mode="validation")
+    """The JSON Schema (draft 2020-12) of ``model``, keyed by YAML names (as written, for output formats)."""
+    schema = model.model_json_schema(by_alias=True, mode="serialization" if model in OUTPUT_FORMATS else "validation")
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": file_name, **schema}
 
 

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from donorsite.exports.calendar import calendar_files
+from donorsite.exports.events_api import events_api_file
+from donorsite.exports.feeds import feed_files
 from donorsite.loading import SiteContent
 from donorsite.render.context import LocaleRenderer
 from donorsite.site.files import GeneratedFile
@@ -14,5 +17,8 @@ from donorsite.site.settings import SiteOptions
 
 
 def export_files(content: SiteContent, renderers: dict[str, LocaleRenderer], options: SiteOptions) -> Iterator[GeneratedFile]:
-    """Every calendar, feed and data file of the site."""
-    return iter(())
+    """Every calendar, feed and data file of the site: each locale's calendars and feed, then the events API."""
+    for renderer in renderers.values():
+        yield from calendar_files(content, renderer, options)
+        yield from feed_files(content, renderer, options)
+    yield events_api_file(content, renderers, options)

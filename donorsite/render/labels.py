@@ -70,3 +70,26 @@ MAP_LABELS: dict[str, str] = {
     "openstreetmap": N_("OpenStreetMap"),
     "google": N_("Google Maps"),
 }
+
+# Slogan tags the sample slogans use; a tag without a label is shown as "#tag".
+TAG_LABELS: dict[str, str] = {
+    "gratitude": N_("Thanks to donors"),
+    "family": N_("Family"),
+    "first-time-donors": N_("First-time donors"),
+    "regular-donors": N_("Regular donors"),
+    "awareness": N_("Why blood is needed"),
+    "youth": N_("Young people"),
+    "safety": N_("Safe donation"),
+    "health": N_("Health"),
+    "community": N_("Neighbourhoods"),
+    "workplace": N_("Workplaces"),
+    "rare-blood": N_("Rare blood types"),
+    "platelets": N_("Platelets"),
+    "stem-cells": N_("Stem cells"),
+    "plasma": N_("Plasma"),
+    "heroes": N_("Everyday heroes"),
+    "mothers": N_("Mothers"),
+    "solidarity": N_("Solidarity"),
+    "hope": N_("Hope"),
+    "world-blood-donor-day": N_("World Blood Donor Day"),
+}

@@ -453,6 +453,7 @@ class CampaignSummaryView:
     date_text: str | None
     sort_date: date
     year: int
+    cities: tuple[str, ...] = ()
 
 
 def build_campaign_summary(renderer: LocaleRenderer, entry: CampaignEntry) -> tuple[CampaignSummaryView, TextPicker]:
@@ -469,5 +470,6 @@ def build_campaign_summary(renderer: LocaleRenderer, entry: CampaignEntry) -> tu
         date_text=_campaign_date_text(entry_pick, campaign),
         sort_date=campaign.sort_date,
         year=campaign.year,
+        cities=tuple(dict.fromkeys(entry_pick(event.venue.city).text for event in campaign.events)),
     )
     return summary, entry_pick

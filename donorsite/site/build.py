@@ -95,7 +95,8 @@ class SiteBuild:
 
     def menu(self, site_locale: SiteLocale) -> list[str]:
         """Markdown paths of the pages in ``site_locale``'s menu, in order."""
-        keys = [key for prefix, key in self._existing if prefix == site_locale.prefix and not key.startswith(CAMPAIGNS + "/")]
+        # Campaign and archive pages are reached from the listing, not the menu.
+        keys = [key for prefix, key in self._existing if prefix == site_locale.prefix and "/" not in key]
         ordered = sorted(keys, key=lambda key: (MENU_ORDER.index(key) if key in MENU_ORDER else len(MENU_ORDER), key))
         return [self._existing[(site_locale.prefix, key)] for key in ordered]
 

@@ -14,10 +14,15 @@ from itertools import groupby
 import yaml
 from markupsafe import escape
 
+from donorsite.exports import export_files
+from donorsite.exports.structured_data import campaign_structured_data
 from donorsite.loading import CampaignEntry, SiteContent
 from donorsite.locales import LOCALES, SiteLocale
-from donorsite.model.campaign import CampaignStatus
 from donorsite.render.context import LocaleRenderer
+from donorsite.render.home_view import build_countdown, build_theme, build_upcoming_events, recent_results
+from donorsite.render.listing_filters import listing_filters
+from donorsite.render.page_head import PageHead
+from donorsite.render.slogans_view import build_slogan_groups
 from donorsite.render.views import (
     CampaignSummaryView,
     TextPicker,
@@ -25,12 +30,9 @@ from donorsite.render.views import (
     build_campaign_view,
     translation_notes,
 )
-from donorsite.exports import export_files
-from donorsite.exports.structured_data import campaign_structured_data
-from donorsite.render.page_head import PageHead
 from donorsite.site.files import GeneratedFile
 from donorsite.site.settings import SiteOptions
-from donorsite.site.urls import CAMPAIGNS, HOME, SLOGANS, campaign_key, feed_url, page_url, relative_url, source_path
+from donorsite.site.urls import CAMPAIGNS, HOME, SLOGANS, archive_key, campaign_key, feed_url, page_url, relative_url, source_path
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class SitePageBuilder:
             renderer = self.renderers[site_locale.code]
             yield self.home_page(renderer)
             yield self.listing_page(renderer)
+            yield from self.archive_pages(renderer)
             if self.content.slogans:
                 yield self.slogans_page(renderer)
             for entry in self.content.campaigns:
@@ -135,37 +138,62 @@ class SitePageBuilder:
             pick.absorb(summary_pick)
         return [summary for summary, _ in summaries]
 
-    def listing_page(self, renderer: LocaleRenderer) -> GeneratedPage:
-        """The list of all campaigns, newest year first."""
-        url = page_url(renderer.site_locale, CAMPAIGNS)
-        pick = TextPicker(renderer, self.default_locale)
+    def _by_year(self, renderer: LocaleRenderer, pick: TextPicker) -> list[tuple[int, list[CampaignSummaryView]]]:
+        """Every campaign's summary grouped by year, newest first."""
         ordered = sorted(self._summaries(renderer), key=lambda item: (item[0].year, item[0].sort_date, item[0].id), reverse=True)
         summaries = self._shown(pick, ordered)
-        years = [(year, list(items)) for year, items in groupby(summaries, key=lambda s: s.year)]
+        return [(year, list(items)) for year, items in groupby(summaries, key=lambda s: s.year)]
+
+    def listing_page(self, renderer: LocaleRenderer) -> GeneratedPage:
+        """The list of all campaigns, newest year first, with filters by year, city and status."""
+        url = page_url(renderer.site_locale, CAMPAIGNS)
+        pick = TextPicker(renderer, self.default_locale)
+        years = self._by_year(renderer, pick)
+        summaries = [summary for _, items in years for summary in items]
+        filters = listing_filters(renderer, summaries)
         title = renderer.gettext("All campaigns")
-        body = self._render(renderer, "listing.html", url, years=years, notes=translation_notes(pick))
+        body = self._render(renderer, "listing.html", url, years=years, filters=filters, notes=translation_notes(pick))
         text = _page_text(title, title, body, self._head(renderer, url))
         return GeneratedPage(CAMPAIGNS, renderer.site_locale, source_path(renderer.site_locale, CAMPAIGNS), text, True)
 
-    def home_page(self, renderer: LocaleRenderer) -> GeneratedPage:
-        """A locale's home: what is on now and what recent drives achieved."""
-        url = page_url(renderer.site_locale, HOME)
+    def archive_pages(self, renderer: LocaleRenderer) -> Iterator[GeneratedPage]:
+        """One page per year with that year's campaigns."""
         pick = TextPicker(renderer, self.default_locale)
-        summaries = self._summaries(renderer)
-        open_now = (CampaignStatus.PLANNED, CampaignStatus.OPEN)
-        current = self._shown(pick, [item for item in summaries if item[0].status in open_now])
-        finished = self._shown(pick, [item for item in reversed(summaries) if item[0].status == CampaignStatus.COMPLETED][:6])
+        for year, items in self._by_year(renderer, pick):
+            key = archive_key(year)
+            url = page_url(renderer.site_locale, key)
+            title = renderer.gettext("Campaigns of %(year)s") % {"year": year}
+            body = self._render(renderer, "archive.html", url, year=year, items=items, notes=translation_notes(pick))
+            text = _page_text(title, title, body, self._head(renderer, url))
+            yield GeneratedPage(key, renderer.site_locale, source_path(renderer.site_locale, key), text, False)
+
+    def home_page(self, renderer: LocaleRenderer) -> GeneratedPage:
+        """A locale's home: the next World Blood Donor Day, this year's theme, what is coming up, recent results, a slogan."""
+        url = page_url(renderer.site_locale, HOME)
+        today = self.options.today
+        pick = TextPicker(renderer, self.default_locale)
+        event_picks: dict[str, TextPicker] = {}
+        upcoming = build_upcoming_events(renderer, self.content, today, event_picks)
+        for event_pick in event_picks.values():
+            pick.absorb(event_pick)
+        summaries = {item[0].id: item for item in self._summaries(renderer)}
+        finished = self._shown(pick, [summaries[campaign_id] for campaign_id in recent_results(self.content)])
+        theme = build_theme(renderer, self.content, today)
         slogan = None
         if self.content.slogans:
+            slogans = self.content.slogans.slogans
             slogan_pick = TextPicker(renderer, self.content.slogans.source_language)
-            slogan = slogan_pick(self.content.slogans.slogans[0].text)
+            # A different slogan each day, the same one for every locale.
+            slogan = slogan_pick(slogans[today.toordinal() % len(slogans)].text)
             pick.absorb(slogan_pick)
         title = renderer.gettext("Blood donation campaigns")
         body = self._render(
             renderer,
             "home.html",
             url,
-            current=current,
+            countdown=build_countdown(renderer, today),
+            theme=theme,
+            upcoming=upcoming,
             finished=finished,
             slogan=slogan,
             has_slogans=self.content.slogans is not None,
@@ -180,9 +208,9 @@ class SitePageBuilder:
         assert self.content.slogans is not None
         url = page_url(renderer.site_locale, SLOGANS)
         pick = TextPicker(renderer, self.content.slogans.source_language)
-        slogans = [(pick(slogan.text), slogan.tags, slogan.theme_year) for slogan in self.content.slogans.slogans]
+        groups = build_slogan_groups(renderer, self.content.slogans, pick)
         title = renderer.gettext("Slogans")
-        body = self._render(renderer, "slogans.html", url, slogans=slogans, notes=translation_notes(pick))
+        body = self._render(renderer, "slogans.html", url, groups=groups, notes=translation_notes(pick))
         text = _page_text(title, title, body, self._head(renderer, url))
         return GeneratedPage(SLOGANS, renderer.site_locale, source_path(renderer.site_locale, SLOGANS), text, True)
 

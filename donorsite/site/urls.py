@@ -4,6 +4,7 @@
 * ``/<prefix>/campaigns/`` lists its campaigns;
 * ``/<prefix>/campaigns/<id>/`` is one campaign, ``<id>`` being the YAML file stem;
 * ``/<prefix>/slogans/`` lists the slogans;
+* ``/<prefix>/archive/<year>/`` lists one year's campaigns;
 * ``/`` leads to the default locale and offers the others;
 * ``/<prefix>/campaigns/<id>/event-<n>.ics`` is the calendar file of a campaign's n-th event (from 1);
 * ``/<prefix>/calendar.ics`` is a subscribable calendar of all events, ``/<prefix>/feed.xml`` an Atom feed;
@@ -23,6 +24,7 @@ HOME = ""
 CAMPAIGNS = "campaigns"
 SLOGANS = "slogans"
 EVENTS_API = "api/events.json"
+ARCHIVE = "archive"
 
 
 def campaign_key(campaign_id: str) -> str:
@@ -64,6 +66,11 @@ def key_of_source_path(path: str) -> tuple[str, str]:
         if stem.endswith(suffix):
             return prefix, stem[: -len(suffix)]
     return prefix, stem
+
+
+def archive_key(year: int) -> str:
+    """The page key of the archive of one year's campaigns (``archive/2022``)."""
+    return f"{ARCHIVE}/{year}"
 
 
 def event_calendar_url(locale: SiteLocale, campaign_id: str, event_index: int) -> str:

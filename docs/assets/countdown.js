@@ -1,0 +1,34 @@
+// Keeps the home page's World Blood Donor Day countdown true after the
+// build: the days are counted in the reader's browser from today's date.
+// The text written at build time stays if this script does not run.
+(function () {
+  var node = document.querySelector(".countdown[data-countdown-month]");
+  if (!node) return;
+  var month = Number(node.getAttribute("data-countdown-month"));
+  var day = Number(node.getAttribute("data-countdown-day"));
+  var now = new Date();
+  var today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  var year = now.getFullYear();
+  var target = Date.UTC(year, month - 1, day);
+  if (target < today) {
+    year += 1;
+    target = Date.UTC(year, month - 1, day);
+  }
+  var days = Math.round((target - today) / 86400000);
+  var lang = document.documentElement.lang || "en";
+  var text;
+  if (days === 0) {
+    text = node.getAttribute("data-text-today");
+  } else {
+    var form = new Intl.PluralRules(lang).select(days) === "one" ? "data-text-one" : "data-text-other";
+    text = node.getAttribute(form).replace("{days}", new Intl.NumberFormat(lang).format(days));
+  }
+  node.querySelector(".countdown__text").textContent = text;
+  node.setAttribute("data-days", String(days));
+  var time = node.querySelector(".countdown__date");
+  var iso = year + "-" + String(month).padStart(2, "0") + "-" + String(day).padStart(2, "0");
+  if (time && time.getAttribute("datetime") !== iso) {
+    time.setAttribute("datetime", iso);
+    time.textContent = new Intl.DateTimeFormat(lang, { dateStyle: "full", timeZone: "UTC" }).format(new Date(target));
+  }
+})();

@@ -1,0 +1,108 @@
+"""Atom feeds (RFC 4287): one per locale, one entry per campaign, most recently changed first.
+
+Written with ElementTree, which escapes every text and attribute. Stamps
+come from the campaigns' last change, so the feed only changes when the
+content does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from xml.etree import ElementTree as ET
+
+from donorsite.exports.event_texts import organizing_organisers
+from donorsite.loading import CampaignEntry, SiteContent
+from donorsite.localize.texts import LocalText
+from donorsite.render.context import LocaleRenderer
+from donorsite.render.labels import KIND_LABELS
+from donorsite.render.views import TextPicker, campaign_page_address
+from donorsite.site.files import GeneratedFile
+from donorsite.site.settings import SiteOptions
+from donorsite.site.urls import HOME, feed_url, page_url
+
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+ET.register_namespace("", ATOM)
+
+
+def _atom(name: str) -> str:
+    return f"{{{ATOM}}}{name}"
+
+
+def _timestamp(day: date) -> str:
+    """An RFC 3339 date-time at midnight UTC of ``day``."""
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _add(parent: ET.Element, name: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, _atom(name), attributes)
+    element.text = text
+    return element
+
+
+def _add_text(parent: ET.Element, name: str, text: LocalText, feed_language: str) -> None:
+    """A text construct, marked with its own language when it is not the feed's (a fallback)."""
+    element = _add(parent, name, text.text, type="text")
+    if text.lang != feed_language:
+        element.set(XML_LANG, text.lang)
+
+
+def _add_authors(parent: ET.Element, pick: TextPicker, entry: CampaignEntry) -> None:
+    """The organisations running the campaign; without any, the feed's author (the site) stands."""
+    for organiser in organizing_organisers(entry.campaign):
+        author = _add(parent, "author")
+        _add(author, "name", pick(organiser.name).text)
+        if organiser.url:
+            _add(author, "uri", organiser.url)
+
+
+def _add_entry(feed: ET.Element, entry: CampaignEntry, renderer: LocaleRenderer, options: SiteOptions) -> None:
+    """One campaign as an Atom entry; the page address is its id and its link."""
+    campaign = entry.campaign
+    language = renderer.site_locale.code
+    pick = TextPicker(renderer, campaign.source_language)
+    page = campaign_page_address(options, renderer, entry.id)
+    element = _add(feed, "entry")
+    _add(element, "id", page)
+    _add_text(element, "title", pick(campaign.title), language)
+    _add(element, "updated", _timestamp(entry.updated))
+    if campaign.published:
+        _add(element, "published", _timestamp(campaign.published))
+    _add_authors(element, pick, entry)
+    _add(element, "link", rel="alternate", type="text/html", hreflang=language, href=page)
+    _add(element, "category", term=campaign.kind.value, label=renderer.gettext(KIND_LABELS[campaign.kind]))
+    _add_text(element, "summary", pick(campaign.summary), language)
+
+
+def newest_first(entries: Sequence[CampaignEntry]) -> list[CampaignEntry]:
+    """Campaigns by last change, most recent first; ties by id."""
+    by_id = sorted(entries, key=lambda entry: entry.id)
+    return sorted(by_id, key=lambda entry: entry.updated, reverse=True)
+
+
+def atom_feed(entries: Sequence[CampaignEntry], renderer: LocaleRenderer, options: SiteOptions) -> bytes:
+    """The locale's Atom feed document, UTF-8 with an XML declaration."""
+    site_locale = renderer.site_locale
+    site_name = renderer.gettext("Blood donation campaigns")
+    ordered = newest_first(entries)
+    feed = ET.Element(_atom("feed"), {XML_LANG: site_locale.code})
+    self_link = options.base_url + feed_url(site_locale)
+    _add(feed, "id", self_link)
+    _add(feed, "title", site_name, type="text")
+    _add(feed, "subtitle", renderer.gettext("Blood drives, World Blood Donor Day events and their results."), type="text")
+    _add(feed, "updated", _timestamp(ordered[0].updated if ordered else options.today))
+    _add(_add(feed, "author"), "name", site_name)
+    _add(feed, "link", rel="self", type="application/atom+xml", href=self_link)
+    _add(feed, "link", rel="alternate", type="text/html", hreflang=site_locale.code, href=options.base_url + page_url(site_locale, HOME))
+    _add(feed, "generator", "donorsite")
+    for entry in ordered:
+        _add_entry(feed, entry, renderer, options)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def feed_files(content: SiteContent, renderer: LocaleRenderer, options: SiteOptions) -> Iterator[GeneratedFile]:
+    """The locale's feed at ``/<prefix>/feed.xml``."""
+    yield GeneratedFile(feed_url(renderer.site_locale), atom_feed(content.campaigns, renderer, options))

@@ -1,0 +1,118 @@
+"""The events of the site as calendars, the events API and structured data list them.
+
+An *occurrence* is one event of one campaign with what every export needs:
+a stable id and its start and end as points in time. The exports share this
+module so that an event has the same id and the same hours everywhere.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from donorsite.loading import CampaignEntry
+from donorsite.model.campaign import Event
+
+# How long a timed event lasts when neither its end nor its programme says:
+# counted from the last time known to begin (the start or a later schedule item).
+DEFAULT_DURATION = timedelta(hours=2)
+
+
+@dataclass(frozen=True)
+class EventOccurrence:
+    """One event of a campaign, with its id and its time span.
+
+    A timed event (with a start time, or a schedule to take it from) has
+    aware ``start`` and ``end`` datetimes in its time zone, ``end`` being
+    exclusive. An all-day event has dates: ``start`` its first day and
+    ``end`` its last day, inclusive.
+    """
+
+    entry: CampaignEntry
+    index: int
+    event: Event
+    id: str
+    start: datetime | date
+    end: datetime | date
+
+    @property
+    def all_day(self) -> bool:
+        """Whether the event has no start time."""
+        return not isinstance(self.start, datetime)
+
+    @property
+    def number(self) -> int:
+        """The event's position in its campaign, counted from 1 as in its calendar file's name."""
+        return self.index + 1
+
+    @property
+    def sort_key(self) -> tuple[datetime, str]:
+        """Orders occurrences by the moment they begin (an all-day event at local midnight), then by id."""
+        start = self.start if isinstance(self.start, datetime) else _at(self.start, time(0), self.event.timezone)
+        return start.astimezone(UTC), self.id
+
+
+def _at(day: date, moment: time, timezone: str) -> datetime:
+    return datetime.combine(day, moment, tzinfo=ZoneInfo(timezone))
+
+
+def _schedule_end(event: Event) -> time | None:
+    """The programme's last end time, if the programme is over by then (no item begins at or after it)."""
+    ends = [item.end for item in event.schedule if item.end]
+    if not ends:
+        return None
+    last_end = max(ends)
+    return last_end if all(item.time < last_end for item in event.schedule) else None
+
+
+def _timed_end(event: Event, start: datetime) -> datetime:
+    """The end of a timed event: its end time, else its programme's end, else a default duration."""
+    end_time = event.end or _schedule_end(event)
+    if end_time is not None:
+        end = _at(event.last_date, end_time, event.timezone)
+        if end > start:
+            return end
+    last_begin = max([start.time(), *(item.time for item in event.schedule)])
+    return _at(event.last_date, last_begin, event.timezone) + DEFAULT_DURATION
+
+
+def event_span(event: Event) -> tuple[datetime | date, datetime | date]:
+    """(start, end) of an event: aware datetimes when it has a start time, else its first and last day."""
+    start_time = event.start_time
+    if start_time is None:
+        return event.date, event.last_date
+    start = _at(event.date, start_time, event.timezone)
+    return start, _timed_end(event, start)
+
+
+def _base_id(campaign_id: str, event: Event) -> str:
+    """``<campaign-id>-<YYYYMMDD>[-HHMM]``: the same whatever the event's place in the list."""
+    start_time = event.start_time
+    suffix = f"-{start_time:%H%M}" if start_time else ""
+    return f"{campaign_id}-{event.date:%Y%m%d}{suffix}"
+
+
+def campaign_occurrences(entry: CampaignEntry) -> list[EventOccurrence]:
+    """The campaign's events in their written order.
+
+    Two events that begin at the same moment get ``-2``, ``-3``... in the
+    order they are written, so ids stay unique.
+    """
+    seen: Counter[str] = Counter()
+    occurrences = []
+    for index, event in enumerate(entry.campaign.events):
+        base = _base_id(entry.id, event)
+        seen[base] += 1
+        event_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        start, end = event_span(event)
+        occurrences.append(EventOccurrence(entry, index, event, event_id, start, end))
+    return occurrences
+
+
+def site_occurrences(entries: Iterable[CampaignEntry]) -> list[EventOccurrence]:
+    """Every event of every campaign, earliest first (ties by id)."""
+    occurrences = [occurrence for entry in entries for occurrence in campaign_occurrences(entry)]
+    return sorted(occurrences, key=lambda occurrence: occurrence.sort_key)

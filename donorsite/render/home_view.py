@@ -1,0 +1,139 @@
+"""What a locale's home page shows: the next World Blood Donor Day, this year's theme, what is coming up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from donorsite.loading import SiteContent
+from donorsite.localize.texts import LocalText
+from donorsite.model.campaign import CampaignKind, CampaignStatus
+from donorsite.render.context import LocaleRenderer
+from donorsite.render.labels import STATUS_LABELS
+from donorsite.render.views import TextPicker
+
+WORLD_BLOOD_DONOR_DAY = (6, 14)
+# The placeholder the countdown script replaces with the number of days.
+DAYS_PLACEHOLDER = "{days}"
+
+
+def next_world_blood_donor_day(today: date) -> date:
+    """14 June of this year, or of next year once this year's has passed."""
+    month, day = WORLD_BLOOD_DONOR_DAY
+    this_year = date(today.year, month, day)
+    return this_year if today <= this_year else date(today.year + 1, month, day)
+
+
+@dataclass(frozen=True)
+class CountdownView:
+    """The countdown as built, plus the sentences the browser fills in with the days it counts itself."""
+
+    iso_date: str
+    date_text: str
+    text: str
+    text_one: str
+    text_other: str
+    text_today: str
+
+
+def build_countdown(renderer: LocaleRenderer, today: date) -> CountdownView:
+    """The countdown to the next World Blood Donor Day, as of ``today``."""
+    target = next_world_blood_donor_day(today)
+    days = (target - today).days
+    text_today = renderer.gettext("Today is World Blood Donor Day")
+    built = text_today if days == 0 else _days_to_go(renderer, days, renderer.formatter.number(days))
+    return CountdownView(
+        target.isoformat(),
+        renderer.formatter.date(target),
+        built,
+        _days_to_go(renderer, 1, DAYS_PLACEHOLDER),
+        _days_to_go(renderer, 2, DAYS_PLACEHOLDER),
+        text_today,
+    )
+
+
+def _days_to_go(renderer: LocaleRenderer, count: int, shown: str) -> str:
+    """The countdown sentence in the plural form for ``count``, with ``shown`` as the number."""
+    message = renderer.translations.ngettext("%(days)s day to World Blood Donor Day", "%(days)s days to World Blood Donor Day", count)
+    return message % {"days": shown}
+
+
+@dataclass(frozen=True)
+class UpcomingEventView:
+    """One event still to come, as the home page lists it."""
+
+    campaign_id: str
+    title: LocalText
+    event_title: LocalText | None
+    date_text: str
+    iso_date: str
+    city: LocalText
+    status: str
+    status_label: str
+
+
+def build_upcoming_events(
+    renderer: LocaleRenderer, content: SiteContent, today: date, pick_for: dict[str, TextPicker]
+) -> list[UpcomingEventView]:
+    """Events that end today or later, soonest first; ``pick_for`` collects each campaign's text picker."""
+    upcoming = []
+    for entry in content.campaigns:
+        campaign = entry.campaign
+        pick = pick_for.setdefault(entry.id, TextPicker(renderer, campaign.source_language))
+        for event in campaign.events:
+            if event.last_date < today:
+                continue
+            upcoming.append(
+                UpcomingEventView(
+                    entry.id,
+                    pick(campaign.title),
+                    pick.optional(event.title),
+                    renderer.formatter.date_range(event.date, event.last_date),
+                    event.date.isoformat(),
+                    pick(event.venue.city),
+                    campaign.status.value,
+                    renderer.gettext(STATUS_LABELS[campaign.status]),
+                )
+            )
+    return sorted(upcoming, key=lambda item: (item.iso_date, item.campaign_id))
+
+
+@dataclass(frozen=True)
+class ThemeView:
+    """A World Blood Donor Day theme and its year."""
+
+    year: int
+    text: LocalText
+
+
+def build_theme(renderer: LocaleRenderer, content: SiteContent, today: date) -> ThemeView | None:
+    """This year's World Blood Donor Day theme, else the latest one before it.
+
+    A World Blood Donor Day campaign's ``theme`` wins over a slogan marked
+    with ``theme_year``.
+    """
+    candidates: list[tuple[int, int, ThemeView]] = []
+    for entry in content.campaigns:
+        campaign = entry.campaign
+        if campaign.kind is CampaignKind.WORLD_BLOOD_DONOR_DAY and campaign.theme and campaign.year <= today.year:
+            text = TextPicker(renderer, campaign.source_language)(campaign.theme)
+            candidates.append((campaign.year, 1, ThemeView(campaign.year, text)))
+    if content.slogans:
+        pick = TextPicker(renderer, content.slogans.source_language)
+        for slogan in content.slogans.slogans:
+            if slogan.theme_year and slogan.theme_year <= today.year:
+                candidates.append((slogan.theme_year, 0, ThemeView(slogan.theme_year, pick(slogan.text))))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda item: (item[0], item[1]))[2]
+
+
+def recent_results(content: SiteContent, limit: int = 6) -> list[str]:
+    """Ids of completed campaigns with results or figures, most recent first."""
+    finished = [
+        entry
+        for entry in content.campaigns
+        if entry.campaign.status is CampaignStatus.COMPLETED
+        and (entry.campaign.results or entry.campaign.statistics or entry.campaign.honour_rolls)
+    ]
+    return [entry.id for entry in sorted(finished, key=lambda entry: (entry.campaign.sort_date, entry.id), reverse=True)[:limit]]
