@@ -34,7 +34,16 @@ from donorsite.site.settings import (
 )
 from donorsite.site.sitemap import write_sitemaps
 
-__all__ = ["on_config", "on_files", "on_nav", "on_page_markdown", "on_page_context", "on_post_page", "on_post_build"]
+__all__ = [
+    "on_config",
+    "on_files",
+    "on_nav",
+    "on_page_markdown",
+    "on_page_context",
+    "on_template_context",
+    "on_post_page",
+    "on_post_build",
+]
 
 # MkDocs keeps hook modules loaded between rebuilds under `mkdocs serve`:
 # this state is rebuilt from scratch in on_config every time.
@@ -69,7 +78,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     build: SiteBuild = _state["build"]
     for page in build.generated:
         inclusion = InclusionLevel.UNDEFINED if page.in_navigation else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.source_path, content=page.text, inclusion=inclusion))
+        file = File.generated(config, page.source_path, content=page.text, inclusion=inclusion)
+        if page.output_path:
+            file.dest_uri = page.output_path
+        files.append(file)
     for generated in build.files:
         files.append(File.generated(config, generated.path, content=generated.content))
     for file in files.documentation_pages():
@@ -115,6 +127,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     ]
     context["locale_base"] = build.locale_base(page.file.src_uri)
     config["site_name"] = build.site_name(site_locale)
+    return context
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    if template_name == "404.html":
+        context["not_found_choices"] = _state["build"].not_found_choices()
     return context
 
 

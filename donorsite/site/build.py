@@ -17,7 +17,7 @@ from donorsite.site.files import GeneratedFile
 from donorsite.site.pages import GeneratedPage, SitePageBuilder
 from donorsite.site.settings import SiteOptions
 from donorsite.site.sitemap import SitemapEntry
-from donorsite.site.urls import CAMPAIGNS, HOME, SLOGANS, key_of_source_path, page_url, relative_url
+from donorsite.site.urls import CAMPAIGNS, HOME, NOT_FOUND, SLOGANS, key_of_source_path, page_url, relative_url
 
 # Keys of pages every locale's menu starts with, in this order; any other
 # hand-written page of the locale follows, sorted by key.
@@ -67,7 +67,8 @@ class SiteBuild:
             key = HOME
         alternates = []
         for site_locale in LOCALES:
-            same = (site_locale.prefix, key) in self._existing
+            # A "page not found" page is not a page to switch language on: offer the locale's home.
+            same = (site_locale.prefix, key) in self._existing and key != NOT_FOUND
             alternates.append(Alternate(site_locale, page_url(site_locale, key if same else HOME), same))
         return alternates
 
@@ -81,6 +82,8 @@ class SiteBuild:
         entries = []
         for path in paths:
             prefix, key = key_of_source_path(path)
+            if key == NOT_FOUND:
+                continue
             site_locale = locale_for_prefix(prefix)
             entries.append(SitemapEntry(page_url(site_locale, key), tuple(self.hreflang(path))))
         return entries
@@ -96,7 +99,7 @@ class SiteBuild:
     def menu(self, site_locale: SiteLocale) -> list[str]:
         """Markdown paths of the pages in ``site_locale``'s menu, in order."""
         # Campaign and archive pages are reached from the listing, not the menu.
-        keys = [key for prefix, key in self._existing if prefix == site_locale.prefix and "/" not in key]
+        keys = [key for prefix, key in self._existing if prefix == site_locale.prefix and "/" not in key and key != NOT_FOUND]
         ordered = sorted(keys, key=lambda key: (MENU_ORDER.index(key) if key in MENU_ORDER else len(MENU_ORDER), key))
         return [self._existing[(site_locale.prefix, key)] for key in ordered]
 
@@ -104,3 +107,8 @@ class SiteBuild:
         """The site's name in ``site_locale`` (the default locale for pages outside locales)."""
         renderer = self.renderers[(site_locale or self.default_locale).code]
         return renderer.gettext("Blood donation campaigns")
+
+    def not_found_choices(self) -> list[tuple[SiteLocale, str, str]]:
+        """For the site-wide 404 page: each locale, the URL of its home, and "page not found" in its language."""
+        ordered = sorted(LOCALES, key=lambda site_locale: site_locale.code != self.default_locale.code)
+        return [(loc, page_url(loc, HOME), self.renderers[loc.code].gettext("Page not found")) for loc in ordered]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
+from urllib.parse import urlsplit
 
 import yaml
 from markupsafe import escape
@@ -32,7 +33,18 @@ from donorsite.render.views import (
 )
 from donorsite.site.files import GeneratedFile
 from donorsite.site.settings import SiteOptions
-from donorsite.site.urls import CAMPAIGNS, HOME, SLOGANS, archive_key, campaign_key, feed_url, page_url, relative_url, source_path
+from donorsite.site.urls import (
+    CAMPAIGNS,
+    HOME,
+    NOT_FOUND,
+    SLOGANS,
+    archive_key,
+    campaign_key,
+    feed_url,
+    page_url,
+    relative_url,
+    source_path,
+)
 
 
 @dataclass(frozen=True)
@@ -44,15 +56,17 @@ class GeneratedPage:
     source_path: str
     text: str
     in_navigation: bool
+    # Where the page is written when not at the engine's usual place (``vi/404.html``).
+    output_path: str | None = None
 
 
 def _single_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _page_text(title: str, description: str, body: str, head: PageHead | None = None) -> str:
+def _page_text(title: str, description: str, body: str, head: PageHead | None = None, **extra: object) -> str:
     """Markdown with front matter; the theme prints title and description as they are, so they are escaped here."""
-    meta: dict[str, object] = {"title": str(escape(_single_line(title))), "description": str(escape(_single_line(description)))}
+    meta: dict[str, object] = {"title": str(escape(_single_line(title))), "description": str(escape(_single_line(description))), **extra}
     if head is not None:
         meta["head"] = head.front_matter()
     front_matter = yaml.safe_dump(
@@ -89,6 +103,21 @@ class SitePageBuilder:
                 yield self.slogans_page(renderer)
             for entry in self.content.campaigns:
                 yield self.campaign_page(renderer, entry)
+            yield self.not_found_page(renderer)
+
+    def not_found_page(self, renderer: LocaleRenderer) -> GeneratedPage:
+        """The locale's "page not found" page, offering its home page and search.
+
+        A server shows it at any missing address, so its relative links are
+        anchored by ``<base href>`` to the locale's folder.
+        """
+        site_locale = renderer.site_locale
+        home = page_url(site_locale, HOME)
+        title = renderer.gettext("Page not found")
+        body = self._render(renderer, "not_found.html", home)
+        base_href = urlsplit(self.options.base_url).path + home
+        text = _page_text(title, title, body, base_href=base_href, search={"exclude": True})
+        return GeneratedPage(NOT_FOUND, site_locale, f"{site_locale.prefix}/{NOT_FOUND}.md", text, False, f"{home}404.html")
 
     def _render(self, renderer: LocaleRenderer, template: str, url: str, **values: object) -> str:
         def link(key: str) -> str:

@@ -5,6 +5,7 @@
 * ``/<prefix>/campaigns/<id>/`` is one campaign, ``<id>`` being the YAML file stem;
 * ``/<prefix>/slogans/`` lists the slogans;
 * ``/<prefix>/archive/<year>/`` lists one year's campaigns;
+* ``/<prefix>/404.html`` is the locale's "page not found" page (``/404.html`` offers every locale);
 * ``/`` leads to the default locale and offers the others;
 * ``/<prefix>/campaigns/<id>/event-<n>.ics`` is the calendar file of a campaign's n-th event (from 1);
 * ``/<prefix>/calendar.ics`` is a subscribable calendar of all events, ``/<prefix>/feed.xml`` an Atom feed;
@@ -25,6 +26,7 @@ CAMPAIGNS = "campaigns"
 SLOGANS = "slogans"
 EVENTS_API = "api/events.json"
 ARCHIVE = "archive"
+NOT_FOUND = "404"
 
 
 def campaign_key(campaign_id: str) -> str:
