@@ -18,11 +18,14 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, copy_project, run_mkdocs_build
+from donorsite.exports.calendar import calendar_event
 from donorsite.exports.occurrences import DEFAULT_DURATION, campaign_occurrences
 from donorsite.loading import CampaignEntry, SiteContent, load_content
 from donorsite.locales import LOCALES, SiteLocale
 from donorsite.localize.catalogs import load_translations
-from donorsite.model.campaign import Event, ScheduleItem
+from donorsite.model.campaign import Contact, Event, ScheduleItem
+from donorsite.render.context import build_renderers
+from donorsite.site.settings import SiteOptions
 
 SITE_URL = "https://blood-campaigns.example.org/"
 HOST = "blood-campaigns.example.org"
@@ -428,3 +431,17 @@ HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 )
 def test_event_end(content: SiteContent, changes: dict[str, Any], expected: datetime | date) -> None:
     assert _end_of(content, **changes) == expected
+
+
+@pytest.mark.parametrize("email", ["hien.mau@example.vn", None])
+def test_organizer_is_the_contact_address_named_after_the_host(content: SiteContent, email: str | None) -> None:
+    entry = content.campaign(DUONG_KINH)
+    contact = Contact.model_validate({"email": email} if email else {"phone": "+84 225 123 456"})
+    with_contact = CampaignEntry(entry.id, entry.source_file, entry.campaign.model_copy(update={"contact": contact}))
+    [occurrence] = campaign_occurrences(with_contact)
+    event = calendar_event(occurrence, build_renderers()["en"], SiteOptions())
+    if email is None:
+        assert "ORGANIZER" not in event
+        return
+    assert event["ORGANIZER"] == f"mailto:{email}"
+    assert event["ORGANIZER"].params["CN"] == "Dương Kinh District Steering Committee for Voluntary Blood Donation"
