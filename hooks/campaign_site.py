@@ -18,13 +18,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from donorsite.eligibility import EligibilitySettingsError, eligibility_rules
 from donorsite.locales import LOCALES
 from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.problems import ContentError
 from donorsite.site.build import SiteBuild
 from donorsite.site.search_index import write_locale_search_indexes
 from donorsite.site.security import add_content_security_policy
-from donorsite.eligibility import EligibilitySettingsError, eligibility_rules
 from donorsite.site.settings import (
     SettingsError,
     SiteOptions,

@@ -246,7 +246,7 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 def _territory_codes() -> frozenset[str]:
     from babel import Locale
 
-    return frozenset(code for code in Locale("en").territories if len(code) == 2 and code.isalpha())
+    return frozenset(str(code) for code in Locale("en").territories if isinstance(code, str) and len(code) == 2 and code.isalpha())
 
 
 def _check_country_code(value: str) -> str:

@@ -24,5 +24,5 @@ def listing_filters(renderer: LocaleRenderer, summaries: list[CampaignSummaryVie
     years = sorted({summary.year for summary in summaries}, reverse=True)
     cities = sorted({city for summary in summaries for city in summary.cities})
     present = {summary.status for summary in summaries}
-    statuses = [(status.value, renderer.gettext(STATUS_LABELS[status])) for status in CampaignStatus if status.value in present]
+    statuses = [(str(status.value), renderer.gettext(STATUS_LABELS[status])) for status in CampaignStatus if status.value in present]
     return ListingFilters([(str(year), str(year)) for year in years], [(city, city) for city in cities], statuses)

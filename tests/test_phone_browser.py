@@ -1,0 +1,166 @@
+"""A reader on a 360 px phone, in headless Chromium: nothing from other hosts, no failed request, no sideways scrolling."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from babel.numbers import format_decimal
+
+from conftest import serve_directory
+from donorsite.locales import LOCALES
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no Chromium: run bash .ci/run or set CHROMIUM_PATH")
+PHONE = {"width": 360, "height": 740}
+PAGES = [("", "home"), ("campaigns/2022-duong-kinh-donation-day/", "results"), ("campaigns/2027-wbdd-suzhou-square/", "planned")]
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    with serve_directory(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+
+
+def visit(browser, url: str, now: dt.datetime | None = None):  # type: ignore[no-untyped-def]
+    """Open ``url`` on a phone-sized page; return the page and the problems its requests met."""
+    page = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    if now is not None:
+        page.clock.set_fixed_time(now)
+    local = urlsplit(url).netloc
+    problems: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            problems.append(f"other host: {request.url}")
+            if urlsplit(request.url).netloc not in (local, "") and not request.url.startswith("data:")
+            else None
+        ),
+    )
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} {request.failure}"))
+    page.on("response", lambda response: problems.append(f"HTTP {response.status}: {response.url}") if response.status >= 400 else None)
+    page.goto(url, wait_until="networkidle")
+    return page, problems
+
+
+@pytest.mark.parametrize("site_locale", LOCALES, ids=[site_locale.prefix for site_locale in LOCALES])
+@pytest.mark.parametrize(("key", "kind"), PAGES, ids=[kind for _, kind in PAGES])
+def test_page_loads_fully_from_the_site_alone_and_fits_a_phone(browser, site_url: str, site_locale, key: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    page, problems = visit(browser, f"{site_url}{site_locale.prefix}/{key}")
+    try:
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert problems == []
+        assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+        if kind == "home":
+            today = dt.date.today()
+            target = dt.date(today.year, 6, 14) if today <= dt.date(today.year, 6, 14) else dt.date(today.year + 1, 6, 14)
+            days = page.get_attribute(".countdown", "data-days")
+            assert days == str((target - today).days)
+            assert format_decimal((target - today).days, locale=site_locale.babel) in page.inner_text(".countdown__text")
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(
+    ("now", "days", "iso"),
+    [
+        (dt.datetime(2027, 6, 10, 9, 0), "4", "2027-06-14"),
+        (dt.datetime(2027, 6, 14, 20, 0), "0", "2027-06-14"),
+        (dt.datetime(2027, 6, 15, 8, 0), "365", "2028-06-14"),
+    ],
+)
+def test_countdown_stays_true_long_after_the_build(browser, site_url: str, now: dt.datetime, days: str, iso: str) -> None:  # type: ignore[no-untyped-def]
+    page, _ = visit(browser, f"{site_url}en/", now)
+    try:
+        assert page.get_attribute(".countdown", "data-days") == days
+        assert page.get_attribute(".countdown__date", "datetime") == iso
+        text = page.inner_text(".countdown__text")
+        expected = (
+            "Today is World Blood Donor Day" if days == "0" else f"{days} {'day' if days == '1' else 'days'} to World Blood Donor Day"
+        )
+        assert text == expected
+        vi_page, _ = visit(browser, f"{site_url}vi/", now)
+        assert vi_page.inner_text(".countdown__text").startswith("Còn 4 ngày" if days == "4" else "")
+        vi_page.close()
+    finally:
+        page.close()
+
+
+def test_listing_filters_by_city_and_status_without_a_server(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page, problems = visit(browser, f"{site_url}en/campaigns/")
+    try:
+        total = page.locator(".campaign-card:visible").count()
+        page.select_option("select[name=city]", "Dương Kinh District, Hải Phòng")
+        visible = page.locator(".campaign-card:visible")
+        assert visible.count() == 1 and "Dương Kinh" in visible.inner_text()
+        assert "city=" in page.url
+        page.select_option("select[name=city]", "")
+        page.select_option("select[name=status]", "planned")
+        assert 0 < page.locator(".campaign-card:visible").count() < total
+        assert all(s == "planned" for s in page.locator(".campaign-card:visible").evaluate_all("cards => cards.map(c => c.dataset.status)"))
+        assert problems == []
+    finally:
+        page.close()
+
+
+def test_campaign_page_prints_as_a_notice(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page, _ = visit(browser, f"{site_url}zh-hans/campaigns/2027-wbdd-suzhou-square/")
+    try:
+        page.emulate_media(media="print")
+        assert not page.is_visible(".md-header") and not page.is_visible(".md-sidebar--primary")
+        assert page.is_visible(".qr-code__image") and page.is_visible("table.schedule")
+        assert not page.is_visible(".share-links")
+        assert len(page.pdf(format="A4")) > 10_000
+    finally:
+        page.close()
+
+
+def test_locale_404_page_works_at_a_deep_missing_address(browser, built_site: Path) -> None:  # type: ignore[no-untyped-def]
+    """Served for a missing address, as nginx's error_page does, the page still finds its styles and links home."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class NotFoundHandler(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            if code != 404:
+                return super().send_error(code, message, explain)
+            body = (built_site / "vi" / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+            return None
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(NotFoundHandler, directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        page, problems = visit(browser, f"{base}vi/campaigns/no-such-campaign/")
+        assert [problem for problem in problems if "no-such-campaign" not in problem] == []
+        page.click("text=Về trang chủ")
+        page.wait_for_url(f"{base}vi/")
+        page.close()
+    finally:
+        server.shutdown()
