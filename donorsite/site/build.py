@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from donorsite.loading import ContentFilter, SiteContent, load_content
 from donorsite.locales import LOCALES, SiteLocale, get_locale, locale_for_prefix
@@ -94,6 +95,9 @@ class SiteBuild:
         site_locale = locale_for_prefix(prefix)
         if site_locale is None:
             return None
+        if key == NOT_FOUND:
+            # Shown at any address: the theme's script resolves "base" from the address, not from <base href>.
+            return urlsplit(self.options.base_url).path + page_url(site_locale, HOME)
         return relative_url(page_url(site_locale, key), page_url(site_locale, HOME))
 
     def menu(self, site_locale: SiteLocale) -> list[str]:
