@@ -17,6 +17,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# .ci/run installs Debian's chromium; elsewhere CHROMIUM_PATH names another Chromium-based browser.
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no Chromium: run bash .ci/run or set CHROMIUM_PATH")
 SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "campaigns", "slogans.yaml")
 
 
@@ -73,3 +76,24 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def project_copy(tmp_path: Path) -> Callable[[], Path]:
     """Make a private copy of the project to break on purpose."""
     return lambda: copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The sample site served on localhost."""
+    with serve_directory(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    """Headless Chromium driven by Playwright, without the background traffic this machine's network refuses."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import CHROMIUM, browser, site_url  # noqa: F401 - fixtures shared with the search tests
+from conftest import needs_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 pytestmark = [
     pytest.mark.skipif(not AXE.is_file(), reason="run `npm ci` (done by .ci/run) to install axe-core"),
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no Chromium: run bash .ci/run or set CHROMIUM_PATH"),
+    needs_chromium,
 ]
 
 PAGE_KINDS = {
@@ -35,7 +35,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_axe_violations(browser, site_url: str, path: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_page_has_no_axe_violations(browser, site_url: str, path: str) -> None:  # type: ignore[no-untyped-def]
     # The pages' Content Security Policy would refuse the injected axe script; it is tested elsewhere.
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
@@ -77,11 +77,11 @@ def status_site_url(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[n
 
 @pytest.mark.parametrize("campaign_id", sorted(STATUS_VARIANTS))
 @pytest.mark.parametrize("prefix", LOCALE_PREFIXES)
-def test_other_statuses_have_no_axe_violations(browser, status_site_url: str, prefix: str, campaign_id: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_other_statuses_have_no_axe_violations(browser, status_site_url: str, prefix: str, campaign_id: str) -> None:  # type: ignore[no-untyped-def]
     test_page_has_no_axe_violations(browser, status_site_url, f"{prefix}/campaigns/{campaign_id}/")
 
 
-def test_keyboard_reaches_skip_link_first_and_the_language_selector(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_keyboard_reaches_skip_link_first_and_the_language_selector(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
         page.goto(f"{site_url}vi/campaigns/2022-duong-kinh-donation-day/")

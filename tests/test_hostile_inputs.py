@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_mkdocs_build, serve_directory
+from conftest import CHROMIUM, copy_project, run_mkdocs_build, serve_directory
 from donorsite.loading import load_campaign
 from test_bad_input import BILLION_LAUGHS, VALID
-from test_browser import CHROMIUM
 
 PAYLOAD = "window.__pwned=1;alert(1)"
 TITLE_LINE = 6

@@ -3,41 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from babel.numbers import format_decimal
 
-from conftest import serve_directory
+from conftest import needs_chromium
 from donorsite.locales import LOCALES
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no Chromium: run bash .ci/run or set CHROMIUM_PATH")
+pytestmark = needs_chromium
 PHONE = {"width": 360, "height": 740}
 PAGES = [("", "home"), ("campaigns/2022-duong-kinh-donation-day/", "results"), ("campaigns/2027-wbdd-suzhou-square/", "planned")]
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path) -> Iterator[str]:
-    with serve_directory(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield browser
-        browser.close()
 
 
 def visit(browser, url: str, now: dt.datetime | None = None):  # type: ignore[no-untyped-def]
