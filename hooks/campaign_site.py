@@ -23,6 +23,7 @@ from donorsite.locales import LOCALES
 from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.problems import ContentError
 from donorsite.site.build import SiteBuild
+from donorsite.site.producers import worker_available
 from donorsite.site.search_index import write_locale_search_indexes
 from donorsite.site.security import add_content_security_policy
 from donorsite.site.settings import (
@@ -31,6 +32,7 @@ from donorsite.site.settings import (
     build_date_from_environment,
     check_default_locale,
     content_filter_from_environment,
+    worker_from_environment,
 )
 from donorsite.site.sitemap import write_sitemaps
 
@@ -38,11 +40,14 @@ __all__ = [
     "on_config",
     "on_files",
     "on_nav",
+    "on_page_read_source",
     "on_page_markdown",
     "on_page_context",
     "on_template_context",
     "on_post_page",
     "on_post_build",
+    "on_build_error",
+    "on_shutdown",
 ]
 
 # MkDocs keeps hook modules loaded between rebuilds under `mkdocs serve`:
@@ -51,6 +56,7 @@ _state: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _close_build()
     _state.clear()
     _state["site_name"] = config.site_name
     if not config.use_directory_urls:
@@ -59,31 +65,36 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("mkdocs.yml: set site_url to the public address; hreflang links and sitemaps need it")
     settings = config.extra.get("donorsite", {})
     try:
-        options = SiteOptions(
+        _state["options"] = SiteOptions(
             default_locale=check_default_locale(settings.get("default_locale", "zh-Hans")),
             site_url=config.site_url,
             today=build_date_from_environment(os.environ),
             eligibility=eligibility_rules(settings.get("eligibility")),
         )
-        content_filter = content_filter_from_environment(os.environ)
-        _state["build"] = SiteBuild(Path(config.config_file_path).parent, options, content_filter)
-    except ContentError as error:
-        raise PluginError(f"The content has {len(error.problems)} problem(s):\n{error.report()}") from None
+        _state["content_filter"] = content_filter_from_environment(os.environ)
+        _state["worker"] = worker_from_environment(os.environ, worker_available())
     except (SettingsError, EligibilitySettingsError, MissingCatalogError) as error:
         raise PluginError(str(error)) from None
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    build: SiteBuild = _state["build"]
-    for page in build.generated:
+    # The build starts here, after MkDocs has emptied the site folder the worker writes into.
+    site_dir = Path(config.site_dir) if _state["worker"] else None
+    try:
+        build = SiteBuild(Path(config.config_file_path).parent, _state["options"], _state["content_filter"], worker_site_dir=site_dir)
+    except ContentError as error:
+        raise PluginError(f"The content has {len(error.problems)} problem(s):\n{error.report()}") from None
+    except MissingCatalogError as error:
+        raise PluginError(str(error)) from None
+    _state["build"] = build
+    for page in build.pages:
         inclusion = InclusionLevel.UNDEFINED if page.in_navigation else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.source_path, content=page.text, inclusion=inclusion)
+        # The text is rendered when MkDocs reads the page (on_page_read_source).
+        file = File.generated(config, page.source_path, content="", inclusion=inclusion)
         if page.output_path:
             file.dest_uri = page.output_path
         files.append(file)
-    for generated in build.files:
-        files.append(File.generated(config, generated.path, content=generated.content))
     for file in files.documentation_pages():
         if not file.generated_by:
             build.add_existing_page(file.src_uri)
@@ -106,6 +117,13 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         menus[site_locale.code] = menu
     _state["menus"] = menus
     return nav
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    if page.file.generated_by is None:
+        return None
+    build: SiteBuild = _state["build"]
+    return build.page_text(page.file.src_uri)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -145,8 +163,28 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     build: SiteBuild = _state["build"]
     site_dir = Path(config.site_dir)
+    try:
+        build.write_files(site_dir)
+    except ContentError as error:
+        raise PluginError(f"The content has {len(error.problems)} problem(s):\n{error.report()}") from None
+    finally:
+        build.close()
     write_sitemaps(site_dir, build.sitemap_entries(_state["page_paths"]), config.site_url or "")
     write_locale_search_indexes(site_dir)
+
+
+def on_build_error(error: Exception) -> None:
+    _close_build()
+
+
+def on_shutdown() -> None:
+    _close_build()
+
+
+def _close_build() -> None:
+    build: SiteBuild | None = _state.get("build")
+    if build is not None:
+        build.close()
 
 
 def _in_section(page: Page, section: Section) -> bool:

@@ -106,11 +106,12 @@ def test_who_may_donate_is_left_out_after_the_drive(built_site: Path) -> None:
 def test_qr_code_encodes_the_pages_public_address(built_site: Path, prefix: str) -> None:
     page = html(built_site, prefix, f"campaigns/{DUONG_KINH}")
     address = f"{BASE}{prefix}/campaigns/{DUONG_KINH}/"
-    drawn = re.search(r'<svg role="img"[^>]*class="qr-code__image".*?</svg>', page, re.S)
-    assert drawn is not None
-    expected_path = re.search(r' d="([^"]+)"', segno.make(address, error="m", micro=False).svg_inline(scale=4, border=2))
-    assert expected_path is not None and f'd="{expected_path.group(1)}"' in drawn.group(0)
-    assert "<title>" in drawn.group(0)
+    image = re.search(r'<img class="qr-code__image" src="qr.svg" alt="([^"]+)" width="132" height="132">', page)
+    assert image is not None and image.group(1).strip()
+    drawn = (built_site / prefix / "campaigns" / DUONG_KINH / "qr.svg").read_text(encoding="utf-8")
+    expected_path = re.search(r' d="([^"]+)"', segno.make(address, error="m", micro=False).svg_inline(border=2))
+    assert expected_path is not None and f'd="{expected_path.group(1)}"' in drawn
+    assert 'fill="#fff"' in drawn, "a white background keeps the code readable in a dark theme"
 
 
 def test_share_links_carry_the_pages_address(built_site: Path) -> None:

@@ -222,7 +222,8 @@ def test_yaml_error_fails_the_build_with_file_and_line(project_copy: Callable[[]
     ("prefix", "alt"), [("vi", "Một giọt máu đỏ"), ("zh-hans", "一滴红色血滴"), ("zh-hant", "一滴紅色血滴"), ("en", "A red drop")]
 )
 def test_pictures_carry_alt_text_in_the_readers_language(built_site: Path, prefix: str, alt: str) -> None:
-    images = [attrs for tag, attrs in parse(page(built_site, prefix, f"campaigns/{DUONG_KINH}")).tags if tag == "img"]
+    tags = parse(page(built_site, prefix, f"campaigns/{DUONG_KINH}")).tags
+    images = [attrs for tag, attrs in tags if tag == "img" and attrs.get("class") != "qr-code__image"]
     assert [image["src"] for image in images] == ["../../../images/blood-drop.png"]
     assert alt in images[0]["alt"]
     assert (built_site / "images" / "blood-drop.png").is_file()

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from donorsite.exports.calendar import calendar_files
+from donorsite.exports.calendar import TimeZoneDefinitions, calendar_files
 from donorsite.exports.events_api import events_api_file
 from donorsite.exports.feeds import feed_files
+from donorsite.exports.occurrences import site_occurrences
 from donorsite.loading import SiteContent
 from donorsite.render.context import LocaleRenderer
 from donorsite.site.files import GeneratedFile
@@ -18,7 +19,8 @@ from donorsite.site.settings import SiteOptions
 
 def export_files(content: SiteContent, renderers: dict[str, LocaleRenderer], options: SiteOptions) -> Iterator[GeneratedFile]:
     """Every calendar, feed and data file of the site: each locale's calendars and feed, then the events API."""
+    time_zones = TimeZoneDefinitions(site_occurrences(content.campaigns))
     for renderer in renderers.values():
-        yield from calendar_files(content, renderer, options)
+        yield from calendar_files(content, renderer, options, time_zones)
         yield from feed_files(content, renderer, options)
     yield events_api_file(content, renderers, options)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import base64
+import io
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 import segno
-from markupsafe import Markup
 
 
 @dataclass(frozen=True)
@@ -20,12 +21,19 @@ class ShareLink:
     href: str
 
 
-def qr_code_svg(url: str, title: str) -> Markup:
-    """An inline SVG QR code of ``url`` (error correction M), with ``title`` as its text alternative."""
+# Encoding is the costly part (a few ms a code); under `mkdocs serve` each
+# rebuild draws the same addresses again, so codes are kept by content.
+@lru_cache(maxsize=4096)
+def qr_code_svg(url: str) -> bytes:
+    """A standalone SVG file of the QR code of ``url`` (error correction M), drawn in dark modules on white.
+
+    The page shows it as an ``<img>`` whose ``alt`` text says what it is, so
+    the file needs no text of its own and is the same in every locale.
+    """
     code = segno.make(url, error="m", micro=False)
-    svg = code.svg_inline(scale=4, border=2, title=title, svgclass="qr-code__image", lineclass="qr-code__modules")
-    # The SVG carries only presentation attributes, so a strict style-src policy allows it.
-    return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
+    buffer = io.BytesIO()
+    code.save(buffer, kind="svg", border=2, light="#fff", omitsize=True, xmldecl=False, svgns=True, nl=True)
+    return buffer.getvalue()
 
 
 def share_links(url: str, text: str) -> list[ShareLink]:

@@ -31,9 +31,9 @@ from donorsite.render.labels import (
 )
 from donorsite.render.maps import MapLink, map_links, venue_country
 from donorsite.render.markdown_text import render_markdown
-from donorsite.render.sharing import ShareLink, qr_code_svg, share_links
+from donorsite.render.sharing import ShareLink, share_links
 from donorsite.site.settings import SiteOptions
-from donorsite.site.urls import campaign_key, event_calendar_url, page_url
+from donorsite.site.urls import QR_CODE_FILE, campaign_key, event_calendar_url, page_url
 
 
 class TextPicker:
@@ -173,7 +173,8 @@ class CampaignView:
     updated_text: str = ""
     updated_iso: str = ""
     eligibility: EligibilityView | None = None
-    qr_code: Markup | None = None
+    qr_code_src: str = QR_CODE_FILE
+    qr_code_alt: str = ""
     share_links: list[ShareLink] = field(default_factory=list)
     results_chart: Markup | None = None
     statistics_charts: list[Markup] = field(default_factory=list)
@@ -426,7 +427,7 @@ def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry, options:
         updated_text=renderer.formatter.short_date(entry.updated),
         updated_iso=entry.updated.isoformat(),
         eligibility=_eligibility(renderer, campaign, options),
-        qr_code=qr_code_svg(address, renderer.gettext("QR code of this page's address")),
+        qr_code_alt=renderer.gettext("QR code of this page's address"),
         share_links=share_links(address, view.title.text),
         results_chart=results_chart(renderer, "chart-results", view.measures),
         statistics_charts=_statistics_charts(pick, campaign, view.statistics),

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from donorsite.loading import ContentFilter, SiteContent, load_content
+from donorsite.loading import ContentFilter
 from donorsite.locales import LOCALES, SiteLocale, get_locale, locale_for_prefix
 from donorsite.render.context import LocaleRenderer, build_renderers
 from donorsite.site.files import GeneratedFile
-from donorsite.site.pages import GeneratedPage, SitePageBuilder
+from donorsite.site.pages import GeneratedPage, PagePlan
+from donorsite.site.producers import InProcessProducer, PageProducer, WorkerProducer
 from donorsite.site.settings import SiteOptions
 from donorsite.site.sitemap import SitemapEntry
 from donorsite.site.urls import CAMPAIGNS, HOME, NOT_FOUND, SLOGANS, key_of_source_path, page_url, relative_url
@@ -35,20 +36,51 @@ class Alternate:
 
 
 class SiteBuild:
-    """Loads the content once and answers the adapter's questions about pages."""
+    """Loads the content once and answers the adapter's questions about pages.
 
-    def __init__(self, root: Path, options: SiteOptions, content_filter: ContentFilter | None = None) -> None:
+    Pages are planned at once and rendered when the engine reads them
+    (``page_text``); with ``worker_site_dir`` set, a worker process renders
+    them beside the engine and writes the other files into that folder.
+    Raises ``ContentError`` when the content has problems.
+    """
+
+    def __init__(
+        self, root: Path, options: SiteOptions, content_filter: ContentFilter | None = None, *, worker_site_dir: Path | None = None
+    ) -> None:
         self.options = options
         self.default_locale = get_locale(options.default_locale)
-        self.content: SiteContent = load_content(root, content_filter)
         self.renderers: dict[str, LocaleRenderer] = build_renderers()
-        self._page_builder = SitePageBuilder(self.content, self.renderers, options)
-        self.generated: list[GeneratedPage] = list(self._page_builder.pages())
-        # Calendars, feeds and data files, written as they are (not pages).
-        self.files: list[GeneratedFile] = list(self._page_builder.files())
+        self._producer: PageProducer = (
+            WorkerProducer(root, options, content_filter, worker_site_dir)
+            if worker_site_dir is not None
+            else InProcessProducer(root, options, content_filter, self.renderers)
+        )
+        self.pages: list[PagePlan] = self._producer.plans
         self._existing: dict[tuple[str, str], str] = {}
-        for page in self.generated:
+        for page in self.pages:
             self.add_existing_page(page.source_path)
+
+    def page_text(self, source_path: str) -> str:
+        """The Markdown text of the generated page at ``source_path``."""
+        return self._producer.text(source_path)
+
+    @property
+    def generated(self) -> list[GeneratedPage]:
+        """Every generated page with its text, rendered now."""
+        return [GeneratedPage.of(plan, self.page_text(plan.source_path)) for plan in self.pages]
+
+    @property
+    def files(self) -> list[GeneratedFile]:
+        """Calendars, feeds, QR codes and data files, written as they are (not pages)."""
+        return self._producer.files()
+
+    def write_files(self, site_dir: Path) -> None:
+        """Write every file that is not a page into the built site (the worker's: wait until it has)."""
+        self._producer.write_files(site_dir)
+
+    def close(self) -> None:
+        """Stop the worker, if one is still rendering."""
+        self._producer.close()
 
     def add_existing_page(self, path: str) -> None:
         """Record that a page exists at Markdown ``path`` (generated or hand-written)."""

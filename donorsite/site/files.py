@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -14,3 +16,11 @@ class GeneratedFile:
 
     path: str
     content: bytes
+
+
+def write_files(site_dir: Path, files: Iterable[GeneratedFile]) -> None:
+    """Write ``files`` into the built site at ``site_dir``, making folders as needed."""
+    for file in files:
+        target = site_dir / file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file.content)

@@ -7,8 +7,9 @@ pages from a folder.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import groupby
 from urllib.parse import urlsplit
 
@@ -23,12 +24,14 @@ from donorsite.render.context import LocaleRenderer
 from donorsite.render.home_view import build_countdown, build_theme, build_upcoming_events, recent_results
 from donorsite.render.listing_filters import listing_filters
 from donorsite.render.page_head import PageHead
+from donorsite.render.sharing import qr_code_svg
 from donorsite.render.slogans_view import build_slogan_groups
 from donorsite.render.views import (
     CampaignSummaryView,
     TextPicker,
     build_campaign_summary,
     build_campaign_view,
+    campaign_page_address,
     translation_notes,
 )
 from donorsite.site.files import GeneratedFile
@@ -42,22 +45,51 @@ from donorsite.site.urls import (
     campaign_key,
     feed_url,
     page_url,
+    qr_code_url,
     relative_url,
     source_path,
 )
 
 
 @dataclass(frozen=True)
+class PagePlan:
+    """A page of the site before its text is rendered: where it goes and whether menus list it."""
+
+    key: str
+    locale: SiteLocale | None
+    source_path: str
+    in_navigation: bool
+    # Where the page is written when not at the engine's usual place (``vi/404.html``).
+    output_path: str | None = None
+
+
+@dataclass(frozen=True)
 class GeneratedPage:
-    """One page to add to the site."""
+    """One page to add to the site, with its text."""
 
     key: str
     locale: SiteLocale | None
     source_path: str
     text: str
     in_navigation: bool
-    # Where the page is written when not at the engine's usual place (``vi/404.html``).
     output_path: str | None = None
+
+    @classmethod
+    def of(cls, plan: PagePlan, text: str) -> GeneratedPage:
+        """The page ``plan`` describes, written as ``text``."""
+        return cls(plan.key, plan.locale, plan.source_path, text, plan.in_navigation, plan.output_path)
+
+
+# A page's plan and the function that renders its text when it is needed.
+PageJob = tuple[PagePlan, Callable[[], str]]
+
+
+def _plan(site_locale: SiteLocale, key: str, in_navigation: bool) -> PagePlan:
+    return PagePlan(key, site_locale, source_path(site_locale, key), in_navigation)
+
+
+# libyaml's emitter writes the front matter of thousands of pages ten times faster than PyYAML's own.
+_FAST_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def _single_line(text: str) -> str:
@@ -69,12 +101,7 @@ def _page_text(title: str, description: str, body: str, head: PageHead | None = 
     meta: dict[str, object] = {"title": str(escape(_single_line(title))), "description": str(escape(_single_line(description))), **extra}
     if head is not None:
         meta["head"] = head.front_matter()
-    front_matter = yaml.safe_dump(
-        meta,
-        allow_unicode=True,
-        sort_keys=True,
-        width=1_000_000,
-    )
+    front_matter = yaml.dump(meta, Dumper=_FAST_DUMPER, allow_unicode=True, sort_keys=True, width=1_000_000)
     return f"---\n{front_matter}---\n\n{body.strip()}\n"
 
 
@@ -88,24 +115,44 @@ class SitePageBuilder:
         self.default_locale = options.default_locale
 
     def files(self) -> Iterator[GeneratedFile]:
-        """Every generated file that is not a page: calendars, feeds, the events API."""
-        return export_files(self.content, self.renderers, self.options)
+        """Every generated file that is not a page: QR codes, calendars, feeds, the events API."""
+        for site_locale in LOCALES:
+            for entry in self.content.campaigns:
+                address = campaign_page_address(self.options, self.renderers[site_locale.code], entry.id)
+                yield GeneratedFile(qr_code_url(site_locale, entry.id), qr_code_svg(address))
+        yield from export_files(self.content, self.renderers, self.options)
 
-    def pages(self) -> Iterator[GeneratedPage]:
-        """All generated pages: the root, then each locale's pages."""
-        yield self.root_page()
+    def years(self) -> list[int]:
+        """The years that have campaigns, newest first: one archive page each."""
+        return sorted({entry.campaign.year for entry in self.content.campaigns}, reverse=True)
+
+    def jobs(self) -> Iterator[PageJob]:
+        """Every generated page, the root and then each locale's, with the function that renders it.
+
+        Plans are cheap and come first, so that an engine can lay out the site
+        before any page is rendered, and render each page only when it reads it.
+        """
+        yield PagePlan(HOME, None, "index.md", False), self.root_page
         for site_locale in LOCALES:
             renderer = self.renderers[site_locale.code]
-            yield self.home_page(renderer)
-            yield self.listing_page(renderer)
-            yield from self.archive_pages(renderer)
+            yield _plan(site_locale, HOME, True), partial(self.home_page, renderer)
+            yield _plan(site_locale, CAMPAIGNS, True), partial(self.listing_page, renderer)
+            for year in self.years():
+                yield _plan(site_locale, archive_key(year), False), partial(self.archive_page, renderer, year)
             if self.content.slogans:
-                yield self.slogans_page(renderer)
+                yield _plan(site_locale, SLOGANS, True), partial(self.slogans_page, renderer)
             for entry in self.content.campaigns:
-                yield self.campaign_page(renderer, entry)
-            yield self.not_found_page(renderer)
+                yield _plan(site_locale, campaign_key(entry.id), False), partial(self.campaign_page, renderer, entry)
+            home = page_url(site_locale, HOME)
+            not_found = PagePlan(NOT_FOUND, site_locale, f"{site_locale.prefix}/{NOT_FOUND}.md", False, f"{home}404.html")
+            yield not_found, partial(self.not_found_page, renderer)
 
-    def not_found_page(self, renderer: LocaleRenderer) -> GeneratedPage:
+    def pages(self) -> Iterator[GeneratedPage]:
+        """All generated pages with their texts, in the order of ``jobs``."""
+        for plan, render in self.jobs():
+            yield GeneratedPage.of(plan, render())
+
+    def not_found_page(self, renderer: LocaleRenderer) -> str:
         """The locale's "page not found" page, offering its home page and search.
 
         A server shows it at any missing address, so its relative links are
@@ -116,8 +163,7 @@ class SitePageBuilder:
         title = renderer.gettext("Page not found")
         body = self._render(renderer, "not_found.html", home)
         base_href = urlsplit(self.options.base_url).path + home
-        text = _page_text(title, title, body, base_href=base_href, search={"exclude": True})
-        return GeneratedPage(NOT_FOUND, site_locale, f"{site_locale.prefix}/{NOT_FOUND}.md", text, False, f"{home}404.html")
+        return _page_text(title, title, body, base_href=base_href, search={"exclude": True})
 
     def _render(self, renderer: LocaleRenderer, template: str, url: str, **values: object) -> str:
         def link(key: str) -> str:
@@ -139,7 +185,7 @@ class SitePageBuilder:
             **values,  # type: ignore[arg-type]
         )
 
-    def campaign_page(self, renderer: LocaleRenderer, entry: CampaignEntry) -> GeneratedPage:
+    def campaign_page(self, renderer: LocaleRenderer, entry: CampaignEntry) -> str:
         """One campaign's page in the renderer's locale."""
         key = campaign_key(entry.id)
         url = page_url(renderer.site_locale, key)
@@ -154,8 +200,7 @@ class SitePageBuilder:
             image_alt=image[1],
             structured_data=campaign_structured_data(entry, renderer, self.options),
         )
-        text = _page_text(view.title.text, view.summary.text, body, head)
-        return GeneratedPage(key, renderer.site_locale, source_path(renderer.site_locale, key), text, False)
+        return _page_text(view.title.text, view.summary.text, body, head)
 
     def _summaries(self, renderer: LocaleRenderer) -> list[tuple[CampaignSummaryView, TextPicker]]:
         return [build_campaign_summary(renderer, entry) for entry in self.content.campaigns]
@@ -167,13 +212,14 @@ class SitePageBuilder:
             pick.absorb(summary_pick)
         return [summary for summary, _ in summaries]
 
-    def _by_year(self, renderer: LocaleRenderer, pick: TextPicker) -> list[tuple[int, list[CampaignSummaryView]]]:
-        """Every campaign's summary grouped by year, newest first."""
-        ordered = sorted(self._summaries(renderer), key=lambda item: (item[0].year, item[0].sort_date, item[0].id), reverse=True)
-        summaries = self._shown(pick, ordered)
-        return [(year, list(items)) for year, items in groupby(summaries, key=lambda s: s.year)]
+    def _by_year(self, renderer: LocaleRenderer, pick: TextPicker, year: int | None = None) -> list[tuple[int, list[CampaignSummaryView]]]:
+        """The summaries of every campaign (or of ``year``'s) grouped by year, newest first."""
+        entries = [entry for entry in self.content.campaigns if year is None or entry.campaign.year == year]
+        summaries = [build_campaign_summary(renderer, entry) for entry in entries]
+        ordered = self._shown(pick, sorted(summaries, key=lambda item: (item[0].year, item[0].sort_date, item[0].id), reverse=True))
+        return [(group_year, list(items)) for group_year, items in groupby(ordered, key=lambda s: s.year)]
 
-    def listing_page(self, renderer: LocaleRenderer) -> GeneratedPage:
+    def listing_page(self, renderer: LocaleRenderer) -> str:
         """The list of all campaigns, newest year first, with filters by year, city and status."""
         url = page_url(renderer.site_locale, CAMPAIGNS)
         pick = TextPicker(renderer, self.default_locale)
@@ -182,21 +228,18 @@ class SitePageBuilder:
         filters = listing_filters(renderer, summaries)
         title = renderer.gettext("All campaigns")
         body = self._render(renderer, "listing.html", url, years=years, filters=filters, notes=translation_notes(pick))
-        text = _page_text(title, title, body, self._head(renderer, url))
-        return GeneratedPage(CAMPAIGNS, renderer.site_locale, source_path(renderer.site_locale, CAMPAIGNS), text, True)
+        return _page_text(title, title, body, self._head(renderer, url))
 
-    def archive_pages(self, renderer: LocaleRenderer) -> Iterator[GeneratedPage]:
-        """One page per year with that year's campaigns."""
+    def archive_page(self, renderer: LocaleRenderer, year: int) -> str:
+        """The page of one year's campaigns."""
         pick = TextPicker(renderer, self.default_locale)
-        for year, items in self._by_year(renderer, pick):
-            key = archive_key(year)
-            url = page_url(renderer.site_locale, key)
-            title = renderer.gettext("Campaigns of %(year)s") % {"year": year}
-            body = self._render(renderer, "archive.html", url, year=year, items=items, notes=translation_notes(pick))
-            text = _page_text(title, title, body, self._head(renderer, url))
-            yield GeneratedPage(key, renderer.site_locale, source_path(renderer.site_locale, key), text, False)
+        items = [summary for _, summaries in self._by_year(renderer, pick, year) for summary in summaries]
+        url = page_url(renderer.site_locale, archive_key(year))
+        title = renderer.gettext("Campaigns of %(year)s") % {"year": year}
+        body = self._render(renderer, "archive.html", url, year=year, items=items, notes=translation_notes(pick))
+        return _page_text(title, title, body, self._head(renderer, url))
 
-    def home_page(self, renderer: LocaleRenderer) -> GeneratedPage:
+    def home_page(self, renderer: LocaleRenderer) -> str:
         """A locale's home: the next World Blood Donor Day, this year's theme, what is coming up, recent results, a slogan."""
         url = page_url(renderer.site_locale, HOME)
         today = self.options.today
@@ -229,10 +272,9 @@ class SitePageBuilder:
             notes=translation_notes(pick),
         )
         description = renderer.gettext("Blood drives, World Blood Donor Day events and their results.")
-        text = _page_text(title, description, body, self._head(renderer, url))
-        return GeneratedPage(HOME, renderer.site_locale, source_path(renderer.site_locale, HOME), text, True)
+        return _page_text(title, description, body, self._head(renderer, url))
 
-    def slogans_page(self, renderer: LocaleRenderer) -> GeneratedPage:
+    def slogans_page(self, renderer: LocaleRenderer) -> str:
         """All slogans in the reader's language."""
         assert self.content.slogans is not None
         url = page_url(renderer.site_locale, SLOGANS)
@@ -240,15 +282,13 @@ class SitePageBuilder:
         groups = build_slogan_groups(renderer, self.content.slogans, pick)
         title = renderer.gettext("Slogans")
         body = self._render(renderer, "slogans.html", url, groups=groups, notes=translation_notes(pick))
-        text = _page_text(title, title, body, self._head(renderer, url))
-        return GeneratedPage(SLOGANS, renderer.site_locale, source_path(renderer.site_locale, SLOGANS), text, True)
+        return _page_text(title, title, body, self._head(renderer, url))
 
-    def root_page(self) -> GeneratedPage:
+    def root_page(self) -> str:
         """``/``: offers every locale, the default one first."""
         renderer = self.renderers[self.default_locale]
         ordered = sorted(LOCALES, key=lambda site_locale: site_locale.code != self.default_locale)
         choices = [(site_locale, page_url(site_locale, HOME)) for site_locale in ordered]
         body = renderer.environment.get_template("root.html").render(choices=choices)
         title = renderer.gettext("Blood donation campaigns")
-        text = _page_text(title, title, body)
-        return GeneratedPage(HOME, None, "index.md", text, False)
+        return _page_text(title, title, body)

@@ -76,3 +76,19 @@ def build_date_from_environment(environment: Mapping[str, str]) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise SettingsError(f"{TODAY_VARIABLE}: {text!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+WORKER_VARIABLE = "DONORSITE_WORKER"
+
+
+def worker_from_environment(environment: Mapping[str, str], available: bool) -> bool:
+    """Whether a worker process renders pages beside the engine.
+
+    On by default where ``available`` (a second core and ``fork``);
+    ``DONORSITE_WORKER=off`` renders in the engine's process instead, e.g.
+    to profile a build. Raises ``SettingsError`` for any other value.
+    """
+    text = environment.get(WORKER_VARIABLE, "").strip().lower()
+    if text not in ("", "auto", "on", "off"):
+        raise SettingsError(f"{WORKER_VARIABLE}: {text!r} is not a choice; write on, off or auto")
+    return available and text != "off"

@@ -7,6 +7,7 @@
 * ``/<prefix>/archive/<year>/`` lists one year's campaigns;
 * ``/<prefix>/404.html`` is the locale's "page not found" page (``/404.html`` offers every locale);
 * ``/`` leads to the default locale and offers the others;
+* ``/<prefix>/campaigns/<id>/qr.svg`` is the QR code of the campaign page's address;
 * ``/<prefix>/campaigns/<id>/event-<n>.ics`` is the calendar file of a campaign's n-th event (from 1);
 * ``/<prefix>/calendar.ics`` is a subscribable calendar of all events, ``/<prefix>/feed.xml`` an Atom feed;
 * ``/api/events.json`` lists every event in every locale (``schemas/events-api.schema.json``).
@@ -73,6 +74,14 @@ def key_of_source_path(path: str) -> tuple[str, str]:
 def archive_key(year: int) -> str:
     """The page key of the archive of one year's campaigns (``archive/2022``)."""
     return f"{ARCHIVE}/{year}"
+
+
+QR_CODE_FILE = "qr.svg"
+
+
+def qr_code_url(locale: SiteLocale, campaign_id: str) -> str:
+    """The site-relative URL of the QR code of a campaign page's public address."""
+    return f"{page_url(locale, campaign_key(campaign_id))}{QR_CODE_FILE}"
 
 
 def event_calendar_url(locale: SiteLocale, campaign_id: str, event_index: int) -> str:
