@@ -1,26 +1,34 @@
 """Build speed at the scale of a national network, against a plain-Markdown baseline.
 
-Run:  .venv/bin/python benchmarks/build_speed.py            (N = 50, 200, 500)
-      .venv/bin/python benchmarks/build_speed.py --large    (adds N = 2,000)
+Run:  .venv/bin/python benchmarks/build_speed.py                 (N = 50, 200, 500, then the many-events case)
+      .venv/bin/python benchmarks/build_speed.py --large         (adds N = 2,000)
+      .venv/bin/python benchmarks/build_speed.py --markdown      (also prints the figures as a Markdown table)
+      .venv/bin/python benchmarks/build_speed.py --sizes 50 --no-events --guard 1.5   (what .ci/run does)
 
 For each N it generates N seeded synthetic campaigns (several events with
 schedules, results, an honour roll, texts in all four locales), builds the
-site, then builds a baseline in the same run: the very same pages written
-as plain Markdown files, with the same theme, plugins and menu shape but no
-hooks. It prints wall time, pages, ms per page, peak memory and the ratio
-to the baseline, then how time grows with N. Figures, not assertions.
+site, then builds a baseline in the same run: the very same pages and files
+written as plain Markdown and static files, with the same theme, plugins and
+menu shape but no hooks. It prints wall time, pages, ms per page, peak
+memory (the build's processes together) and the ratio to the baseline, then
+how time grows with N. Then 1,000 events in one campaign against the same
+1,000 events spread over 100 campaigns. Figures, not assertions, except
+with ``--guard R``: exit 1 when a ratio to the baseline exceeds R.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -40,7 +48,9 @@ start = time.perf_counter()
 config = load_config(sys.argv[1], site_dir=sys.argv[2])
 build(config)
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+# The build's own process plus its largest child (the page worker), in MB.
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024}))
 """
 
 PLACES = [
@@ -59,13 +69,13 @@ def _texts(simplified: str, english: str, vietnamese: str) -> dict[str, str]:
     return {"zh-Hans": simplified, "zh-Hant": simplified, "vi": vietnamese, "en": english}
 
 
-def synthetic_campaign(rng: random.Random, index: int) -> dict[str, object]:
-    """A campaign with the shape of a busy blood drive, deterministic for ``rng``."""
+def synthetic_campaign(rng: random.Random, index: int, event_count: int | None = None) -> dict[str, object]:
+    """A campaign with the shape of a busy blood drive, deterministic for ``rng`` (2–4 events unless ``event_count``)."""
     city = rng.choice(PLACES)
     first = date(2020, 1, 1) + timedelta(days=rng.randrange(0, 2500))
     events = []
-    for number in range(rng.randint(2, 4)):
-        day = first + timedelta(days=7 * number)
+    for number in range(event_count or rng.randint(2, 4)):
+        day = first + timedelta(days=number if event_count else 7 * number)
         events.append(
             {
                 "date": day.isoformat(),
@@ -119,18 +129,25 @@ def synthetic_campaign(rng: random.Random, index: int) -> dict[str, object]:
     }
 
 
-def write_project(folder: Path, count: int, seed: int = 2026) -> Path:
-    """A copy of the site with ``count`` synthetic campaigns instead of the samples."""
+def write_project(folder: Path, count: int, seed: int = 2026, events_each: int | None = None, extra_hooks: tuple[Path, ...] = ()) -> Path:
+    """A copy of the site with ``count`` synthetic campaigns (of ``events_each`` events, if given) instead of the samples.
+
+    ``extra_hooks`` are added to the copy's ``hooks:`` (the guard's own test slows a build this way).
+    """
     folder.mkdir(parents=True)
     for part in ("mkdocs.yml", "hooks", "overrides", "docs", "slogans.yaml"):
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / part)
     (folder / "donorsite").symlink_to(ROOT / "donorsite")
+    if extra_hooks:
+        config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+        listed = "".join(f"  - {hook.resolve()}\n" for hook in extra_hooks)
+        (folder / "mkdocs.yml").write_text(config.replace("hooks:\n", "hooks:\n" + listed, 1), encoding="utf-8")
     campaigns = folder / "campaigns"
     campaigns.mkdir()
     rng = random.Random(seed)
     for index in range(count):
-        text = yaml.safe_dump(synthetic_campaign(rng, index), allow_unicode=True, sort_keys=False)
+        text = yaml.safe_dump(synthetic_campaign(rng, index, events_each), allow_unicode=True, sort_keys=False)
         (campaigns / f"synthetic-{index:05d}.yaml").write_text(text, encoding="utf-8")
     return folder
 
@@ -143,7 +160,7 @@ def write_baseline(project: Path, folder: Path) -> Path:
     from donorsite.site.build import SiteBuild
     from donorsite.site.settings import SiteOptions
 
-    site = SiteBuild(project, SiteOptions())
+    site = SiteBuild(project, SiteOptions())  # in this process: the baseline gets the very same pages and files
     docs = folder / "docs"
     shutil.copytree(project / "docs", docs)
     not_in_nav = []
@@ -185,31 +202,97 @@ def timed_build(project: Path) -> dict[str, float]:
     return figures
 
 
-def main() -> None:
+@dataclass(frozen=True)
+class Row:
+    """One measured case: our build against the plain-Markdown baseline of the same run."""
+
+    case: str
+    pages: int
+    seconds: float
+    peak_mb: float
+    plain_seconds: float
+
+    @property
+    def ratio(self) -> float:
+        return self.seconds / self.plain_seconds
+
+    @property
+    def ms_per_page(self) -> float:
+        return 1000 * self.seconds / self.pages
+
+
+def measure(case: str, count: int, events_each: int | None = None, extra_hooks: tuple[Path, ...] = ()) -> Row:
+    """Build ``count`` synthetic campaigns and their plain baseline in a scratch folder."""
+    with tempfile.TemporaryDirectory(prefix="donorsite-bench-") as scratch:
+        project = write_project(Path(scratch) / "site", count, events_each=events_each, extra_hooks=extra_hooks)
+        ours = timed_build(project)
+        baseline = timed_build(write_baseline(project, Path(scratch) / "plain"))
+    return Row(case, int(ours["pages"]), ours["seconds"], ours["peak_mb"], baseline["seconds"])
+
+
+def print_row(row: Row) -> None:
+    print(
+        f"{row.case:>18} {row.pages:>6} {row.seconds:>8.2f} {row.ms_per_page:>8.1f} "
+        f"{row.peak_mb:>8.0f} {row.plain_seconds:>8.2f} {row.ratio:>6.2f}",
+        flush=True,
+    )
+
+
+def markdown_table(rows: list[Row], command: str) -> str:
+    """The figures as the Markdown table of ``benchmarks/README.md``, headed by date, cores and command."""
+    lines = [
+        f"Measured {date.today().isoformat()} on {os.cpu_count()} cores ({platform.python_implementation()} {platform.python_version()}), "
+        f"with `{command}`:",
+        "",
+        "| case | pages | build s | ms/page | peak MB | plain-Markdown s | ratio |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        figures = (f"{row.pages:,}", f"{row.seconds:.2f}", f"{row.ms_per_page:.1f}", f"{row.peak_mb:.0f}", f"{row.plain_seconds:.2f}")
+        lines.append(f"| {row.case} | {' | '.join(figures)} | {row.ratio:.2f} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[50, 200, 500])
     parser.add_argument("--large", action="store_true", help="also run N = 2,000")
+    parser.add_argument("--no-events", action="store_true", help="skip the 1,000-events case")
+    parser.add_argument("--markdown", action="store_true", help="also print the figures as a Markdown table")
+    parser.add_argument("--guard", type=float, metavar="R", help="exit 1 if any ratio to the baseline exceeds R")
+    parser.add_argument("--extra-hook", type=Path, action="append", default=[], help="add a hook file to our build (to test the guard)")
     arguments = parser.parse_args()
     sizes = arguments.sizes + ([2000] if arguments.large else [])
-    print(f"{'N':>6} {'pages':>6} {'build s':>8} {'ms/page':>8} {'peak MB':>8} {'plain s':>8} {'ratio':>6}")
+    hooks = tuple(arguments.extra_hook)
+    print(f"{'case':>18} {'pages':>6} {'build s':>8} {'ms/page':>8} {'peak MB':>8} {'plain s':>8} {'ratio':>6}")
     rows = []
     for count in sizes:
-        with tempfile.TemporaryDirectory(prefix="donorsite-bench-") as scratch:
-            project = write_project(Path(scratch) / "site", count)
-            ours = timed_build(project)
-            baseline = timed_build(write_baseline(project, Path(scratch) / "plain"))
-        ratio = ours["seconds"] / baseline["seconds"]
-        rows.append((count, ours["seconds"]))
-        print(
-            f"{count:>6} {int(ours['pages']):>6} {ours['seconds']:>8.2f} {1000 * ours['seconds'] / ours['pages']:>8.1f} "
-            f"{ours['peak_mb']:>8.0f} {baseline['seconds']:>8.2f} {ratio:>6.2f}",
-            flush=True,
-        )
-    for (small, small_time), (large, large_time) in zip(rows, rows[1:], strict=False):
-        print(f"N {small} -> {large} ({large / small:.1f}x campaigns): time x{large_time / small_time:.2f}")
+        rows.append(measure(f"N = {count:,}", count, extra_hooks=hooks))
+        print_row(rows[-1])
+    sized = rows[:]
+    for small, large in zip(sized, sized[1:], strict=False):
+        print(f"{small.case} -> {large.case}: time x{large.seconds / small.seconds:.2f}")
+    if not arguments.no_events:
+        spread = measure("1,000 events / 100", 100, events_each=10, extra_hooks=hooks)
+        print_row(spread)
+        one_file = measure("1,000 events / 1", 1, events_each=1000, extra_hooks=hooks)
+        print_row(one_file)
+        rows += [spread, one_file]
+        print(f"1,000 events in one campaign / spread over 100 campaigns: time x{one_file.seconds / spread.seconds:.2f}")
+    if arguments.markdown:
+        print()
+        print(markdown_table(rows, "python benchmarks/build_speed.py " + " ".join(sys.argv[1:])))
+    if arguments.guard is not None:
+        worst = max(rows, key=lambda row: row.ratio)
+        if worst.ratio > arguments.guard:
+            print(f"GUARD FAILED: {worst.case} builds {worst.ratio:.2f}x the plain-Markdown baseline, above the limit {arguments.guard}")
+            return 1
+        print(f"guard passed: every ratio is at most {arguments.guard} (worst {worst.ratio:.2f}, {worst.case})")
+    return 0
 
 
 if __name__ == "__main__":
     started = time.perf_counter()
-    main()
+    status = main()
     print(f"benchmark took {time.perf_counter() - started:.0f} s")
+    sys.exit(status)

@@ -23,6 +23,7 @@ from donorsite.locales import LOCALES
 from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.problems import ContentError
 from donorsite.site.build import SiteBuild
+from donorsite.site.html_blocks import SetAside, set_aside_html_blocks, split_front_matter
 from donorsite.site.producers import worker_available
 from donorsite.site.search_index import write_locale_search_indexes
 from donorsite.site.security import add_content_security_policy
@@ -42,6 +43,7 @@ __all__ = [
     "on_nav",
     "on_page_read_source",
     "on_page_markdown",
+    "on_page_content",
     "on_page_context",
     "on_template_context",
     "on_post_page",
@@ -88,6 +90,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except MissingCatalogError as error:
         raise PluginError(str(error)) from None
     _state["build"] = build
+    _state["set_aside"] = {}
     for page in build.pages:
         inclusion = InclusionLevel.UNDEFINED if page.in_navigation else InclusionLevel.NOT_IN_NAV
         # The text is rendered when MkDocs reads the page (on_page_read_source).
@@ -123,7 +126,15 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     if page.file.generated_by is None:
         return None
     build: SiteBuild = _state["build"]
-    return build.page_text(page.file.src_uri)
+    front_matter, body = split_front_matter(build.page_text(page.file.src_uri))
+    aside = set_aside_html_blocks(body)
+    _state["set_aside"][page.file.src_uri] = aside
+    return front_matter + aside.markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    aside: SetAside | None = _state["set_aside"].pop(page.file.src_uri, None)
+    return aside.restore(html) if aside else html
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
