@@ -91,7 +91,8 @@ def synthetic_campaign(rng: random.Random, index: int, event_count: int | None =
                         "time": f"{8 + hour:02d}:30",
                         "activity": _texts(f"第{hour + 1}批献血者登记", f"Group {hour + 1} check-in", f"Nhóm {hour + 1} đăng ký"),
                     }
-                    for hour in range(5)
+                    # Campaigns of many events (a year of bus stops) keep each one short, within the 1 MB file limit.
+                    for hour in range(1 if event_count else 5)
                 ],
                 "bring": [_texts("身份证", "Identity card", "Căn cước công dân"), _texts("献血证", "Donor card", "Thẻ hiến máu")],
                 "notes": [_texts("献血前请吃清淡早餐。", "Eat a light breakfast first.", "Hãy ăn sáng nhẹ trước khi hiến máu.")],

@@ -11,9 +11,9 @@ same bytes either way.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
-import threading
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from donorsite.loading import ContentFilter, load_content
-from donorsite.problems import ContentError, Problem
+from donorsite.problems import ContentError
 from donorsite.render.context import LocaleRenderer, build_renderers
 from donorsite.site.files import GeneratedFile, write_files
 from donorsite.site.pages import PagePlan, SitePageBuilder
@@ -101,68 +101,55 @@ def _produce(connection: Connection, root: Path, options: SiteOptions, content_f
 
 
 class WorkerProducer:
-    """Renders in a forked worker; a thread of this process collects what it sends."""
+    """Renders in a forked worker; this process reads what it sends when the engine asks for it.
+
+    Nothing runs in a thread here: a thread would fight the engine for the
+    interpreter lock at every message. The worker instead renders pages in
+    the order the engine reads them, up to a full pipe ahead, then writes the
+    other files while the engine turns pages into HTML.
+    """
 
     def __init__(self, root: Path, options: SiteOptions, content_filter: ContentFilter | None, site_dir: Path) -> None:
         context = multiprocessing.get_context("fork")
         receiving, sending = context.Pipe(duplex=False)
+        _widen_pipe(sending)
         self._process = context.Process(target=_produce, args=(sending, root, options, content_filter, site_dir), daemon=True)
         self._process.start()
         sending.close()
         self._connection = receiving
-        self._changed = threading.Condition()
         self._texts: dict[str, str] = {}
         self._plans: list[PagePlan] | None = None
-        self._problems: list[Problem] | None = None
-        self._failure: str | None = None
         self._done = False
-        self._receiver = threading.Thread(target=self._receive, name="donorsite-receiver", daemon=True)
-        self._receiver.start()
-        self.plans = self._wait(lambda: self._plans)
+        self.plans = self._receive_until(lambda: self._plans)
 
-    def _receive(self) -> None:
-        while True:
+    def _receive_until(self, ready: Callable[[], T | None]) -> T:
+        """Read the worker's messages until ``ready()`` gives a value; raise what the worker reports instead."""
+        while (value := ready()) is None:
             try:
                 message = self._connection.recv()
             except (EOFError, OSError):
-                message = ("failure", "the worker stopped without finishing its work")
-            with self._changed:
-                kind = message[0]
-                if kind == "page":
-                    self._texts[message[1]] = message[2]
-                elif kind == "plan":
-                    self._plans = message[1]
-                elif kind == "problems":
-                    self._problems = message[1]
-                elif kind == "failure":
-                    self._failure = message[1]
-                else:
-                    self._done = True
-                self._changed.notify_all()
-            if kind in ("problems", "failure", "done"):
-                return
-
-    def _wait(self, ready: Callable[[], T | None]) -> T:
-        """Block until ``ready()`` gives a value, raising what the worker reported instead."""
-        with self._changed:
-            while True:
-                if self._problems is not None:
-                    raise ContentError(self._problems)
-                if self._failure is not None:
-                    raise WorkerFailedError(f"The page worker failed:\n{self._failure}")
-                value = ready()
-                if value is not None:
-                    return value
-                self._changed.wait()
+                raise WorkerFailedError("The page worker stopped without finishing its work") from None
+            kind = message[0]
+            if kind == "page":
+                self._texts[message[1]] = message[2]
+            elif kind == "plan":
+                self._plans = message[1]
+            elif kind == "problems":
+                raise ContentError(message[1])
+            elif kind == "failure":
+                raise WorkerFailedError(f"The page worker failed:\n{message[1]}")
+            else:
+                self._done = True
+        return value
 
     def text(self, source_path: str) -> str:
-        return self._wait(lambda: self._texts.get(source_path))
+        return self._receive_until(lambda: self._texts.get(source_path))
 
     def files(self) -> list[GeneratedFile]:
         raise NotImplementedError("the worker writes its files into the site folder; use write_files")
 
     def write_files(self, site_dir: Path) -> None:
-        self._wait(lambda: True if self._done else None)
+        self._receive_until(lambda: True if self._done else None)
         self._process.join()
 
     def close(self) -> None:
@@ -170,6 +157,16 @@ class WorkerProducer:
             self._process.terminate()
             self._process.join()
         self._connection.close()
+
+
+def _widen_pipe(connection: Connection) -> None:
+    """Let the worker get up to 1 MB of pages ahead (Linux allows it; elsewhere the default stays)."""
+    import fcntl  # only where fork is, so the worker's platforms all have it
+
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if set_size is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(connection.fileno(), set_size, 1 << 20)
 
 
 def worker_available() -> bool:
