@@ -90,7 +90,7 @@ def synthetic_campaign(rng: random.Random, index: int) -> dict[str, object]:
     donors = rng.randint(80, 600)
     return {
         "kind": "blood-drive",
-        "status": "completed",
+        "status": "confirmed",
         "source_language": "zh-Hans",
         "year": first.year,
         "region": f"region-{index % 20}",

@@ -22,6 +22,7 @@ from donorsite.eligibility import EligibilitySettingsError, eligibility_rules
 from donorsite.locales import LOCALES
 from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.problems import ContentError
+from donorsite.revisions import ShallowHistoryError
 from donorsite.site.build import SiteBuild
 from donorsite.site.search_index import write_locale_search_indexes
 from donorsite.site.security import add_content_security_policy
@@ -69,7 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state["build"] = SiteBuild(Path(config.config_file_path).parent, options, content_filter)
     except ContentError as error:
         raise PluginError(f"The content has {len(error.problems)} problem(s):\n{error.report()}") from None
-    except (SettingsError, EligibilitySettingsError, MissingCatalogError) as error:
+    except (SettingsError, EligibilitySettingsError, MissingCatalogError, ShallowHistoryError) as error:
         raise PluginError(str(error)) from None
     return config
 

@@ -40,7 +40,7 @@ class SiteBuild:
     def __init__(self, root: Path, options: SiteOptions, content_filter: ContentFilter | None = None) -> None:
         self.options = options
         self.default_locale = get_locale(options.default_locale)
-        self.content: SiteContent = load_content(root, content_filter)
+        self.content: SiteContent = load_content(root, content_filter, options.today)
         self.renderers: dict[str, LocaleRenderer] = build_renderers()
         self._page_builder = SitePageBuilder(self.content, self.renderers, options)
         self.generated: list[GeneratedPage] = list(self._page_builder.pages())

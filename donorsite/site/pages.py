@@ -158,7 +158,7 @@ class SitePageBuilder:
         return GeneratedPage(key, renderer.site_locale, source_path(renderer.site_locale, key), text, False)
 
     def _summaries(self, renderer: LocaleRenderer) -> list[tuple[CampaignSummaryView, TextPicker]]:
-        return [build_campaign_summary(renderer, entry) for entry in self.content.campaigns]
+        return [build_campaign_summary(renderer, entry, self.options.today) for entry in self.content.campaigns]
 
     @staticmethod
     def _shown(pick: TextPicker, summaries: list[tuple[CampaignSummaryView, TextPicker]]) -> list[CampaignSummaryView]:
@@ -206,7 +206,7 @@ class SitePageBuilder:
         for event_pick in event_picks.values():
             pick.absorb(event_pick)
         summaries = {item[0].id: item for item in self._summaries(renderer)}
-        finished = self._shown(pick, [summaries[campaign_id] for campaign_id in recent_results(self.content)])
+        finished = self._shown(pick, [summaries[campaign_id] for campaign_id in recent_results(self.content, today)])
         theme = build_theme(renderer, self.content, today)
         slogan = None
         if self.content.slogans:
