@@ -20,8 +20,8 @@ PAGE_KINDS = {
     "listing": "campaigns/",
     "slogans": "slogans/",
     "about": "about/",
-    "completed drive with results": "campaigns/2022-duong-kinh-donation-day/",
-    "open drive": "campaigns/2026-12-sujin-winter-drive/",
+    "ended drive with results": "campaigns/2022-duong-kinh-donation-day/",
+    "confirmed drive still to come": "campaigns/2026-12-sujin-winter-drive/",
     "report with figures and honour roll": "campaigns/2022-changshu-annual-report/",
     "ride with route and disclaimer": "campaigns/wbdd-lincang-night-ride/",
 }
