@@ -56,17 +56,6 @@ class EventSpan:
             return TimeState.UPCOMING
         return TimeState.TODAY
 
-    def state_at(self, instant: datetime) -> TimeState:
-        """The state at an exact instant, as the reader's browser computes it."""
-        if instant >= self.ends:
-            return TimeState.ENDED
-        if instant >= self.starts:
-            return TimeState.ON_NOW
-        if instant.astimezone(ZoneInfo(self.timezone)).date() >= self.first_day:
-            return TimeState.TODAY
-        return TimeState.UPCOMING
-
-
 def utc_today() -> date:
     """Today's date in UTC: the default build date, the same on every machine whatever its time zone."""
     return datetime.now(UTC).date()
