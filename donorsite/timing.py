@@ -56,6 +56,7 @@ class EventSpan:
             return TimeState.UPCOMING
         return TimeState.TODAY
 
+
 def utc_today() -> date:
     """Today's date in UTC: the default build date, the same on every machine whatever its time zone."""
     return datetime.now(UTC).date()
@@ -124,7 +125,10 @@ def event_time_contradictions(events: Iterable[Event]) -> Iterator[tuple[FieldPa
 def build_date_contradictions(campaign: Campaign, legacy_status: str | None, build_date: date) -> Iterator[tuple[FieldPath, str]]:
     """What a campaign claims that cannot be true on ``build_date``: results or "completed" before its end, an ``updated`` in the future."""
     span = campaign_span(campaign)
-    if span is not None and span.last_day > build_date:
+    # Only an end after the whole build date (in UTC) is certainly still to come:
+    # an event that ended this morning in Asia may end before the UTC date turns.
+    end_of_build_date = datetime.combine(build_date + timedelta(days=1), time(0), tzinfo=UTC)
+    if span is not None and span.ends > end_of_build_date:
         ends = span.last_day.isoformat()
         if campaign.results is not None:
             yield (

@@ -6,8 +6,8 @@ from datetime import date, time
 
 import pytest
 
-from donorsite.model.campaign import Event
-from donorsite.timing import TimeState, event_span, missing_local_time
+from donorsite.model.campaign import Campaign, Event
+from donorsite.timing import TimeState, build_date_contradictions, event_span, missing_local_time
 
 VENUE = {"name": {"en": "Hall"}, "city": {"en": "Town"}}
 
@@ -55,3 +55,22 @@ def test_times_skipped_by_daylight_saving_are_found() -> None:
     assert not missing_local_time(date(2027, 3, 14), time(3, 30), "America/New_York")
     assert not missing_local_time(date(2027, 11, 7), time(1, 30), "America/New_York")  # happens twice, but happens
     assert not missing_local_time(date(2027, 3, 14), time(2, 30), "Asia/Shanghai")
+
+
+def test_results_are_allowed_once_the_event_may_have_ended() -> None:
+    """An event that ended at 07:30 in Shanghai on 3 December may report results while the UTC date is still 2 December."""
+    campaign = Campaign.model_validate(
+        {
+            "kind": "blood-drive",
+            "status": "confirmed",
+            "source_language": "en",
+            "year": 2026,
+            "title": {"en": "Drive"},
+            "summary": {"en": "Early drive."},
+            "events": [{"date": "2026-12-03", "start": "06:00", "end": "07:30", "timezone": "Asia/Shanghai", "venue": VENUE}],
+            "results": {"donors": 40},
+        }
+    )
+    assert list(build_date_contradictions(campaign, None, date(2026, 12, 2))) == []
+    [(path, message)] = build_date_contradictions(campaign, None, date(2026, 12, 1))
+    assert path == ("results",) and message.startswith("results are given but the campaign runs until 2026-12-03")
