@@ -44,6 +44,8 @@ def build_countdown(renderer: LocaleRenderer, today: date) -> CountdownView:
     days = (target - today).days
     text_today = renderer.gettext("Today is World Blood Donor Day")
     built = text_today if days == 0 else _days_to_go(renderer, days, renderer.formatter.number(days))
+    # Readers without scripts keep this text: say for which day it was counted.
+    built = renderer.gettext("%(state)s (as of %(date)s)") % {"state": built, "date": renderer.formatter.short_date(today)}
     return CountdownView(
         target.isoformat(),
         renderer.formatter.date(target),
