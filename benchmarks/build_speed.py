@@ -101,7 +101,7 @@ def synthetic_campaign(rng: random.Random, index: int, event_count: int | None =
     donors = rng.randint(80, 600)
     return {
         "kind": "blood-drive",
-        "status": "completed",
+        "status": "confirmed",
         "source_language": "zh-Hans",
         "year": first.year,
         "region": f"region-{index % 20}",

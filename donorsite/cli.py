@@ -20,6 +20,7 @@ from donorsite.locales import LOCALE_CODES
 from donorsite.model.campaign import CampaignKind
 from donorsite.problems import ContentError
 from donorsite.schema_export import write_schemas
+from donorsite.site.settings import SettingsError, build_date_from_environment
 
 DESCRIPTION = """Blood-donation campaign site tools. 献血活动网站工具。
 
@@ -36,7 +37,16 @@ commands / 命令:
 
 
 def _check(root: Path, annotations: bool) -> int:
-    content = collect_content(root)
+    try:
+        build_date = build_date_from_environment(os.environ)
+    except SettingsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    content = collect_content(root, build_date=build_date)
+    for notice in content.notices:
+        print(f"{notice} (warning)")
+        if annotations:
+            print(notice.as_github_annotation("warning"))
     for problem in sorted(content.problems):
         print(problem)
         if annotations:

@@ -12,11 +12,12 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from donorsite.model.campaign import Campaign
+from donorsite.model.campaign import LEGACY_STATUSES, Campaign
 from donorsite.model.slogan import SloganFile
 from donorsite.problems import ContentError, Problem
-from donorsite.revisions import last_commit_dates
+from donorsite.revisions import ShallowHistoryError, last_commit_dates
 from donorsite.rules import RuleViolation, campaign_rule_violations, missing_source_texts
+from donorsite.timing import build_date_contradictions, utc_today
 from donorsite.validation import describe_validation_error
 from donorsite.yaml_reader import YamlDocument, format_path, read_yaml_file, read_yaml_text
 
@@ -37,12 +38,19 @@ class CampaignEntry:
     campaign: Campaign
     # The date of the file's last commit, when the site is a git checkout.
     last_changed: date | None = None
+    # Old ways of writing that still work, for `donorsite check` to point out.
+    notices: tuple[Problem, ...] = ()
+
+    @property
+    def known_update(self) -> date | None:
+        """The last change as far as it is known: written ``updated``, else the last commit, else ``published``; None if unknown."""
+        campaign = self.campaign
+        return campaign.updated or self.last_changed or campaign.published
 
     @property
     def updated(self) -> date:
-        """When readers should consider the page last changed: written, else committed, else published, else first event."""
-        campaign = self.campaign
-        return campaign.updated or self.last_changed or campaign.published or campaign.sort_date
+        """The stamp of calendars and feeds, which need one: the known last change, else the campaign's first date."""
+        return self.known_update or self.campaign.sort_date
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,8 @@ class SiteContent:
     campaigns: tuple[CampaignEntry, ...]
     slogans: SloganFile | None
     problems: tuple[Problem, ...] = field(default=())
+    # Deprecated but still valid writing (old status names), as located notices.
+    notices: tuple[Problem, ...] = field(default=())
 
     def campaign(self, campaign_id: str) -> CampaignEntry:
         """The campaign with this id; raises KeyError if there is none."""
@@ -146,8 +156,25 @@ def _image_problems(entry: Campaign, root: Path, display_name: str, document: Ya
     return problems
 
 
-def load_campaign(path: Path, root: Path) -> tuple[CampaignEntry | None, list[Problem]]:
-    """Read and validate one campaign file; return it (or None) and its problems."""
+def _legacy_status(document: YamlDocument) -> str | None:
+    status = document.data.get("status") if isinstance(document.data, dict) else None
+    return status if isinstance(status, str) and status in LEGACY_STATUSES else None
+
+
+def _legacy_status_notices(display_name: str, document: YamlDocument) -> list[Problem]:
+    legacy = _legacy_status(document)
+    if legacy is None:
+        return []
+    new = LEGACY_STATUSES[legacy].value
+    message = (
+        f"'{legacy}' is an old status name that still works; write 'status: {new}' "
+        "(whether the campaign is upcoming, on now or over is now computed from its dates)"
+    )
+    return _located(display_name, document, [(("status",), message)])
+
+
+def load_campaign(path: Path, root: Path, build_date: date | None = None) -> tuple[CampaignEntry | None, list[Problem]]:
+    """Read and validate one campaign file as of ``build_date`` (default: today in UTC); return it (or None) and its problems."""
     display_name = path.relative_to(root).as_posix()
     id_problem = _campaign_id_problem(path, display_name)
     campaign, document, problems = _validate(Campaign, path, display_name)
@@ -156,10 +183,13 @@ def load_campaign(path: Path, root: Path) -> tuple[CampaignEntry | None, list[Pr
     if campaign is None or document is None:
         return None, problems
     problems += _located(display_name, document, campaign_rule_violations(campaign))
+    as_of = build_date or utc_today()
+    problems += _located(display_name, document, build_date_contradictions(campaign, _legacy_status(document), as_of))
     problems += _image_problems(campaign, root, display_name, document)
     if problems:
         return None, problems
-    return CampaignEntry(unicodedata.normalize("NFC", path.stem), display_name, campaign), []
+    notices = tuple(_legacy_status_notices(display_name, document))
+    return CampaignEntry(unicodedata.normalize("NFC", path.stem), display_name, campaign, notices=notices), []
 
 
 def validate_campaign_text(text: str, display_name: str) -> tuple[Campaign | None, list[Problem]]:
@@ -191,8 +221,8 @@ def campaign_files(root: Path) -> list[Path]:
     return sorted(path for path in folder.iterdir() if path.suffix in (".yaml", ".yml") and path.is_file())
 
 
-def collect_content(root: Path, content_filter: ContentFilter | None = None) -> SiteContent:
-    """Load every content file, keeping what is valid and recording all problems."""
+def collect_content(root: Path, content_filter: ContentFilter | None = None, build_date: date | None = None) -> SiteContent:
+    """Load every content file as of ``build_date`` (default: today in UTC), keeping what is valid and recording all problems."""
     problems: list[Problem] = []
     entries: list[CampaignEntry] = []
     for path in campaign_files(root):
@@ -201,24 +231,41 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None) -> 
         if path.suffix == ".yml":
             problems.append(Problem(path.relative_to(root).as_posix(), 1, 1, "", "campaign files must end in .yaml; rename the file"))
             continue
-        entry, found = load_campaign(path, root)
+        entry, found = load_campaign(path, root, build_date)
         problems += found
         if entry and (content_filter is None or content_filter.admits(entry.campaign)):
             entries.append(entry)
     slogans, found = load_slogans(root)
     problems += found
-    committed = last_commit_dates(root, CAMPAIGN_FOLDER) if entries else {}
-    entries = [replace(entry, last_changed=committed.get(entry.source_file)) for entry in entries]
     entries.sort(key=lambda entry: (entry.campaign.sort_date, entry.id))
-    return SiteContent(tuple(entries), slogans, tuple(problems))
+    notices = tuple(notice for entry in entries for notice in entry.notices)
+    return SiteContent(tuple(entries), slogans, tuple(problems), notices)
 
 
-def load_content(root: Path, content_filter: ContentFilter | None = None) -> SiteContent:
-    """Load all content of the site at ``root``.
+def _with_commit_dates(root: Path, content: SiteContent) -> SiteContent:
+    """The content with each campaign's last commit date.
 
-    Raises ``ContentError`` listing every problem if any file is invalid.
+    Raises ``ShallowHistoryError`` if the checkout is shallow and a campaign
+    without ``updated`` was last changed beyond its history: its date is
+    unknown, and the date of the clone's first commit would be wrong.
     """
-    content = collect_content(root, content_filter)
+    if not content.campaigns:
+        return content
+    history = last_commit_dates(root, CAMPAIGN_FOLDER)
+    unknown = [entry.source_file for entry in content.campaigns if entry.campaign.updated is None and entry.source_file in history.unknown]
+    if unknown:
+        raise ShallowHistoryError(unknown)
+    entries = tuple(replace(entry, last_changed=history.dates.get(entry.source_file)) for entry in content.campaigns)
+    return replace(content, campaigns=entries)
+
+
+def load_content(root: Path, content_filter: ContentFilter | None = None, build_date: date | None = None) -> SiteContent:
+    """Load all content of the site at ``root`` as of ``build_date`` (default: today in UTC), with commit dates.
+
+    Raises ``ContentError`` listing every problem if any file is invalid, and
+    ``ShallowHistoryError`` if a shallow checkout hides when a campaign last changed.
+    """
+    content = collect_content(root, content_filter, build_date)
     if content.problems:
         raise ContentError(content.problems)
-    return content
+    return _with_commit_dates(root, content)

@@ -20,11 +20,11 @@ class Problem:
         where = f"{self.file}:{self.line}:{self.column}"
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
-    def as_github_annotation(self) -> str:
-        """The problem in GitHub Actions' ``::error`` workflow-command format."""
+    def as_github_annotation(self, level: str = "error") -> str:
+        """The problem in GitHub Actions' ``::error`` (or ``::warning``) workflow-command format."""
         text = f"{self.field}: {self.message}" if self.field else self.message
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.file},line={self.line},col={self.column}::{text}"
+        return f"::{level} file={self.file},line={self.line},col={self.column}::{text}"
 
 
 class ContentError(Exception):

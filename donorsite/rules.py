@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from donorsite.locales import LOCALE_CODES
 from donorsite.model.campaign import Campaign, Image
 from donorsite.model.fields import LocalizedText
+from donorsite.timing import event_time_contradictions
 from donorsite.yaml_reader import FieldPath
 
 RuleViolation = tuple[FieldPath, str]
@@ -93,6 +94,7 @@ def campaign_rule_violations(campaign: Campaign) -> list[RuleViolation]:
         *missing_source_texts(campaign, campaign.source_language),
         *_image_alt_problems(campaign.images),
         *_event_time_problems(campaign),
+        *event_time_contradictions(campaign.events),
         *_event_order_problems(campaign),
         *_duplicate_measure_keys(campaign),
     ]

@@ -22,6 +22,7 @@ from donorsite.eligibility import EligibilitySettingsError, eligibility_rules
 from donorsite.locales import LOCALES
 from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.problems import ContentError
+from donorsite.revisions import ShallowHistoryError
 from donorsite.site.build import SiteBuild
 from donorsite.site.html_blocks import SetAside, set_aside_html_blocks, split_front_matter
 from donorsite.site.producers import worker_available
@@ -87,7 +88,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         build = SiteBuild(Path(config.config_file_path).parent, _state["options"], _state["content_filter"], worker_site_dir=site_dir)
     except ContentError as error:
         raise PluginError(f"The content has {len(error.problems)} problem(s):\n{error.report()}") from None
-    except MissingCatalogError as error:
+    except (MissingCatalogError, ShallowHistoryError) as error:
         raise PluginError(str(error)) from None
     _state["build"] = build
     _state["set_aside"] = {}

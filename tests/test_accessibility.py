@@ -20,8 +20,8 @@ PAGE_KINDS = {
     "listing": "campaigns/",
     "slogans": "slogans/",
     "about": "about/",
-    "completed drive with results": "campaigns/2022-duong-kinh-donation-day/",
-    "open drive": "campaigns/2026-12-sujin-winter-drive/",
+    "ended drive with results": "campaigns/2022-duong-kinh-donation-day/",
+    "confirmed drive still to come": "campaigns/2026-12-sujin-winter-drive/",
     "report with figures and honour roll": "campaigns/2022-changshu-annual-report/",
     "ride with route and disclaimer": "campaigns/wbdd-lincang-night-ride/",
 }
@@ -68,7 +68,7 @@ def status_site_url(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[n
     project = copy_project(root / "project")
     for campaign_id, status in STATUS_VARIANTS.items():
         path = project / "campaigns" / f"{campaign_id}.yaml"
-        path.write_text(path.read_text(encoding="utf-8").replace("status: completed", f"status: {status}", 1), encoding="utf-8")
+        path.write_text(path.read_text(encoding="utf-8").replace("status: confirmed", f"status: {status}", 1), encoding="utf-8")
     result = run_mkdocs_build(project, root / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     with serve_directory(root / "site") as url:

@@ -8,6 +8,7 @@ line and field of the mistake.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -78,6 +79,21 @@ def whole(text: str) -> Callable[[str], str]:
     return lambda source: text
 
 
+def chain(*changes: Callable[[str], str]) -> Callable[[str], str]:
+    """Apply several changes in order."""
+
+    def change(source: str) -> str:
+        for step in changes:
+            source = step(source)
+        return source
+
+    return change
+
+
+# Every check runs as of this build date (DONORSITE_TODAY), so that "after the build date" is fixed.
+BUILD_DATE = "2026-11-29"
+
+
 BILLION_LAUGHS = """\
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
@@ -110,7 +126,7 @@ CASES = [
     Case("year-quoted", replace_line(4, 'year: "2022"'), 4, "year", "expected a whole number"),
     Case("year-out-of-range", replace_line(4, "year: 1800"), 4, "year", "greater than or equal to 1990"),
     Case("status-no", replace_line(2, "status: no"), 2, "status", "'no' is not one of"),
-    Case("status-typo", replace_line(2, "status: complete"), 2, "status", "did you mean 'completed'"),
+    Case("status-typo", replace_line(2, "status: complete"), 2, "status", "is not one of: planned, confirmed, postponed, cancelled"),
     Case("kind-unknown", replace_line(1, "kind: drive"), 1, "kind", "is not one of"),
     Case("duplicate-key", insert_after(2, "status: open"), 3, "status", "duplicate key 'status' (first written on line 2)"),
     Case("unknown-key", insert_after(4, "titel: x"), 5, "titel", "did you mean 'title'"),
@@ -121,6 +137,72 @@ CASES = [
     Case("required-missing", delete_lines(7, 8), 1, "summary", "'summary' is required"),
     Case("timezone-missing", delete_lines(13, 13), 10, "events[0].timezone", "'timezone' is required"),
     Case("timezone-unknown", replace_line(13, "    timezone: Asia/Hanoi"), 13, "events[0].timezone", "not an IANA time zone"),
+    Case(
+        "timezone-localtime",
+        replace_line(13, "    timezone: localtime"),
+        13,
+        "events[0].timezone",
+        "'localtime' means the zone of whichever machine builds the site, not an IANA region name; "
+        "write the venue's zone, e.g. Asia/Shanghai or Asia/Ho_Chi_Minh",
+    ),
+    Case(
+        "timezone-utc-offset",
+        replace_line(13, "    timezone: UTC+8"),
+        13,
+        "events[0].timezone",
+        "'UTC+8' is a fixed offset, not an IANA region name; write the venue's region, e.g. Asia/Shanghai or Asia/Ho_Chi_Minh, "
+        "so that daylight-saving changes are applied",
+    ),
+    Case(
+        "timezone-empty",
+        replace_line(13, '    timezone: ""'),
+        13,
+        "events[0].timezone",
+        "the time zone is empty; write the IANA name of the venue's region, e.g. Asia/Shanghai or Asia/Ho_Chi_Minh",
+    ),
+    Case(
+        "results-before-the-end",
+        chain(replace_line(10, "  - date: 2026-12-03"), append("results:\n  donors: 600\n")),
+        20,
+        "results",
+        "results are given but the campaign runs until 2026-12-03, after the build date 2026-11-29; "
+        "remove 'results' until it has taken place, or correct the event dates",
+    ),
+    Case(
+        "completed-before-the-end",
+        replace_line(10, "  - date: 2026-12-03"),
+        2,
+        "status",
+        "'completed' is written but the campaign runs until 2026-12-03, after the build date 2026-11-29; "
+        "write 'status: confirmed' (the site shows by itself when it has ended)",
+    ),
+    Case(
+        "updated-after-the-build-date",
+        insert_after(4, "updated: 2026-12-25"),
+        5,
+        "updated",
+        "2026-12-25 is after the build date 2026-11-29; write the day of the last change, 2026-11-30 or earlier",
+    ),
+    Case(
+        "end-before-start-next-day-field",
+        chain(replace_line(12, '    end: "06:00"'), insert_after(10, "    end_date: 2022-11-03")),
+        13,
+        "events[0].end",
+        "the end 2022-11-03 06:00 is not after the start 2022-11-03 07:00 in Asia/Ho_Chi_Minh; check the dates and times",
+    ),
+    Case(
+        "start-in-daylight-saving-gap",
+        chain(
+            replace_line(10, "  - date: 2022-03-13"),
+            replace_line(11, '    start: "02:30"'),
+            replace_line(12, '    end: "03:15"'),
+            replace_line(13, "    timezone: America/New_York"),
+        ),
+        11,
+        "events[0].start",
+        "02:30 does not exist on 2022-03-13 in America/New_York: the clocks go forward for daylight-saving time that night; "
+        "write a time before or after the jump",
+    ),
     Case("javascript-link", append("registration: javascript:alert(1)\n"), 19, "registration", "not an allowed link"),
     Case("data-link", append("links:\n  - data:text/html,<script>alert(1)</script>\n"), 20, "links[0]", "not an allowed link"),
     Case("ftp-link", append("links:\n  - ftp://example.org/file\n"), 20, "links[0]", "not an allowed link"),
@@ -200,6 +282,7 @@ def run_check(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=120,
+        env={**os.environ, "DONORSITE_TODAY": BUILD_DATE},
     )
 
 

@@ -228,10 +228,11 @@ def test_listing_offers_filters_by_year_city_and_status(built_site: Path) -> Non
             options.setdefault(current, []).append(attrs["value"])
     assert options["year"][:3] == ["", "2027", "2026"]
     assert "Dương Kinh District, Hải Phòng" in options["city"]
-    assert options["status"] == ["", "planned", "open", "completed"]
+    assert options["status"] == ["", "planned", "confirmed"]
+    assert options["when"] == ["", "upcoming", "past"]
     cards = [attrs for tag, attrs in tags(path) if tag == "li" and "campaign-card" in attrs.get("class", "")]
     duong_kinh = next(card for card in cards if card["data-year"] == "2022" and "Dương Kinh" in card["data-cities"])
-    assert duong_kinh["data-status"] == "completed"
+    assert (duong_kinh["data-status"], duong_kinh["data-when"]) == ("confirmed", "past")
 
 
 def test_archive_has_a_page_per_year(built_site: Path) -> None:

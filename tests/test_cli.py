@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,3 +23,39 @@ def test_help_speaks_english_and_chinese() -> None:
     result = subprocess.run([sys.executable, "-m", "donorsite.cli", "--help"], capture_output=True, text=True)
     assert result.returncode == 0
     assert "validate campaigns" in result.stdout and "检查" in result.stdout
+
+
+OLD_STATUS_FILE = """\
+kind: blood-drive
+status: {status}
+source_language: vi
+year: 2022
+title:
+  vi: Ngày hội hiến máu
+summary:
+  vi: Gần 600 người tham gia.
+events:
+  - date: 2022-11-03
+    timezone: Asia/Ho_Chi_Minh
+    venue:
+      name:
+        vi: Nhà văn hóa quận
+      city:
+        vi: Hải Phòng
+"""
+
+
+@pytest.mark.parametrize("status", ["open", "completed"])
+def test_old_status_names_still_build_and_check_says_what_to_write(tmp_path: Path, status: str) -> None:
+    (tmp_path / "campaigns").mkdir()
+    (tmp_path / "campaigns" / "drive.yaml").write_text(OLD_STATUS_FILE.format(status=status), encoding="utf-8")
+    command = [sys.executable, "-m", "donorsite.cli", "check", "--root", str(tmp_path), "--annotations", "github"]
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "DONORSITE_TODAY": "2026-11-29"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    message = (
+        f"status: '{status}' is an old status name that still works; write 'status: confirmed' "
+        "(whether the campaign is upcoming, on now or over is now computed from its dates)"
+    )
+    assert f"campaigns/drive.yaml:2:9: {message} (warning)" in result.stdout.splitlines()
+    assert f"::warning file=campaigns/drive.yaml,line=2,col=9::{message}" in result.stdout.splitlines()
+    assert "OK: 1 campaign(s)" in result.stdout

@@ -331,8 +331,8 @@ def _edit(project: Path, campaign_id: str, old: str, new: str) -> None:
 def variant_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample site with Dương Kinh cancelled, Lincang postponed and Jiayuguan's start time removed."""
     project = copy_project(tmp_path_factory.mktemp("variant") / "project")
-    _edit(project, DUONG_KINH, "status: completed", "status: cancelled")
-    _edit(project, LINCANG, "status: completed", "status: postponed")
+    _edit(project, DUONG_KINH, "status: confirmed", "status: cancelled")
+    _edit(project, LINCANG, "status: confirmed", "status: postponed")
     _edit(project, JIAYUGUAN, '    start: "09:00"\n', "")
     site = project.parent / "site"
     result = run_mkdocs_build(project, site)

@@ -68,7 +68,7 @@ def test_yaml_error_is_reported_and_the_server_keeps_running(served: tuple[Path,
     project, base, log, process = served
     target = project / "campaigns" / f"{DRIVE}.yaml"
     original = target.read_text(encoding="utf-8")
-    target.write_text(original.replace("status: completed", "status: complete"), encoding="utf-8")
+    target.write_text(original.replace("status: confirmed", "status: complete"), encoding="utf-8")
     assert _wait_for(lambda: "status: 'complete' is not one of" in log.read_text()), log.read_text()
     assert f"campaigns/{DRIVE}.yaml:6:9:" in log.read_text()
     assert "Traceback" not in log.read_text()

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -40,3 +41,14 @@ def test_workflow_runs_check_tests_and_strict_build_then_publishes_to_pages() ->
     text = (ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
     for step in ("donorsite check --annotations github", "python -m pytest", "mkdocs build --strict", "actions/deploy-pages@"):
         assert step in text
+
+
+def test_workflow_fetches_full_history_and_rebuilds_daily() -> None:
+    """Stamps need every file's last commit; listings and states need a daily rebuild that publishes."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert [entry["cron"] for entry in triggers["schedule"]] == ["5 0 * * *"]
+    for job in workflow["jobs"].values():
+        checkout = next(step for step in job["steps"] if str(step.get("uses", "")).startswith("actions/checkout@"))
+        assert checkout["with"]["fetch-depth"] == 0
+    assert "github.event_name == 'schedule'" in workflow["jobs"]["publish"]["if"]

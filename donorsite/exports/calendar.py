@@ -32,7 +32,12 @@ PRODUCT_ID = "-//donorsite//Blood donation campaigns//EN"
 # How often subscribers' apps should fetch the locale calendar again.
 REFRESH_INTERVAL = timedelta(days=1)
 
-_STATUS = {CampaignStatus.CANCELLED: STATUS.CANCELLED, CampaignStatus.POSTPONED: STATUS.TENTATIVE}
+# Only a confirmed campaign is CONFIRMED: planned and postponed ones may still change.
+_STATUS = {
+    CampaignStatus.CONFIRMED: STATUS.CONFIRMED,
+    CampaignStatus.CANCELLED: STATUS.CANCELLED,
+    CampaignStatus.POSTPONED: STATUS.TENTATIVE,
+}
 
 
 def site_host(options: SiteOptions) -> str:
@@ -50,8 +55,8 @@ def _utc_midnight(day: date) -> datetime:
 
 
 def _status(occurrence: EventOccurrence) -> STATUS:
-    """CANCELLED or TENTATIVE (postponed: the date will change), else CONFIRMED."""
-    return _STATUS.get(occurrence.entry.campaign.status, STATUS.CONFIRMED)
+    """CONFIRMED, CANCELLED, or TENTATIVE (planned: not yet decided; postponed: the date will change)."""
+    return _STATUS.get(occurrence.entry.campaign.status, STATUS.TENTATIVE)
 
 
 def _ics_end(occurrence: EventOccurrence) -> datetime | date:

@@ -15,7 +15,7 @@ from donorsite.render.views import TextPicker, campaign_page_address
 from donorsite.site.settings import SiteOptions
 
 SCHEMA_ORG = "https://schema.org"
-# Completed campaigns took place as planned: schema.org has no "completed" status.
+# Planned and confirmed campaigns are scheduled; schema.org has no status for "has taken place".
 _EVENT_STATUS = {
     CampaignStatus.CANCELLED: f"{SCHEMA_ORG}/EventCancelled",
     CampaignStatus.POSTPONED: f"{SCHEMA_ORG}/EventPostponed",

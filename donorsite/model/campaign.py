@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime
 from datetime import date, time
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from donorsite.model.fields import (
     CalendarDate,
@@ -42,13 +42,21 @@ class CampaignKind(StrEnum):
 
 
 class CampaignStatus(StrEnum):
-    """Where the campaign stands."""
+    """The organisers' decision about a campaign; whether it is upcoming, on now or over is computed from its dates."""
 
     PLANNED = "planned"
-    OPEN = "open"
-    COMPLETED = "completed"
+    CONFIRMED = "confirmed"
     POSTPONED = "postponed"
     CANCELLED = "cancelled"
+
+
+# Old status names still read, with the decision each one meant. "open" and
+# "completed" mixed a decision with the time; the time is now computed.
+LEGACY_STATUSES: dict[str, CampaignStatus] = {"open": CampaignStatus.CONFIRMED, "completed": CampaignStatus.CONFIRMED}
+
+
+def _read_legacy_status(value: Any) -> Any:
+    return LEGACY_STATUSES.get(value, value) if isinstance(value, str) else value
 
 
 class OrganiserRole(StrEnum):
@@ -243,7 +251,11 @@ class Campaign(StrictModel):
     kind: CampaignKind = Field(
         strict=False, description="world-blood-donor-day, blood-drive, mobilisation-meeting, awareness-event or annual-report."
     )
-    status: CampaignStatus = Field(strict=False, description="planned, open, completed, postponed or cancelled.")
+    status: Annotated[CampaignStatus, BeforeValidator(_read_legacy_status)] = Field(
+        strict=False,
+        description="The organisers' decision: planned, confirmed, postponed or cancelled. "
+        "Whether the campaign is upcoming, on now or over is computed from its dates (old values: open and completed mean confirmed).",
+    )
     source_language: LocaleCode = Field(description="The locale the campaign was written in; its texts are required.")
     year: Annotated[int, Field(ge=1990, le=2100)] = Field(description="Campaign year.")
     region: Slug | None = Field(None, description="ASCII region key, e.g. jiangsu-suzhou, to build one region alone.")

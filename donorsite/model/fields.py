@@ -161,9 +161,42 @@ TimeOfDay = Annotated[
 ]
 
 
+# IANA zones named after a region ("Asia/Shanghai"). Fixed offsets (UTC+8,
+# Etc/GMT-8), the machine's own zone (localtime) and old aliases (PRC) are
+# refused: they change with the build machine or miss daylight-saving rules.
+_REGION_ZONE = re.compile(
+    r"^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)?$"
+)
+_OFFSET_ZONE = re.compile(r"^(Etc/)?(UTC|GMT|UT|Z)?\s*([+-]\d{1,2}(:?\d{2})?)?$", re.IGNORECASE)
+
+
+def _not_a_region_zone(value: str) -> PydanticCustomError | None:
+    """Why ``value`` is not an IANA region name the site accepts, or None if it is one."""
+    example = "e.g. Asia/Shanghai or Asia/Ho_Chi_Minh"
+    if not value.strip():
+        return _fail("timezone_empty", f"the time zone is empty; write the IANA name of the venue's region, {example}")
+    if value.strip().lower() == "localtime":
+        return _fail(
+            "timezone_local",
+            f"'localtime' means the zone of whichever machine builds the site, not an IANA region name; write the venue's zone, {example}",
+        )
+    if _OFFSET_ZONE.match(value.strip()):
+        return _fail(
+            "timezone_offset",
+            f"{value!r} is a fixed offset, not an IANA region name; write the venue's region, {example}, "
+            "so that daylight-saving changes are applied",
+        )
+    if value in _time_zone_names() and not _REGION_ZONE.match(value):
+        return _fail("timezone_alias", f"{value!r} is not an IANA region name (Area/City); write the venue's zone, {example}")
+    return None
+
+
 def _parse_time_zone(value: Any) -> str:
     if not isinstance(value, str):
         raise _fail("timezone_type", "write the time zone as text, for example Asia/Shanghai")
+    refusal = _not_a_region_zone(value)
+    if refusal is not None:
+        raise refusal
     try:
         ZoneInfo(value)
         if value not in _time_zone_names():

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from donorsite.loading import SiteContent
+from donorsite.loading import CampaignEntry, SiteContent
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import CampaignKind, CampaignStatus
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.labels import STATUS_LABELS
+from donorsite.render.time_view import TimeStateView, build_time_state
 from donorsite.render.views import TextPicker
+from donorsite.timing import TimeState, campaign_span, event_span
 
 WORLD_BLOOD_DONOR_DAY = (6, 14)
 # The placeholder the countdown script replaces with the number of days.
@@ -42,6 +44,8 @@ def build_countdown(renderer: LocaleRenderer, today: date) -> CountdownView:
     days = (target - today).days
     text_today = renderer.gettext("Today is World Blood Donor Day")
     built = text_today if days == 0 else _days_to_go(renderer, days, renderer.formatter.number(days))
+    # Readers without scripts keep this text: say for which day it was counted.
+    built = renderer.gettext("%(state)s (as of %(date)s)") % {"state": built, "date": renderer.formatter.short_date(today)}
     return CountdownView(
         target.isoformat(),
         renderer.formatter.date(target),
@@ -70,12 +74,14 @@ class UpcomingEventView:
     city: LocalText
     status: str
     status_label: str
+    # The browser drops the item once the event has ended.
+    time_state: TimeStateView | None = None
 
 
 def build_upcoming_events(
     renderer: LocaleRenderer, content: SiteContent, today: date, pick_for: dict[str, TextPicker]
 ) -> list[UpcomingEventView]:
-    """Events that end today or later, soonest first; ``pick_for`` collects each campaign's text picker."""
+    """Events that end on the build date or later, soonest first; ``pick_for`` collects each campaign's text picker."""
     upcoming = []
     for entry in content.campaigns:
         campaign = entry.campaign
@@ -93,6 +99,7 @@ def build_upcoming_events(
                     pick(event.venue.city),
                     campaign.status.value,
                     renderer.gettext(STATUS_LABELS[campaign.status]),
+                    build_time_state(renderer, event_span(event), campaign.status, today),
                 )
             )
     return sorted(upcoming, key=lambda item: (item.iso_date, item.campaign_id))
@@ -128,12 +135,17 @@ def build_theme(renderer: LocaleRenderer, content: SiteContent, today: date) -> 
     return max(candidates, key=lambda item: (item[0], item[1]))[2]
 
 
-def recent_results(content: SiteContent, limit: int = 6) -> list[str]:
-    """Ids of completed campaigns with results or figures, most recent first."""
+def _over(entry: CampaignEntry, today: date) -> bool:
+    """Whether a campaign that was not cancelled had ended by ``today`` (a report without events always has)."""
+    span = campaign_span(entry.campaign)
+    return entry.campaign.status is not CampaignStatus.CANCELLED and (span is None or span.state_on(today) is TimeState.ENDED)
+
+
+def recent_results(content: SiteContent, today: date, limit: int = 6) -> list[str]:
+    """Ids of campaigns over by ``today`` with results or figures, most recent first."""
     finished = [
         entry
         for entry in content.campaigns
-        if entry.campaign.status is CampaignStatus.COMPLETED
-        and (entry.campaign.results or entry.campaign.statistics or entry.campaign.honour_rolls)
+        if _over(entry, today) and (entry.campaign.results or entry.campaign.statistics or entry.campaign.honour_rolls)
     ]
     return [entry.id for entry in sorted(finished, key=lambda entry: (entry.campaign.sort_date, entry.id), reverse=True)[:limit]]

@@ -12,6 +12,7 @@ from donorsite.model.campaign import (
     CampaignStatus,
     OrganiserRole,
 )
+from donorsite.timing import TimeState
 
 
 def N_(message: str) -> str:
@@ -27,12 +28,26 @@ KIND_LABELS: dict[CampaignKind, str] = {
     CampaignKind.ANNUAL_REPORT: N_("Annual report"),
 }
 
+# Decisions stay true whenever they are read; labels of time are below.
 STATUS_LABELS: dict[CampaignStatus, str] = {
     CampaignStatus.PLANNED: N_("Planned"),
-    CampaignStatus.OPEN: N_("Open now"),
-    CampaignStatus.COMPLETED: N_("Completed"),
+    CampaignStatus.CONFIRMED: N_("Confirmed"),
     CampaignStatus.POSTPONED: N_("Postponed"),
     CampaignStatus.CANCELLED: N_("Cancelled"),
+}
+
+# Where an event stands in time, computed at build time and again in the browser.
+TIME_STATE_LABELS: dict[TimeState, str] = {
+    TimeState.UPCOMING: N_("Upcoming"),
+    TimeState.TODAY: N_("Today"),
+    TimeState.ON_NOW: N_("On now"),
+    TimeState.ENDED: N_("Ended"),
+}
+
+# Choices of the listing's "When" filter; "upcoming" includes today's and running events.
+WHEN_LABELS: dict[str, str] = {
+    "upcoming": N_("Upcoming"),
+    "past": N_("Past"),
 }
 
 ROLE_LABELS: dict[OrganiserRole, str] = {

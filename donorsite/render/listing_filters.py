@@ -1,4 +1,4 @@
-"""The choices of the campaign listing's filters: year, city and status."""
+"""The choices of the campaign listing's filters: year, city, status (the organisers' decision) and upcoming or past."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from donorsite.model.campaign import CampaignStatus
 from donorsite.render.context import LocaleRenderer
-from donorsite.render.labels import STATUS_LABELS
+from donorsite.render.labels import STATUS_LABELS, WHEN_LABELS
 from donorsite.render.views import CampaignSummaryView
 
 
@@ -17,6 +17,8 @@ class ListingFilters:
     years: list[tuple[str, str]]
     cities: list[tuple[str, str]]
     statuses: list[tuple[str, str]]
+    # Upcoming or past: computed from the dates, in the reader's browser too.
+    times: list[tuple[str, str]]
 
 
 def listing_filters(renderer: LocaleRenderer, summaries: list[CampaignSummaryView]) -> ListingFilters:
@@ -25,4 +27,6 @@ def listing_filters(renderer: LocaleRenderer, summaries: list[CampaignSummaryVie
     cities = sorted({city for summary in summaries for city in summary.cities})
     present = {summary.status for summary in summaries}
     statuses = [(str(status.value), renderer.gettext(STATUS_LABELS[status])) for status in CampaignStatus if status.value in present]
-    return ListingFilters([(str(year), str(year)) for year in years], [(city, city) for city in cities], statuses)
+    present_times = {summary.when for summary in summaries} | ({"past"} if any(summary.time_state for summary in summaries) else set())
+    times = [(value, renderer.gettext(label)) for value, label in WHEN_LABELS.items() if value in present_times]
+    return ListingFilters([(str(year), str(year)) for year in years], [(city, city) for city in cities], statuses, times)

@@ -32,8 +32,10 @@ from donorsite.render.labels import (
 from donorsite.render.maps import MapLink, map_links, venue_country
 from donorsite.render.markdown_text import render_markdown
 from donorsite.render.sharing import ShareLink, share_links
+from donorsite.render.time_view import TimeStateView, build_time_state
 from donorsite.site.settings import SiteOptions
 from donorsite.site.urls import QR_CODE_FILE, campaign_key, event_calendar_url, page_url
+from donorsite.timing import TimeState, campaign_span
 
 
 class TextPicker:
@@ -167,6 +169,8 @@ class CampaignView:
     contact_url: str | None
     registration: str | None
     links: list[str]
+    time_state: TimeStateView | None = None
+    has_results: bool = False
     images: list[tuple[str, LocalText]] = field(default_factory=list)
     notes: TranslationNotes = field(default=TranslationNotes("", False))
     address: str = ""
@@ -360,11 +364,16 @@ def _statistics_charts(pick: TextPicker, campaign: Campaign, view: StatisticsVie
 
 # Who-may-donate rules matter to readers before a drive, not after it or in a report.
 _DONATION_KINDS = frozenset({CampaignKind.BLOOD_DRIVE, CampaignKind.WORLD_BLOOD_DONOR_DAY, CampaignKind.AWARENESS_EVENT})
-_UPCOMING_STATUSES = frozenset({CampaignStatus.PLANNED, CampaignStatus.OPEN, CampaignStatus.POSTPONED})
+
+
+def _still_to_come(campaign: Campaign, options: SiteOptions) -> bool:
+    """Whether the campaign has events, is not cancelled and had not ended by the build date."""
+    span = campaign_span(campaign)
+    return span is not None and campaign.status is not CampaignStatus.CANCELLED and span.state_on(options.today) is not TimeState.ENDED
 
 
 def _eligibility(renderer: LocaleRenderer, campaign: Campaign, options: SiteOptions) -> EligibilityView | None:
-    if not campaign.events or campaign.kind not in _DONATION_KINDS or campaign.status not in _UPCOMING_STATUSES:
+    if campaign.kind not in _DONATION_KINDS or not _still_to_come(campaign, options):
         return None
     first = campaign.events[0]
     country = venue_country(first.venue, first.timezone)
@@ -412,9 +421,12 @@ def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry, options:
         contact_phone=contact.phone if contact else None,
         contact_email=contact.email if contact else None,
         contact_url=contact.url if contact else None,
-        registration=campaign.registration,
+        # The sign-up link is gone once the campaign has ended or was cancelled; the browser also hides it at the end.
+        registration=campaign.registration if (_still_to_come(campaign, options) or not campaign.events) else None,
         links=list(campaign.links),
         images=[(image.src, pick(image.alt)) for image in campaign.images],
+        time_state=build_time_state(renderer, campaign_span(campaign), campaign.status, options.today),
+        has_results=campaign.results is not None,
     )
     body = pick.optional(campaign.body)
     rendered_body = _render_body(body) if body else None
@@ -424,8 +436,8 @@ def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry, options:
         body=rendered_body,
         notes=translation_notes(pick),
         address=address,
-        updated_text=renderer.formatter.short_date(entry.updated),
-        updated_iso=entry.updated.isoformat(),
+        updated_text=renderer.formatter.short_date(entry.known_update) if entry.known_update else "",
+        updated_iso=entry.known_update.isoformat() if entry.known_update else "",
         eligibility=_eligibility(renderer, campaign, options),
         qr_code_alt=renderer.gettext("QR code of this page's address"),
         share_links=share_links(address, view.title.text),
@@ -455,9 +467,15 @@ class CampaignSummaryView:
     sort_date: date
     year: int
     cities: tuple[str, ...] = ()
+    time_state: TimeStateView | None = None
+
+    @property
+    def when(self) -> str:
+        """``upcoming`` or ``past`` as of the build date; a campaign without events (a report) is past."""
+        return self.time_state.when if self.time_state else "past"
 
 
-def build_campaign_summary(renderer: LocaleRenderer, entry: CampaignEntry) -> tuple[CampaignSummaryView, TextPicker]:
+def build_campaign_summary(renderer: LocaleRenderer, entry: CampaignEntry, build_date: date) -> tuple[CampaignSummaryView, TextPicker]:
     """The listing entry of one campaign, with the picker that knows which of its texts fell back."""
     campaign = entry.campaign
     entry_pick = TextPicker(renderer, campaign.source_language)
@@ -472,5 +490,6 @@ def build_campaign_summary(renderer: LocaleRenderer, entry: CampaignEntry) -> tu
         sort_date=campaign.sort_date,
         year=campaign.year,
         cities=tuple(dict.fromkeys(entry_pick(event.venue.city).text for event in campaign.events)),
+        time_state=build_time_state(renderer, campaign_span(campaign), campaign.status, build_date),
     )
     return summary, entry_pick

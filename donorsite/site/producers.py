@@ -23,6 +23,7 @@ from typing import Protocol, TypeVar
 from donorsite.loading import ContentFilter, load_content
 from donorsite.problems import ContentError
 from donorsite.render.context import LocaleRenderer, build_renderers
+from donorsite.revisions import ShallowHistoryError
 from donorsite.site.files import GeneratedFile, write_files
 from donorsite.site.pages import PagePlan, SitePageBuilder
 from donorsite.site.settings import SiteOptions
@@ -58,7 +59,7 @@ class InProcessProducer:
     def __init__(
         self, root: Path, options: SiteOptions, content_filter: ContentFilter | None, renderers: dict[str, LocaleRenderer]
     ) -> None:
-        self._builder = SitePageBuilder(load_content(root, content_filter), renderers, options)
+        self._builder = SitePageBuilder(load_content(root, content_filter, options.today), renderers, options)
         self._jobs = {plan.source_path: render for plan, render in self._builder.jobs()}
         self.plans = [plan for plan, _ in self._builder.jobs()]
 
@@ -83,9 +84,12 @@ def _produce(connection: Connection, root: Path, options: SiteOptions, content_f
     """The worker: plan, then every page's text, then the files, reported over ``connection``."""
     try:
         try:
-            content = load_content(root, content_filter)
+            content = load_content(root, content_filter, options.today)
         except ContentError as error:
             connection.send(("problems", error.problems))
+            return
+        except ShallowHistoryError as error:
+            connection.send(("shallow", error.files))
             return
         builder = SitePageBuilder(content, build_renderers(), options)
         jobs = list(builder.jobs())
@@ -136,6 +140,8 @@ class WorkerProducer:
                 self._plans = message[1]
             elif kind == "problems":
                 raise ContentError(message[1])
+            elif kind == "shallow":
+                raise ShallowHistoryError(message[1])
             elif kind == "failure":
                 raise WorkerFailedError(f"The page worker failed:\n{message[1]}")
             else:

@@ -9,6 +9,7 @@ from datetime import date
 from donorsite.eligibility import DEFAULT_RULES, EligibilityRule
 from donorsite.loading import ContentFilter
 from donorsite.locales import LOCALE_CODES
+from donorsite.timing import utc_today
 
 REGIONS_VARIABLE = "DONORSITE_REGIONS"
 YEARS_VARIABLE = "DONORSITE_YEARS"
@@ -23,8 +24,9 @@ class SiteOptions:
     default_locale: str = "zh-Hans"
     # The public address; calendars, feeds, structured data and QR codes carry absolute links.
     site_url: str = "https://blood-campaigns.example.org/"
-    # The day the build counts from: what is upcoming, the next World Blood Donor Day.
-    today: date = field(default_factory=date.today)
+    # The build date: what is upcoming at build time, the next World Blood Donor Day,
+    # the contradictions checked. Today in UTC (never the machine's zone), or DONORSITE_TODAY.
+    today: date = field(default_factory=utc_today)
     eligibility: Mapping[str, EligibilityRule] = field(default_factory=lambda: dict(DEFAULT_RULES))
 
     @property
@@ -65,13 +67,16 @@ def check_default_locale(code: str) -> str:
 
 
 def build_date_from_environment(environment: Mapping[str, str]) -> date:
-    """Today, or the day named by ``DONORSITE_TODAY=YYYY-MM-DD`` (to rebuild or test as of a given day).
+    """Today in UTC, or the day named by ``DONORSITE_TODAY=YYYY-MM-DD`` (to rebuild or test as of a given day).
+
+    The build date is the only date a build takes from the machine; it does
+    not depend on the machine's time zone (``TZ``) or language (``LANG``).
 
     Raises ``SettingsError`` if the variable is not a date.
     """
     text = environment.get(TODAY_VARIABLE, "").strip()
     if not text:
-        return date.today()
+        return utc_today()
     try:
         return date.fromisoformat(text)
     except ValueError:
