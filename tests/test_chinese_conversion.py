@@ -17,6 +17,8 @@ from donorsite.localize.chinese import (
     read_glossary,
     read_packaged_glossary,
 )
+from donorsite.localize.texts import TextOrigin, TextResolver
+from donorsite.model.fields import LocalizedText
 
 TO_TRADITIONAL = [
     # Glossary entries must not fire inside a longer word.
@@ -205,3 +207,31 @@ def test_protected_names_survive_a_round_trip(converter: ChineseConverter) -> No
 def test_a_glossary_line_without_its_source_is_refused_with_the_line() -> None:
     with pytest.raises(GlossaryError, match=r"names.tsv:2: .*where it came from"):
         read_glossary("# comment\n献血\t捐血\n", "names.tsv")
+
+
+# Which text a reader sees when hers is missing: (written texts, page locale, source language, expected lang, origin).
+FALLBACKS = [
+    ({"zh-Hans": "献血", "en": "Give blood"}, "vi", "zh-Hans", "en", TextOrigin.FALLBACK),
+    ({"zh-Hant": "捐血", "en": "Give blood"}, "vi", "zh-Hant", "en", TextOrigin.FALLBACK),
+    ({"zh-Hans": "献血", "vi": "Hiến máu"}, "vi", "zh-Hans", "vi", TextOrigin.WRITTEN),
+    ({"zh-Hans": "献血"}, "vi", "zh-Hans", "zh-Hans", TextOrigin.FALLBACK),
+    ({"zh-Hans": "献血", "vi": "Hiến máu"}, "en", "zh-Hans", "vi", TextOrigin.FALLBACK),
+    ({"zh-Hans": "献血", "en": "Give blood", "vi": "Hiến máu"}, "zh-Hant", "vi", "zh-Hant", TextOrigin.CONVERTED),
+    ({"en": "Give blood", "vi": "Hiến máu"}, "zh-Hant", "vi", "en", TextOrigin.FALLBACK),
+    ({"en": "Give blood", "vi": "Hiến máu"}, "zh-Hans", "vi", "en", TextOrigin.FALLBACK),
+    ({"zh-Hant": "捐血", "vi": "Hiến máu"}, "zh-Hans", "vi", "zh-Hans", TextOrigin.CONVERTED),
+    ({"zh-Hans": "献血", "zh-Hant": "捐血"}, "zh-Hant", "zh-Hans", "zh-Hant", TextOrigin.WRITTEN),
+]
+
+
+@pytest.mark.parametrize(("written", "locale_code", "source", "lang", "origin"), FALLBACKS)
+def test_a_missing_text_falls_back_in_the_readers_order(
+    converter: ChineseConverter, written: dict[str, str], locale_code: str, source: str, lang: str, origin: TextOrigin
+) -> None:
+    local = TextResolver(converter).resolve(LocalizedText.model_validate(written), locale_code, source)
+    assert (local.lang, local.origin) == (lang, origin)
+
+
+def test_a_converted_text_says_which_script_it_came_from(converter: ChineseConverter) -> None:
+    local = TextResolver(converter).resolve(LocalizedText.model_validate({"zh-Hans": "“献血”"}), "zh-Hant", "zh-Hans")
+    assert (local.text, local.converted_from) == ("「捐血」", "zh-Hans")

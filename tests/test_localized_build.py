@@ -73,7 +73,7 @@ def test_every_campaign_is_written_in_every_locale(built_site: Path) -> None:
     ("prefix", "lang", "skip_label", "search_label"),
     [
         ("zh-hans", "zh-Hans", "跳转至", "搜索"),
-        ("zh-hant", "zh-Hant", "跳轉至", "搜尋"),
+        ("zh-hant", "zh-Hant", "跳轉到", "搜尋"),  # Material's zh-TW (Taiwan) labels
         ("vi", "vi", "Bỏ qua", "Tìm kiếm"),
         ("en", "en", "Skip to content", "Search"),
     ],
@@ -84,6 +84,8 @@ def test_page_language_and_interface_labels(built_site: Path, prefix: str, lang:
         assert f'<html lang="{lang}"' in html, key
         assert skip_label in html, key
         assert f'placeholder="{search_label}"' in html, key
+        if lang == "zh-Hant":
+            assert "个" not in html, key  # Material's zh-Hant file has it; zh-TW does not
 
 
 @pytest.mark.parametrize(
@@ -160,7 +162,7 @@ def test_sitemap_carries_the_alternates(built_site: Path) -> None:
 
 def test_missing_translation_falls_back_with_a_note(built_site: Path) -> None:
     text = text_of(page(built_site, "en", f"campaigns/{JIAYUGUAN}"))
-    assert "Parts of this page have not been translated yet and are shown in Chinese (Simplified)" in text
+    assert "Parts of this page have not been translated yet and are shown in Simplified Chinese" in text
     html = page(built_site, "en", f"campaigns/{JIAYUGUAN}").read_text(encoding="utf-8")
     assert '<span lang="zh-Hans">' in html
     translated = text_of(page(built_site, "en", f"campaigns/{DUONG_KINH}"))

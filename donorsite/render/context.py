@@ -35,7 +35,15 @@ class LocaleRenderer:
         return self.translations.gettext(message)
 
     def language_name(self, code: str) -> str:
-        """The name of language ``code`` written in this locale, e.g. 越南文."""
+        """The name of language ``code`` written in this locale, e.g. 越南文 or 繁体中文.
+
+        CLDR's name for the whole tag comes first (简体中文, Simplified Chinese);
+        the composed "language (script)" form, 中文 (简体), only when that
+        name has brackets of its own (Vietnamese "Tiếng Trung Phổ thông (Giản thể)").
+        """
+        whole = self.site_locale.babel.languages.get(code.replace("-", "_"))
+        if whole and "(" not in whole:
+            return whole
         return Locale.parse(code, sep="-").get_display_name(self.site_locale.babel) or code
 
     def heading(self, text: LocalText | str) -> Markup:

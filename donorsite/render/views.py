@@ -43,20 +43,25 @@ class TextPicker:
         self.renderer = renderer
         self.source_language = source_language
         self.fallback_languages: set[str] = set()
-        self.converted = False
+        self.converted_from: set[str] = set()
 
     def __call__(self, text: LocalizedText) -> LocalText:
         local = self.renderer.texts.resolve(text, self.renderer.site_locale.code, self.source_language)
         if local.origin is TextOrigin.FALLBACK:
             self.fallback_languages.add(local.lang)
-        elif local.origin is TextOrigin.CONVERTED:
-            self.converted = True
+        elif local.origin is TextOrigin.CONVERTED and local.converted_from:
+            self.converted_from.add(local.converted_from)
         return local
 
     def absorb(self, other: TextPicker) -> None:
         """Count the fallbacks and conversions of ``other`` as this page's own."""
         self.fallback_languages |= other.fallback_languages
-        self.converted = self.converted or other.converted
+        self.converted_from |= other.converted_from
+
+    @property
+    def converted(self) -> bool:
+        """Whether any text of the page was converted from the other Chinese script."""
+        return bool(self.converted_from)
 
     def optional(self, text: LocalizedText | None) -> LocalText | None:
         """Like calling the picker, for a text that may be absent."""
@@ -68,14 +73,19 @@ class TranslationNotes:
     """What the page says about texts not written in the reader's language."""
 
     fallback_language_names: str
-    converted: bool
+    converted_from_names: str
+
+    @property
+    def converted(self) -> bool:
+        return bool(self.converted_from_names)
 
 
 def translation_notes(picker: TextPicker) -> TranslationNotes:
     """Notes for a page after all its texts were picked."""
     renderer = picker.renderer
     names = [renderer.language_name(code) for code in sorted(picker.fallback_languages)]
-    return TranslationNotes(renderer.formatter.items(names), picker.converted)
+    converted = [renderer.language_name(code) for code in sorted(picker.converted_from)]
+    return TranslationNotes(renderer.formatter.items(names), renderer.formatter.items(converted))
 
 
 @dataclass(frozen=True)
@@ -168,7 +178,7 @@ class CampaignView:
     registration: str | None
     links: list[str]
     images: list[tuple[str, LocalText]] = field(default_factory=list)
-    notes: TranslationNotes = field(default=TranslationNotes("", False))
+    notes: TranslationNotes = field(default=TranslationNotes("", ""))
     address: str = ""
     updated_text: str = ""
     updated_iso: str = ""
