@@ -87,7 +87,7 @@ def test_campaign_page_links_each_event_to_its_calendar_file(built_site: Path) -
 @pytest.mark.parametrize(
     ("prefix", "age", "weight", "interval"),
     [
-        ("zh-hans", "年龄18至55周岁", "体重男性不低于50 kg，女性不低于45 kg", "距上次献全血至少6个月"),
+        ("zh-hans", "年龄18至55周岁", "体重男性不低于50千克，女性不低于45千克", "距上次献全血至少6个月"),
         ("en", "Aged 18 to 55", "Weighing at least 50 kg (men) or 45 kg (women)", "At least 6 months since your last whole-blood donation"),
     ],
 )

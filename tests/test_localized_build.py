@@ -92,9 +92,9 @@ def test_page_language_and_interface_labels(built_site: Path, prefix: str, lang:
     ("prefix", "date", "time_range", "share"),
     [
         ("zh-hans", "2022年11月3日星期四", "07:00–11:30", "118.8%"),
-        ("zh-hant", "2022年11月3日 星期四", "07:00 – 11:30", "118.8%"),
-        ("vi", "Thứ Năm, 3 tháng 11, 2022", "07:00–11:30", "118,8%"),
-        ("en", "Thursday, November 3, 2022", "07:00 – 11:30", "118.8%"),
+        ("zh-hant", "2022年11月3日 星期四", "07:00–11:30", "118.8%"),
+        ("vi", "Thứ năm, ngày 3/11/2022", "7h00 – 11h30", "118,8%"),
+        ("en", "Thursday, November 3, 2022", "07:00–11:30", "118.8%"),
     ],
 )
 def test_dates_times_and_percentages_follow_the_locale(built_site: Path, prefix: str, date: str, time_range: str, share: str) -> None:
@@ -107,13 +107,16 @@ def test_dates_times_and_percentages_follow_the_locale(built_site: Path, prefix:
 @pytest.mark.parametrize(
     ("prefix", "millilitres", "litres"),
     [
-        ("zh-hans", "32,600毫升", "4,720升"),
-        ("zh-hant", "32,600 毫升", "4,720 升"),
-        ("vi", "32.600 mL", "4.720 L"),
+        # Chinese prose writes 472万毫升, so the figures do too; no space before the unit.
+        ("zh-hans", "3.26万毫升", "472万毫升"),
+        ("zh-hant", "3.26萬毫升", "472萬毫升"),
+        ("vi", "32.600 ml", "4.720 lít"),
         ("en", "32,600 mL", "4,720 L"),
     ],
 )
-def test_volumes_use_short_units_and_litres_for_large_totals(built_site: Path, prefix: str, millilitres: str, litres: str) -> None:
+def test_volumes_use_each_locales_units_and_litres_or_myriads_for_large_totals(
+    built_site: Path, prefix: str, millilitres: str, litres: str
+) -> None:
     assert millilitres in text_of(page(built_site, prefix, f"campaigns/{JIAYUGUAN}"))
     assert litres in text_of(page(built_site, prefix, f"campaigns/{CHANGSHU}"))
 

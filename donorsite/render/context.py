@@ -13,9 +13,17 @@ from markupsafe import Markup, escape
 from donorsite.locales import LOCALES, SiteLocale
 from donorsite.localize.catalogs import load_translations
 from donorsite.localize.chinese import ChineseConverter
-from donorsite.localize.formatting import LocaleFormatter
+from donorsite.localize.formatting import N_, LocaleFormatter
 from donorsite.localize.texts import LocalText, TextResolver
 from donorsite.render.labels import MAP_LABELS
+
+# Joiners, translated in the catalogs: Chinese uses full-width ：and （）with no spaces.
+LABELLED = N_("%(label)s: %(value)s")
+BRACKETED = N_("%(text)s (%(note)s)")
+# Where an event takes place: English and Vietnamese go from small to large;
+# Chinese puts the venue first and the address, large to small, in brackets.
+VENUE_WITH_ADDRESS = N_("%(venue)s, %(address)s, %(city)s")
+VENUE_AT = N_("%(venue)s, %(place)s")
 
 _MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()#+!|~]")
 
@@ -54,6 +62,23 @@ class LocaleRenderer:
             return Markup('<span lang="{}">').format(text.lang) + Markup(escaped) + Markup("</span>")
         return Markup(escaped)
 
+    def labelled(self, label: str, value: object) -> Markup:
+        """``label`` and ``value`` joined the locale's way: ``Phone: …``, ``电话：…``."""
+        return Markup(escape(self.gettext(LABELLED))) % {"label": label, "value": value}
+
+    def bracketed(self, text: object, note: object) -> Markup:
+        """``text`` with ``note`` in the locale's brackets: ``Name (note)``, ``姓名（备注）``."""
+        return Markup(escape(self.gettext(BRACKETED))) % {"text": text, "note": note}
+
+    def venue_line(self, venue: LocalText, address: LocalText | None, city: LocalText) -> Markup:
+        """Venue, address and city in the locale's order; the city once if the address already names it."""
+        parts = {"venue": self.localized(venue)}
+        if address is None or city.text in address.text:
+            parts["place"] = self.localized(address or city)
+            return Markup(escape(self.gettext(VENUE_AT))) % parts
+        parts |= {"address": self.localized(address), "city": self.localized(city)}
+        return Markup(escape(self.gettext(VENUE_WITH_ADDRESS))) % parts
+
     def localized(self, text: LocalText | str | None) -> Markup:
         """Escaped text, marked with its own ``lang`` when it differs from the page's."""
         if text is None:
@@ -85,13 +110,16 @@ def build_renderers(converter: ChineseConverter | None = None) -> dict[str, Loca
         translations = load_translations(site_locale)
         renderer = LocaleRenderer(
             site_locale=site_locale,
-            formatter=LocaleFormatter(site_locale.babel),
+            formatter=LocaleFormatter(site_locale.babel, translations),
             translations=translations,
             texts=texts,
             environment=_environment(translations),
         )
         renderer.environment.globals["t"] = renderer.localized
         renderer.environment.globals["h"] = renderer.heading
+        renderer.environment.globals["labelled"] = renderer.labelled
+        renderer.environment.globals["bracketed"] = renderer.bracketed
+        renderer.environment.globals["venue_line"] = renderer.venue_line
         renderer.environment.globals["map_label"] = lambda service, gettext=renderer.gettext: gettext(MAP_LABELS[service])
         renderers[site_locale.code] = renderer
     return renderers

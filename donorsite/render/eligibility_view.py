@@ -22,11 +22,13 @@ def _duration(renderer: LocaleRenderer, value: int, unit: str) -> str:
     """``6 months`` in the locale's words; Babel's long form lacks some units in Chinese, so the short form stands in."""
     locale = renderer.site_locale.babel
     long_form = format_unit(value, f"duration-{unit}", length="long", locale=locale)
-    return format_unit(value, f"duration-{unit}", length="short", locale=locale) if "duration-" in long_form else long_form
+    text = format_unit(value, f"duration-{unit}", length="short", locale=locale) if "duration-" in long_form else long_form
+    # One rule for units in Chinese: no space between the figure and its unit (6个月, 45公斤).
+    return text.replace(" ", "").replace("\u00a0", "") if locale.language == "zh" else text
 
 
 def _weight(renderer: LocaleRenderer, kilograms: int) -> str:
-    return format_unit(kilograms, "mass-kilogram", length="short", locale=renderer.site_locale.babel)
+    return renderer.formatter.weight(kilograms)
 
 
 def build_eligibility_view(renderer: LocaleRenderer, country: str, rule: EligibilityRule) -> EligibilityView:

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from zoneinfo import ZoneInfo
 
-from babel.dates import get_timezone_name
 from markupsafe import Markup
 
 from donorsite.loading import CampaignEntry
@@ -219,7 +217,6 @@ def _place(pick: TextPicker, event: Event) -> str:
 
 def _event_view(pick: TextPicker, entry: CampaignEntry, index: int, event: Event) -> EventView:
     formatter = pick.renderer.formatter
-    locale = pick.renderer.site_locale.babel
     time_text = formatter.time_range(event.start, event.end) if event.start else None
     calendar_file = event_calendar_url(pick.renderer.site_locale, entry.id, index).rsplit("/", 1)[-1]
     return EventView(
@@ -227,7 +224,7 @@ def _event_view(pick: TextPicker, entry: CampaignEntry, index: int, event: Event
         date_text=formatter.date_range(event.date, event.last_date),
         iso_date=event.date.isoformat(),
         time_text=time_text,
-        timezone_text=get_timezone_name(ZoneInfo(event.timezone), "long", zone_variant="generic", locale=locale),
+        timezone_text=formatter.zone_name(event.timezone),
         venue_name=pick(event.venue.name),
         venue_address=pick.optional(event.venue.address),
         venue_city=pick(event.venue.city),
