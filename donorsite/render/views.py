@@ -434,7 +434,7 @@ def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry, options:
         updated_iso=entry.updated.isoformat(),
         eligibility=_eligibility(renderer, campaign, options),
         qr_code=qr_code_svg(address, renderer.gettext("QR code of this page's address")),
-        share_links=share_links(address, view.title.text),
+        share_links=share_links(address, view.title.text, renderer.site_locale.code),
         results_chart=results_chart(renderer, "chart-results", view.measures),
         statistics_charts=_statistics_charts(pick, campaign, view.statistics),
     )
