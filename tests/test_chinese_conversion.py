@@ -143,6 +143,8 @@ TO_SIMPLIFIED = [
     ("品質", "质量"),
     ("簡訊", "短信"),
     ("大專院校", "高校"),
+    ("資料庫查詢", "数据库查询"),
+    ("查詢", "查询"),
     # OpenCC's own phrases still apply between glossary terms.
     ("軟體", "软件"),
     ("影片", "视频"),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_project, run_mkdocs_build
 from donorsite.locales import get_locale
 from donorsite.localize.catalogs import load_translations
 from donorsite.localize.formatting import LocaleFormatter
@@ -164,3 +165,66 @@ def test_date_ranges_keep_the_single_dates_weekday_form(code: str, expected: str
     site_locale = get_locale(code)
     formatter = LocaleFormatter(site_locale.babel, load_translations(site_locale))
     assert formatter.date_range(dt.date(2027, 1, 10), dt.date(2027, 1, 12)) == expected
+
+
+TAIPEI_DRIVE = """\
+kind: blood-drive
+status: planned
+source_language: zh-Hant
+year: 2027
+region: taiwan-taipei
+title:
+  zh-Hant: 2027年「熱血青春」捐血活動
+summary:
+  zh-Hant: 歡迎志工和捐血人透過線上預約到捐血車捐血，現場備有資料庫查詢。
+organisers:
+  - name:
+      zh-Hant: 臺北捐血中心
+    role: host
+events:
+  - date: 2027-03-06
+    start: "09:00"
+    end: "16:00"
+    timezone: Asia/Taipei
+    venue:
+      name:
+        zh-Hant: 捐血車
+      city:
+        zh-Hant: 臺北市
+"""
+
+
+@pytest.fixture(scope="module")
+def site_with_a_taipei_drive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site plus a drive in Taipei written only in Traditional Chinese."""
+    project = copy_project(tmp_path_factory.mktemp("taipei") / "project")
+    (project / "campaigns" / "2027-taipei-drive.yaml").write_text(TAIPEI_DRIVE, encoding="utf-8")
+    site = project / "site"
+    result = run_mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_a_taipei_drive_reads_the_taiwan_way(site_with_a_taipei_drive: Path) -> None:
+    article = content(site_with_a_taipei_drive, "zh-hant", "campaigns/2027-taipei-drive")
+    assert '（<span class="timezone">臺灣時間</span>）' in article
+    assert "2027年3月6日 星期六" in article
+    # Taiwan's rules differ for 250 mL and 500 mL donations.
+    assert "捐血250毫升：體重45公斤以上，距上次捐全血至少2個月" in article
+    assert "捐血500毫升：體重60公斤以上，距上次捐全血至少3個月" in article
+
+
+def test_traditional_text_is_converted_to_mainland_words_on_simplified_pages(site_with_a_taipei_drive: Path) -> None:
+    article = content(site_with_a_taipei_drive, "zh-hans", "campaigns/2027-taipei-drive")
+    assert "欢迎志愿者和献血者通过网上预约到献血车献血，现场备有数据库查询。" in article
+    assert "“热血青春”" in article and "「" not in article
+    assert "台北捐血中心" in article  # a protected name keeps its word 捐血
+    assert '（<span class="timezone">台湾时间</span>）' in article
+    assert "由繁体中文自动转换而来" in article
+
+
+def test_vietnamese_readers_get_the_chinese_original_when_no_english_exists(site_with_a_taipei_drive: Path) -> None:
+    article = content(site_with_a_taipei_drive, "vi", "campaigns/2027-taipei-drive")
+    assert '<span lang="zh-Hant">臺北捐血中心</span>' in article
+    assert "tiếng Trung (Phồn thể)" in article.lower() or "Tiếng Trung (Phồn thể)" in article
+    assert "Hiến 500 ml: cân nặng ít nhất 60 kg" in article

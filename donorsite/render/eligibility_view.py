@@ -36,6 +36,20 @@ def build_eligibility_view(renderer: LocaleRenderer, country: str, rule: Eligibi
     gettext = renderer.gettext
     number = renderer.formatter.number
     conditions = [gettext("Aged %(youngest)s to %(oldest)s") % {"youngest": number(rule.min_age), "oldest": number(rule.max_age)}]
+    if rule.donations:
+        # Rules differ by the size of the donation (Taiwan): one line per size.
+        conditions += [
+            gettext(
+                "For a %(volume)s donation: weighing at least %(weight)s, and at least %(interval)s since your last whole-blood donation"
+            )
+            % {
+                "volume": renderer.formatter.volume(donation.volume_ml),
+                "weight": _weight(renderer, donation.min_weight_kg),
+                "interval": _duration(renderer, donation.interval, donation.interval_unit.value),
+            }
+            for donation in rule.donations
+        ]
+        return EligibilityView(renderer.site_locale.babel.territories.get(country, country), conditions)
     if rule.min_weight_kg_men == rule.min_weight_kg_women:
         conditions.append(gettext("Weighing at least %(weight)s") % {"weight": _weight(renderer, rule.min_weight_kg_men)})
     else:
