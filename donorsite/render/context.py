@@ -66,6 +66,10 @@ class LocaleRenderer:
         """``label`` and ``value`` joined the locale's way: ``Phone: …``, ``电话：…``."""
         return Markup(escape(self.gettext(LABELLED))) % {"label": label, "value": value}
 
+    def labelled_text(self, label: str, value: str) -> str:
+        """Like ``labelled``, as plain text (chart descriptions)."""
+        return self.gettext(LABELLED) % {"label": label, "value": value}
+
     def bracketed(self, text: object, note: object) -> Markup:
         """``text`` with ``note`` in the locale's brackets: ``Name (note)``, ``姓名（备注）``."""
         return Markup(escape(self.gettext(BRACKETED))) % {"text": text, "note": note}

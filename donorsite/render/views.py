@@ -350,7 +350,7 @@ def _statistics_charts(pick: TextPicker, campaign: Campaign, view: StatisticsVie
         largest = max(award.count for award in statistics.awards)
         bars = [Bar(label, award.count, count, largest) for (label, count), award in zip(view.awards, statistics.awards, strict=True)]
         title = str(view.award_name) if view.award_name else gettext("Awards")
-        description = pick.renderer.formatter.items([f"{bar.label}: {bar.value_text}" for bar in bars])
+        description = pick.renderer.formatter.items([pick.renderer.labelled_text(bar.label, bar.value_text) for bar in bars])
         charts.append(bar_chart("chart-awards", title, description, bars))
     percents = [
         (figure_view, figure)
@@ -359,7 +359,7 @@ def _statistics_charts(pick: TextPicker, campaign: Campaign, view: StatisticsVie
     ]
     if percents:
         bars = [Bar(str(figure_view.label), figure.value, figure_view.value, 100.0) for figure_view, figure in percents]
-        description = pick.renderer.formatter.items([f"{bar.label}: {bar.value_text}" for bar in bars])
+        description = pick.renderer.formatter.items([pick.renderer.labelled_text(bar.label, bar.value_text) for bar in bars])
         charts.append(bar_chart("chart-percentages", gettext("Figures in per cent"), description, bars))
     return charts
 
