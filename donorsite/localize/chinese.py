@@ -21,6 +21,7 @@ Each glossary line is ``source<TAB>target<TAB>where the entry came from``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -75,38 +76,31 @@ def read_packaged_glossary(file_name: str) -> list[GlossaryEntry]:
 
 
 class TermMatcher:
-    """Finds whole terms, longest first, left to right (forward maximum matching)."""
+    """Finds whole terms, longest first, left to right (forward maximum matching).
+
+    One regular expression of all terms, longest first: at each position the
+    first alternative that matches is the longest term starting there.
+    """
 
     def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
         self.replacements: dict[str, str] = {}
         for source, target in pairs:
             # The first entry of a term wins, so a file reads top-down.
             self.replacements.setdefault(source, target)
-        self.lengths = sorted({len(source) for source in self.replacements}, reverse=True)
-
-    def match_at(self, text: str, start: int) -> str | None:
-        """The longest term that begins at ``start``, or None."""
-        for length in self.lengths:
-            candidate = text[start : start + length]
-            if len(candidate) == length and candidate in self.replacements:
-                return candidate
-        return None
+        terms = sorted(self.replacements, key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, terms))) if terms else None
 
     def split(self, text: str) -> list[tuple[str, bool]]:
         """``text`` cut into (piece, is_term) pieces, in order; adjacent non-terms are joined."""
+        if self._pattern is None:
+            return [(text, False)] if text else []
         pieces: list[tuple[str, bool]] = []
         plain_start = 0
-        position = 0
-        while position < len(text):
-            term = self.match_at(text, position)
-            if term is None:
-                position += 1
-                continue
-            if plain_start < position:
-                pieces.append((text[plain_start:position], False))
-            pieces.append((term, True))
-            position += len(term)
-            plain_start = position
+        for match in self._pattern.finditer(text):
+            if plain_start < match.start():
+                pieces.append((text[plain_start : match.start()], False))
+            pieces.append((match.group(), True))
+            plain_start = match.end()
         if plain_start < len(text):
             pieces.append((text[plain_start:], False))
         return pieces
