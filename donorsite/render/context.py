@@ -54,6 +54,11 @@ class LocaleRenderer:
             return whole
         return Locale.parse(code, sep="-").get_display_name(self.site_locale.babel) or code
 
+    def language_name_in_sentence(self, code: str) -> str:
+        """Like ``language_name``, as written inside a sentence: Vietnamese says "bằng tiếng Anh", not "Tiếng Anh"."""
+        name = self.language_name(code)
+        return name[:1].lower() + name[1:] if self.site_locale.babel.language == "vi" else name
+
     def heading(self, text: LocalText | str) -> Markup:
         """Like ``localized``, with Markdown punctuation escaped, for a Markdown heading line."""
         one_line = " ".join(str(text).split())

@@ -81,8 +81,8 @@ class TranslationNotes:
 def translation_notes(picker: TextPicker) -> TranslationNotes:
     """Notes for a page after all its texts were picked."""
     renderer = picker.renderer
-    names = [renderer.language_name(code) for code in sorted(picker.fallback_languages)]
-    converted = [renderer.language_name(code) for code in sorted(picker.converted_from)]
+    names = [renderer.language_name_in_sentence(code) for code in sorted(picker.fallback_languages)]
+    converted = [renderer.language_name_in_sentence(code) for code in sorted(picker.converted_from)]
     return TranslationNotes(renderer.formatter.items(names), renderer.formatter.items(converted))
 
 
