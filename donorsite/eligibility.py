@@ -22,8 +22,23 @@ class IntervalUnit(StrEnum):
     MONTH = "month"
 
 
+class DonationRule(BaseModel):
+    """Weight and wait for one size of whole-blood donation, where a country's rules differ by size."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    volume_ml: Annotated[int, Field(ge=100, le=600)] = Field(description="The volume given, in mL (250, 500).")
+    min_weight_kg: Annotated[int, Field(ge=30, le=100)] = Field(description="Lowest body weight for this donation, in kg.")
+    interval: Annotated[int, Field(ge=1, le=400)] = Field(description="Shortest wait since the last whole-blood donation.")
+    interval_unit: IntervalUnit = Field(strict=False, description="day, week or month.")
+
+
 class EligibilityRule(BaseModel):
-    """General conditions for giving whole blood in one country."""
+    """General conditions for giving whole blood in one country.
+
+    The weights and interval apply to every donation, unless
+    ``donations`` lists sizes with rules of their own (Taiwan: 250 mL and 500 mL).
+    """
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -33,6 +48,9 @@ class EligibilityRule(BaseModel):
     min_weight_kg_women: Annotated[int, Field(ge=30, le=80)] = Field(description="Lowest body weight for women, in kg.")
     interval: Annotated[int, Field(ge=1, le=400)] = Field(description="Shortest wait between two whole-blood donations.")
     interval_unit: IntervalUnit = Field(strict=False, description="day, week or month.")
+    donations: tuple[DonationRule, ...] = Field(
+        default=(), strict=False, description="Sizes of donation with their own weight and interval, smallest first."
+    )
 
     @model_validator(mode="after")
     def _ages_in_order(self) -> EligibilityRule:
@@ -46,9 +64,19 @@ DEFAULT_RULES: dict[str, EligibilityRule] = {
     "CN": EligibilityRule(
         min_age=18, max_age=55, min_weight_kg_men=50, min_weight_kg_women=45, interval=6, interval_unit=IntervalUnit.MONTH
     ),
-    # Taiwan Blood Services Foundation, 250 mL donations: 17-65, 45 kg, 2 months.
+    # Taiwan, 捐血者健康標準 art. 3 and Taiwan Blood Services Foundation (blood.org.tw, 捐血注意事項):
+    # 17-65; 250 mL from 45 kg every 2 months; 500 mL from 60 kg every 3 months.
     "TW": EligibilityRule(
-        min_age=17, max_age=65, min_weight_kg_men=45, min_weight_kg_women=45, interval=2, interval_unit=IntervalUnit.MONTH
+        min_age=17,
+        max_age=65,
+        min_weight_kg_men=45,
+        min_weight_kg_women=45,
+        interval=2,
+        interval_unit=IntervalUnit.MONTH,
+        donations=(
+            DonationRule(volume_ml=250, min_weight_kg=45, interval=2, interval_unit=IntervalUnit.MONTH),
+            DonationRule(volume_ml=500, min_weight_kg=60, interval=3, interval_unit=IntervalUnit.MONTH),
+        ),
     ),
     # Viet Nam, Ministry of Health circular 26/2013: 18-60, 45 kg men, 42 kg women, 12 weeks.
     "VN": EligibilityRule(

@@ -25,6 +25,10 @@ class SiteLocale:
     default_time_zone: str
     # The other Chinese script a missing text can be converted from with OpenCC.
     convertible_from: str | None = None
+    # Where a reader of this locale would rather read a missing text, best first:
+    # the other Chinese script (converted) before English before Vietnamese
+    # for Chinese readers; English before Chinese for Vietnamese readers.
+    fallback_order: tuple[str, ...] = ()
 
     @cached_property
     def babel(self) -> Locale:
@@ -45,10 +49,13 @@ class SiteLocale:
 
 
 LOCALES: tuple[SiteLocale, ...] = (
-    SiteLocale("zh-Hans", "zh-hans", "zh-Hans", "简体中文", "Asia/Shanghai", convertible_from="zh-Hant"),
-    SiteLocale("zh-Hant", "zh-hant", "zh-Hant", "繁體中文", "Asia/Taipei", convertible_from="zh-Hans"),
-    SiteLocale("vi", "vi", "vi", "Tiếng Việt", "Asia/Ho_Chi_Minh"),
-    SiteLocale("en", "en", "en", "English", "Asia/Shanghai"),
+    SiteLocale("zh-Hans", "zh-hans", "zh-Hans", "简体中文", "Asia/Shanghai", "zh-Hant", ("zh-Hant", "en", "vi")),
+    # overrides/partials/languages/zh-Hant.html serves Material's zh-TW (Taiwan) labels:
+    # Material's own zh-Hant file mixes in Simplified characters (个) and mainland words.
+    SiteLocale("zh-Hant", "zh-hant", "zh-Hant", "繁體中文", "Asia/Taipei", "zh-Hans", ("zh-Hans", "en", "vi")),
+    SiteLocale("vi", "vi", "vi", "Tiếng Việt", "Asia/Ho_Chi_Minh", None, ("en", "zh-Hans", "zh-Hant")),
+    # English readers get Vietnamese (Latin letters: names and places stay legible) before Chinese.
+    SiteLocale("en", "en", "en", "English", "Asia/Shanghai", None, ("vi", "zh-Hans", "zh-Hant")),
 )
 
 LOCALE_CODES: tuple[str, ...] = tuple(locale.code for locale in LOCALES)

@@ -9,14 +9,14 @@ from pathlib import Path
 from conftest import ROOT
 
 # A hook that makes every page cost 80 ms more: a regression no noise can hide.
-SLOW_HOOK = '''
+SLOW_HOOK = """
 import time
 
 
 def on_page_markdown(markdown, **kwargs):
     time.sleep(0.08)
     return markdown
-'''
+"""
 
 
 def test_guard_fails_a_deliberately_slowed_build(tmp_path: Path) -> None:

@@ -87,7 +87,7 @@ def test_campaign_page_links_each_event_to_its_calendar_file(built_site: Path) -
 @pytest.mark.parametrize(
     ("prefix", "age", "weight", "interval"),
     [
-        ("zh-hans", "年龄18至55周岁", "体重男性不低于50 kg，女性不低于45 kg", "距上次献全血至少6个月"),
+        ("zh-hans", "年龄18至55周岁", "体重男性不低于50千克，女性不低于45千克", "距上次献全血至少6个月"),
         ("en", "Aged 18 to 55", "Weighing at least 50 kg (men) or 45 kg (women)", "At least 6 months since your last whole-blood donation"),
     ],
 )
@@ -119,10 +119,33 @@ def test_share_links_carry_the_pages_address(built_site: Path) -> None:
     links = {
         link["class"].split("--")[-1]: link["href"] for link in with_classes(built_site, "vi", f"campaigns/{DUONG_KINH}", "a", "share-link")
     }
-    assert set(links) == {"zalo", "line", "whatsapp"}
-    assert links["line"].startswith("https://social-plugins.line.me/lineit/share?url=" + quote(address, safe=""))
+    assert list(links) == ["zalo", "facebook"]
     assert quote(address, safe="") in links["zalo"]
-    assert links["whatsapp"].startswith("https://wa.me/?text=") and quote(address, safe="/") in links["whatsapp"]
+    assert links["facebook"] == "https://www.facebook.com/sharer/sharer.php?u=" + quote(address, safe="")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "services"),
+    [
+        # LINE and WhatsApp are blocked in mainland China; WeChat shares through the page's QR code.
+        ("zh-hans", ["wechat", "weibo"]),
+        ("zh-hant", ["line", "facebook"]),
+        ("vi", ["zalo", "facebook"]),
+        ("en", ["whatsapp", "facebook", "x"]),
+    ],
+)
+def test_share_targets_are_the_apps_of_each_locale(built_site: Path, prefix: str, services: list[str]) -> None:
+    links = {
+        link["class"].split("--")[-1]: link["href"]
+        for link in with_classes(built_site, prefix, f"campaigns/{DUONG_KINH}", "a", "share-link")
+    }
+    assert list(links) == services
+    address = quote(f"{BASE}{prefix}/campaigns/{DUONG_KINH}/", safe="")
+    for service, href in links.items():
+        if service == "wechat":
+            assert href == "#share-qr" and 'id="share-qr"' in html(built_site, prefix, f"campaigns/{DUONG_KINH}")
+        else:
+            assert href.startswith("https://") and (address in href or address.replace("%2F", "/") in href), href
 
 
 @pytest.mark.parametrize(

@@ -202,7 +202,8 @@ def test_events_api_gives_local_times_and_texts_by_origin(built_site: Path) -> N
     assert (meeting["start"], meeting["end"], meeting["all_day"]) == ("2022-01-20", "2022-01-20", True)
     jiayuguan = events[f"{JIAYUGUAN}-20110614-0900"]
     assert jiayuguan["title"]["zh-Hant"]["origin"] == "converted"
-    assert jiayuguan["title"]["vi"] == {**jiayuguan["title"]["zh-Hans"], "origin": "fallback"}
+    # Vietnamese readers get English before the Chinese source.
+    assert jiayuguan["title"]["vi"] == {**jiayuguan["title"]["en"], "origin": "fallback"}
 
 
 # Atom feeds
@@ -235,9 +236,9 @@ def test_feed_is_well_formed_atom_with_rfc_3339_stamps(built_site: Path, content
     assert duong_kinh.findtext(f"{ATOM}updated") == f"{content.campaign(DUONG_KINH).updated.isoformat()}T00:00:00Z"
     title = duong_kinh.find(f"{ATOM}title")
     assert title is not None and title.text == "Ngày hội hiến máu tình nguyện quận Dương Kinh 2022" and title.get(XML_LANG) is None
-    # A campaign written only in Chinese shows its title in Chinese, marked as such.
+    # A campaign not written in Vietnamese shows its English title (English before the Chinese source), marked as such.
     fallback = entries[f"{SITE_URL}vi/campaigns/{JIAYUGUAN}/"].find(f"{ATOM}title")
-    assert fallback is not None and fallback.get(XML_LANG) == "zh-Hans"
+    assert fallback is not None and fallback.get(XML_LANG) == "en"
 
 
 # schema.org data in the pages' heads

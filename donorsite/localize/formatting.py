@@ -1,72 +1,171 @@
 """Dates, times, numbers, volumes and percentages written the locale's way.
 
-Every string comes from Babel's locale data: no format string here is
-written by hand, apart from the choice of 24-hour skeletons.
+Digits, month and weekday names come from Babel's CLDR data. Where CLDR's
+defaults are not what the locale's blood services print, the pattern is
+chosen here, in ``DATE_STYLES``, and documented in ``docs/translators.md``:
+
+- Chinese: one weekday form on every page (星期六, never 周六 beside it);
+  figures from 10,000 up in 万/亿 (萬/億), as Chinese prose writes them.
+- Vietnamese: "Chủ nhật, ngày 10/1/2027" and times as 7h00.
+
+Joiners between two values (ranges, a figure and its unit) come from the
+label catalogs, so each language keeps its own punctuation.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
+from gettext import NullTranslations
+from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_interval, format_skeleton
+from babel.dates import format_date, format_skeleton, format_time, get_timezone_name
 from babel.lists import format_list
-from babel.numbers import format_decimal, format_percent
-from babel.units import format_unit
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
-# Totals of at least this many millilitres read better in litres.
+# Totals of at least this many millilitres read better in litres (not in Chinese: 472万毫升).
 LITRE_THRESHOLD_ML = 100_000
+# Chinese writes figures from 一万 up in 万 and 亿.
+MYRIAD = 10_000
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction; it is translated through the locale's catalog."""
+    return message
+
+
+# Joiners and units, translated in the catalogs (Chinese: no space before 毫升).
+DATE_RANGE = N_("%(first)s – %(last)s")
+TIME_RANGE = N_("%(start)s–%(end)s")
+MILLILITRES = N_("%(value)s mL")
+LITRES = N_("%(value)s L")
+KILOGRAMS = N_("%(value)s kg")
+HOURS = N_("%(value)s h")
+
+# The names readers use for the zones of the site's events. CLDR calls
+# Asia/Shanghai 中国时间 and Asia/Taipei 台北時間; notices say 北京时间 and 臺灣時間.
+ZONE_NAMES: dict[str, str] = {
+    "Asia/Shanghai": N_("Beijing time"),
+    "Asia/Taipei": N_("Taiwan time"),
+    "Asia/Hong_Kong": N_("Hong Kong time"),
+    "Asia/Ho_Chi_Minh": N_("Viet Nam time"),
+}
+
+
+@dataclass(frozen=True)
+class DateStyle:
+    """LDML patterns of one language, where CLDR's default is not what its readers expect.
+
+    ``None`` keeps CLDR's pattern. ``sentence_case_weekday`` writes
+    "Chủ nhật" rather than CLDR's "Chủ Nhật".
+    """
+
+    full: str | None = None
+    # The first day of a range within one year; None repeats the full date.
+    full_without_year: str | None = None
+    short: str | None = None
+    time: str | None = None
+    sentence_case_weekday: bool = False
+
+
+DATE_STYLES: dict[str, DateStyle] = {
+    # CLDR's full date says 星期六; its short forms (yMMMEd) say 周六. One form per page: 星期.
+    "zh_Hans": DateStyle(full_without_year="M月d日EEEE"),
+    "zh_Hant": DateStyle(full_without_year="M月d日 EEEE"),
+    # CLDR's MMMMEEEEd skeleton gives "Sun, Jan 10" in English; ranges keep the full weekday.
+    "en": DateStyle(full_without_year="EEEE, MMMM d"),
+    # Vietnamese blood services write "Chủ nhật, ngày 10/1/2027" and "7h00".
+    "vi": DateStyle(
+        full="EEEE, 'ngày' d/M/y", full_without_year="EEEE, 'ngày' d/M", short="d/M/y", time="H'h'mm", sentence_case_weekday=True
+    ),
+}
 
 
 class LocaleFormatter:
-    """Formats values for one Babel locale; create once per locale and reuse."""
+    """Formats values for one Babel locale; create once per locale and reuse.
 
-    def __init__(self, locale: Locale) -> None:
+    ``translations`` supplies the joiners and unit patterns; without it the
+    English source patterns are used.
+    """
+
+    def __init__(self, locale: Locale, translations: NullTranslations | None = None) -> None:
         self.locale = locale
+        self.translations = translations or NullTranslations()
+        self.style = DATE_STYLES.get(str(locale), DATE_STYLES.get(locale.language, DateStyle()))
+        self.uses_myriads = locale.language == "zh"
+
+    def _pattern(self, message: str, **values: str) -> str:
+        return self.translations.gettext(message) % values
+
+    def _date(self, day: dt.date, pattern: str) -> str:
+        text = format_date(day, pattern, locale=self.locale)
+        if self.style.sentence_case_weekday:
+            weekday = format_date(day, "EEEE", locale=self.locale)
+            text = text.replace(weekday, weekday[:1] + weekday[1:].lower(), 1)
+        return text
 
     def date(self, day: dt.date) -> str:
-        """A full date with weekday: ``2025年6月14日星期六``."""
-        return format_date(day, "full", locale=self.locale)
+        """A full date with weekday: ``2025年6月14日星期六``, ``Thứ bảy, ngày 14/6/2025``."""
+        return self._date(day, self.style.full or self.locale.date_formats["full"].pattern)
 
     def short_date(self, day: dt.date) -> str:
-        """A date without weekday, for listings: ``2025年6月14日``."""
-        return format_date(day, "long", locale=self.locale)
+        """A date without weekday, for listings: ``2025年6月14日``, ``14/6/2025``."""
+        return self._date(day, self.style.short or self.locale.date_formats["long"].pattern)
 
     def date_range(self, first: dt.date, last: dt.date) -> str:
-        """A span of days, ``Jun 14 – 16, 2025``; a single day if they are equal."""
+        """A span of days with the same weekday form as single dates; a single day if they are equal."""
         if first == last:
             return self.date(first)
-        return format_interval(first, last, "yMMMEd", locale=self.locale)
+        if first.year == last.year:
+            pattern = self.style.full_without_year
+            head = self._date(first, pattern) if pattern else self.date(first)
+        else:
+            head = self.date(first)
+        return self._pattern(DATE_RANGE, first=head, last=self.date(last))
 
     def time(self, moment: dt.time) -> str:
-        """A time on the 24-hour clock."""
-        return format_skeleton("Hm", dt.datetime.combine(dt.date(2000, 1, 1), moment), locale=self.locale)
+        """A time on the 24-hour clock: ``07:00``, Vietnamese ``7h00``."""
+        when = dt.datetime.combine(dt.date(2000, 1, 1), moment)
+        if self.style.time:
+            return format_time(when, self.style.time, locale=self.locale)
+        return format_skeleton("Hm", when, locale=self.locale)
 
     def time_range(self, start: dt.time, end: dt.time | None) -> str:
-        """``16:30–19:00`` in the locale's style; only the start if there is no end.
-
-        The 24-hour ``Hm`` skeleton is used everywhere: ``hm`` intervals
-        raise for Traditional Chinese locales in Babel.
-        """
+        """``16:30–19:00`` in the locale's style; only the start if there is no end."""
         if end is None:
             return self.time(start)
-        return format_interval(start, end, "Hm", locale=self.locale)
+        return self._pattern(TIME_RANGE, start=self.time(start), end=self.time(end))
+
+    def zone_name(self, zone: str) -> str:
+        """What readers call the time zone ``zone``: 北京时间, 臺灣時間, giờ Việt Nam; CLDR's generic name otherwise."""
+        if zone in ZONE_NAMES:
+            return self.translations.gettext(ZONE_NAMES[zone])
+        return get_timezone_name(ZoneInfo(zone), "long", zone_variant="generic", locale=self.locale)
 
     def number(self, value: float) -> str:
-        """A number with the locale's grouping: ``16,729`` or ``16.729``."""
+        """A number with the locale's grouping: ``16,729`` or ``16.729``; Chinese ``1.6729万`` from 10,000 up.
+
+        The 万 form keeps every digit (up to four decimals for 万, eight for 亿), so no figure is rounded.
+        """
+        if self.uses_myriads and abs(value) >= MYRIAD:
+            return format_compact_decimal(value, format_type="short", fraction_digits=8, locale=self.locale)
         return format_decimal(value, locale=self.locale)
 
     def volume(self, millilitres: float) -> str:
-        """A volume in mL, or in litres for large totals, with the locale's short unit."""
-        if millilitres >= LITRE_THRESHOLD_ML:
-            litres = round(millilitres / 1000, 1)
-            return format_unit(litres, "volume-liter", length="short", locale=self.locale)
-        return format_unit(millilitres, "volume-milliliter", length="short", locale=self.locale)
+        """A volume in mL (Chinese: always 毫升, with 万), or in litres for large totals."""
+        if millilitres >= LITRE_THRESHOLD_ML and not self.uses_myriads:
+            return self._pattern(LITRES, value=self.number(round(millilitres / 1000, 1)))
+        return self._pattern(MILLILITRES, value=self.number(millilitres))
+
+    def weight(self, kilograms: float) -> str:
+        """A body weight in kilograms, with the locale's unit (45公斤, 45 kg)."""
+        return self._pattern(KILOGRAMS, value=self.number(kilograms))
 
     def hours(self, value: float) -> str:
-        """A duration in hours with the locale's short unit."""
-        return format_unit(value, "duration-hour", length="short", locale=self.locale)
+        """A duration in hours with the locale's unit."""
+        return self._pattern(HOURS, value=self.number(value))
 
     def percent(self, ratio: float) -> str:
         """A ratio as a percentage with at most one decimal: ``118.8%``."""

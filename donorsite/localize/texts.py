@@ -25,18 +25,21 @@ class LocalText:
     text: str
     lang: str
     origin: TextOrigin
+    # The script a converted text was converted from (``zh-Hans`` or ``zh-Hant``).
+    converted_from: str | None = None
 
     def __str__(self) -> str:
         return self.text
 
 
 class TextResolver:
-    """Picks the text for a locale: written, else converted Chinese, else the source.
+    """Picks the text for a locale: written, else the locale's fallbacks in its reader's order.
 
-    Text written by a person always wins. Missing Traditional text is
-    converted from Simplified text (and back) with OpenCC; anything else
-    falls back to the source language. Conversions are cached, so each
-    text is converted once per build.
+    Text written by a person always wins. A missing text in one Chinese
+    script is converted from the other (OpenCC plus the project glossaries)
+    when that comes first in the locale's ``fallback_order``; any other
+    fallback is shown as written, in its own language. Conversions are
+    cached, so each text is converted once per build.
     """
 
     def __init__(self, converter: ChineseConverter) -> None:
@@ -51,13 +54,22 @@ class TextResolver:
         return self._converted[key]
 
     def resolve(self, text: LocalizedText, locale_code: str, source_language: str) -> LocalText:
-        """The text a reader of ``locale_code`` sees."""
+        """The text a reader of ``locale_code`` sees.
+
+        ``source_language`` is the last resort, for a text in a language the
+        locale's fallback order does not list.
+        """
         written = text.get(locale_code)
         if written:
             return LocalText(written, locale_code, TextOrigin.WRITTEN)
-        counterpart = get_locale(locale_code).convertible_from
-        if counterpart and text.get(counterpart):
-            return LocalText(self._convert(text.get(counterpart) or "", locale_code), locale_code, TextOrigin.CONVERTED)
+        site_locale = get_locale(locale_code)
+        for code in site_locale.fallback_order:
+            found = text.get(code)
+            if not found:
+                continue
+            if code == site_locale.convertible_from:
+                return LocalText(self._convert(found, locale_code), locale_code, TextOrigin.CONVERTED, converted_from=code)
+            return LocalText(found, code, TextOrigin.FALLBACK)
         for code in (source_language, *text.written_locales()):
             found = text.get(code)
             if found:

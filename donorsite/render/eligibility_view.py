@@ -22,11 +22,13 @@ def _duration(renderer: LocaleRenderer, value: int, unit: str) -> str:
     """``6 months`` in the locale's words; Babel's long form lacks some units in Chinese, so the short form stands in."""
     locale = renderer.site_locale.babel
     long_form = format_unit(value, f"duration-{unit}", length="long", locale=locale)
-    return format_unit(value, f"duration-{unit}", length="short", locale=locale) if "duration-" in long_form else long_form
+    text = format_unit(value, f"duration-{unit}", length="short", locale=locale) if "duration-" in long_form else long_form
+    # One rule for units in Chinese: no space between the figure and its unit (6个月, 45公斤).
+    return text.replace(" ", "").replace("\u00a0", "") if locale.language == "zh" else text
 
 
 def _weight(renderer: LocaleRenderer, kilograms: int) -> str:
-    return format_unit(kilograms, "mass-kilogram", length="short", locale=renderer.site_locale.babel)
+    return renderer.formatter.weight(kilograms)
 
 
 def build_eligibility_view(renderer: LocaleRenderer, country: str, rule: EligibilityRule) -> EligibilityView:
@@ -34,6 +36,20 @@ def build_eligibility_view(renderer: LocaleRenderer, country: str, rule: Eligibi
     gettext = renderer.gettext
     number = renderer.formatter.number
     conditions = [gettext("Aged %(youngest)s to %(oldest)s") % {"youngest": number(rule.min_age), "oldest": number(rule.max_age)}]
+    if rule.donations:
+        # Rules differ by the size of the donation (Taiwan): one line per size.
+        conditions += [
+            gettext(
+                "For a %(volume)s donation: weighing at least %(weight)s, and at least %(interval)s since your last whole-blood donation"
+            )
+            % {
+                "volume": renderer.formatter.volume(donation.volume_ml),
+                "weight": _weight(renderer, donation.min_weight_kg),
+                "interval": _duration(renderer, donation.interval, donation.interval_unit.value),
+            }
+            for donation in rule.donations
+        ]
+        return EligibilityView(renderer.site_locale.babel.territories.get(country, country), conditions)
     if rule.min_weight_kg_men == rule.min_weight_kg_women:
         conditions.append(gettext("Weighing at least %(weight)s") % {"weight": _weight(renderer, rule.min_weight_kg_men)})
     else:

@@ -1,10 +1,11 @@
-"""Sharing a page: a QR code drawn at build time and share links for chat apps."""
+"""Sharing a page: a QR code drawn at build time and share links for the chat apps of each locale."""
 
 from __future__ import annotations
 
 import base64
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote, urlencode
@@ -36,11 +37,51 @@ def qr_code_svg(url: str) -> bytes:
     return buffer.getvalue()
 
 
-def share_links(url: str, text: str) -> list[ShareLink]:
-    """Share links for Zalo, LINE and WhatsApp; ``text`` goes before the address where the app takes text."""
+def _wechat(url: str, text: str) -> ShareLink:
+    # WeChat has no web share address: readers scan the page's QR code with it.
+    return ShareLink("wechat", "微信", "#share-qr")
+
+
+def _weibo(url: str, text: str) -> ShareLink:
+    return ShareLink("weibo", "微博", "https://service.weibo.com/share/share.php?" + urlencode({"url": url, "title": text}))
+
+
+def _line(url: str, text: str) -> ShareLink:
+    return ShareLink("line", "LINE", "https://social-plugins.line.me/lineit/share?" + urlencode({"url": url, "text": text}))
+
+
+def _facebook(url: str, text: str) -> ShareLink:
+    return ShareLink("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}))
+
+
+def _zalo(url: str, text: str) -> ShareLink:
     zalo_data = base64.b64encode(json.dumps({"url": url}, separators=(",", ":")).encode("utf-8")).decode("ascii")
-    return [
-        ShareLink("zalo", "Zalo", "https://button-share.zalo.me/share_external?" + urlencode({"d": zalo_data, "url": url})),
-        ShareLink("line", "LINE", "https://social-plugins.line.me/lineit/share?" + urlencode({"url": url, "text": text})),
-        ShareLink("whatsapp", "WhatsApp", "https://wa.me/?text=" + quote(f"{text} {url}")),
-    ]
+    return ShareLink("zalo", "Zalo", "https://button-share.zalo.me/share_external?" + urlencode({"d": zalo_data, "url": url}))
+
+
+def _whatsapp(url: str, text: str) -> ShareLink:
+    return ShareLink("whatsapp", "WhatsApp", "https://wa.me/?text=" + quote(f"{text} {url}"))
+
+
+def _x(url: str, text: str) -> ShareLink:
+    return ShareLink("x", "X", "https://x.com/intent/post?" + urlencode({"text": text, "url": url}))
+
+
+# The apps readers of each locale share with, most used first. LINE and
+# WhatsApp are blocked in mainland China, where WeChat and Weibo are used;
+# Taiwan uses LINE and Facebook; Viet Nam Zalo and Facebook.
+SHARE_TARGETS: dict[str, tuple[Callable[[str, str], ShareLink], ...]] = {
+    "zh-Hans": (_wechat, _weibo),
+    "zh-Hant": (_line, _facebook),
+    "vi": (_zalo, _facebook),
+    "en": (_whatsapp, _facebook, _x),
+}
+
+
+def share_links(url: str, text: str, locale_code: str) -> list[ShareLink]:
+    """Share links for the apps readers of ``locale_code`` use; plain links, no third-party script.
+
+    ``text`` goes with the address where the app takes text. Raises
+    ``KeyError`` for a locale without share targets.
+    """
+    return [target(url, text) for target in SHARE_TARGETS[locale_code]]

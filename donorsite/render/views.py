@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from zoneinfo import ZoneInfo
 
-from babel.dates import get_timezone_name
 from markupsafe import Markup
 
 from donorsite.loading import CampaignEntry
@@ -45,20 +43,25 @@ class TextPicker:
         self.renderer = renderer
         self.source_language = source_language
         self.fallback_languages: set[str] = set()
-        self.converted = False
+        self.converted_from: set[str] = set()
 
     def __call__(self, text: LocalizedText) -> LocalText:
         local = self.renderer.texts.resolve(text, self.renderer.site_locale.code, self.source_language)
         if local.origin is TextOrigin.FALLBACK:
             self.fallback_languages.add(local.lang)
-        elif local.origin is TextOrigin.CONVERTED:
-            self.converted = True
+        elif local.origin is TextOrigin.CONVERTED and local.converted_from:
+            self.converted_from.add(local.converted_from)
         return local
 
     def absorb(self, other: TextPicker) -> None:
         """Count the fallbacks and conversions of ``other`` as this page's own."""
         self.fallback_languages |= other.fallback_languages
-        self.converted = self.converted or other.converted
+        self.converted_from |= other.converted_from
+
+    @property
+    def converted(self) -> bool:
+        """Whether any text of the page was converted from the other Chinese script."""
+        return bool(self.converted_from)
 
     def optional(self, text: LocalizedText | None) -> LocalText | None:
         """Like calling the picker, for a text that may be absent."""
@@ -70,14 +73,19 @@ class TranslationNotes:
     """What the page says about texts not written in the reader's language."""
 
     fallback_language_names: str
-    converted: bool
+    converted_from_names: str
+
+    @property
+    def converted(self) -> bool:
+        return bool(self.converted_from_names)
 
 
 def translation_notes(picker: TextPicker) -> TranslationNotes:
     """Notes for a page after all its texts were picked."""
     renderer = picker.renderer
-    names = [renderer.language_name(code) for code in sorted(picker.fallback_languages)]
-    return TranslationNotes(renderer.formatter.items(names), picker.converted)
+    names = [renderer.language_name_in_sentence(code) for code in sorted(picker.fallback_languages)]
+    converted = [renderer.language_name_in_sentence(code) for code in sorted(picker.converted_from)]
+    return TranslationNotes(renderer.formatter.items(names), renderer.formatter.items(converted))
 
 
 @dataclass(frozen=True)
@@ -172,7 +180,7 @@ class CampaignView:
     time_state: TimeStateView | None = None
     has_results: bool = False
     images: list[tuple[str, LocalText]] = field(default_factory=list)
-    notes: TranslationNotes = field(default=TranslationNotes("", False))
+    notes: TranslationNotes = field(default=TranslationNotes("", ""))
     address: str = ""
     updated_text: str = ""
     updated_iso: str = ""
@@ -214,7 +222,6 @@ def _place(pick: TextPicker, event: Event) -> str:
 
 def _event_view(pick: TextPicker, entry: CampaignEntry, index: int, event: Event) -> EventView:
     formatter = pick.renderer.formatter
-    locale = pick.renderer.site_locale.babel
     time_text = formatter.time_range(event.start, event.end) if event.start else None
     calendar_file = event_calendar_url(pick.renderer.site_locale, entry.id, index).rsplit("/", 1)[-1]
     return EventView(
@@ -222,7 +229,7 @@ def _event_view(pick: TextPicker, entry: CampaignEntry, index: int, event: Event
         date_text=formatter.date_range(event.date, event.last_date),
         iso_date=event.date.isoformat(),
         time_text=time_text,
-        timezone_text=get_timezone_name(ZoneInfo(event.timezone), "long", zone_variant="generic", locale=locale),
+        timezone_text=formatter.zone_name(event.timezone),
         venue_name=pick(event.venue.name),
         venue_address=pick.optional(event.venue.address),
         venue_city=pick(event.venue.city),
@@ -348,7 +355,7 @@ def _statistics_charts(pick: TextPicker, campaign: Campaign, view: StatisticsVie
         largest = max(award.count for award in statistics.awards)
         bars = [Bar(label, award.count, count, largest) for (label, count), award in zip(view.awards, statistics.awards, strict=True)]
         title = str(view.award_name) if view.award_name else gettext("Awards")
-        description = pick.renderer.formatter.items([f"{bar.label}: {bar.value_text}" for bar in bars])
+        description = pick.renderer.formatter.items([pick.renderer.labelled_text(bar.label, bar.value_text) for bar in bars])
         charts.append(bar_chart("chart-awards", title, description, bars))
     percents = [
         (figure_view, figure)
@@ -357,7 +364,7 @@ def _statistics_charts(pick: TextPicker, campaign: Campaign, view: StatisticsVie
     ]
     if percents:
         bars = [Bar(str(figure_view.label), figure.value, figure_view.value, 100.0) for figure_view, figure in percents]
-        description = pick.renderer.formatter.items([f"{bar.label}: {bar.value_text}" for bar in bars])
+        description = pick.renderer.formatter.items([pick.renderer.labelled_text(bar.label, bar.value_text) for bar in bars])
         charts.append(bar_chart("chart-percentages", gettext("Figures in per cent"), description, bars))
     return charts
 
@@ -440,7 +447,7 @@ def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry, options:
         updated_iso=entry.known_update.isoformat() if entry.known_update else "",
         eligibility=_eligibility(renderer, campaign, options),
         qr_code_alt=renderer.gettext("QR code of this page's address"),
-        share_links=share_links(address, view.title.text),
+        share_links=share_links(address, view.title.text, renderer.site_locale.code),
         results_chart=results_chart(renderer, "chart-results", view.measures),
         statistics_charts=_statistics_charts(pick, campaign, view.statistics),
     )
