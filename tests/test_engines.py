@@ -172,6 +172,60 @@ def test_chinese_search_works_in_the_export_built_with_mkdocs(browser, export_mk
     assert not any("/en/" in href or "/vi/" in href for href in results), results
 
 
+@pytest.mark.parametrize("engine", ["export_mkdocs_site", "export_zensical_site"])
+def test_export_builds_every_page_of_the_hook_build(request: pytest.FixtureRequest, mkdocs_site: Path, engine: str) -> None:
+    """All pages at the same URLs, but each locale's "page not found" page (documented in README)."""
+    site: Path = request.getfixturevalue(engine)
+    for name in _files(mkdocs_site):
+        if not name.endswith(".html"):
+            continue
+        moved = re.fullmatch(r"([a-z-]+)/404\.html", name)
+        assert (site / (f"{moved.group(1)}/404/index.html" if moved else name)).is_file(), name
+
+
+# Zensical draws its search results inside a shadow root.
+_RESULT_LINKS = """() => {
+  const links = [];
+  const walk = (root) => {
+    for (const element of root.querySelectorAll("*")) {
+      if (element.shadowRoot) walk(element.shadowRoot);
+      if (element.tagName === "A" && element.closest("[role=dialog], dialog")) links.push(element.href);
+    }
+  };
+  walk(document);
+  return links;
+}"""
+
+
+def _zensical_search(browser, url: str, query: str) -> tuple[list[str], list[str]]:  # type: ignore[no-untyped-def]
+    """(result links, search data requested) for ``query`` typed into Zensical's search on the page at ``url``."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url) if request.url.endswith("search.json") else None)
+    try:
+        page.goto(url)
+        page.click("button.md-search__button", timeout=10_000)
+        page.keyboard.type(query)
+        page.wait_for_function(f"({_RESULT_LINKS})().length > 0", timeout=15_000)
+        return page.evaluate(_RESULT_LINKS), requested
+    finally:
+        page.close()
+
+
+@needs_chromium
+@pytest.mark.parametrize(
+    ("prefix", "query", "expected"), [("zh-hans", "献血", "campaigns/"), ("vi", "hiến máu", "campaigns/2022-duong-kinh-donation-day/")]
+)
+def test_search_works_per_locale_in_the_export_built_with_zensical(  # type: ignore[no-untyped-def]
+    browser, export_zensical_site: Path, prefix: str, query: str, expected: str
+) -> None:
+    with serve_directory(export_zensical_site) as url:
+        results, requested = _zensical_search(browser, f"{url}{prefix}/", query)
+    assert requested == [f"{url}{prefix}/search.json"]
+    assert any(f"/{prefix}/{expected}" in href for href in results), results
+    assert all(href.startswith(f"{url}{prefix}/") for href in results), results
+
+
 def test_export_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "out"
     target.mkdir()
