@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -234,3 +235,15 @@ def test_export_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys: pytes
     assert "exists and is not empty" in capsys.readouterr().err
     assert sorted(path.name for path in target.iterdir()) == ["keep.txt"]
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_failed_export_leaves_nothing_behind(
+    project_copy: Callable[[], Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = project_copy()
+    campaign = sorted((project / "campaigns").glob("*.yaml"))[0]
+    campaign.write_text(campaign.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    exports = tmp_path / "exports"
+    assert donorsite_main(["export", str(exports / "site"), "--root", str(project)]) == 1
+    assert f"campaigns/{campaign.name}:" in capsys.readouterr().err
+    assert not exports.exists() or list(exports.iterdir()) == []

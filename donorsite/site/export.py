@@ -53,7 +53,7 @@ class ExportError(Exception):
 class _PythonTag:
     """A ``!!python/...`` value of ``mkdocs.yml`` (such as the heading slugify function), kept as written."""
 
-    def __init__(self, tag: str, node: yaml.Node, value: Any) -> None:
+    def __init__(self, tag: str, value: Any) -> None:
         self.tag = tag
         self.value = value
 
@@ -73,7 +73,7 @@ def _construct_python_tag(loader: _ConfigLoader, suffix: str, node: yaml.Node) -
         value = loader.construct_sequence(node, deep=True)
     else:
         value = loader.construct_scalar(node)  # type: ignore[arg-type]
-    return _PythonTag("tag:yaml.org,2002:python/" + suffix, node, value)
+    return _PythonTag("tag:yaml.org,2002:python/" + suffix, value)
 
 
 def _represent_python_tag(dumper: _ConfigDumper, data: _PythonTag) -> yaml.Node:
