@@ -20,6 +20,7 @@ from typing import Any
 import jieba
 import markdown
 import yaml
+from markupsafe import escape
 from pymdownx.slugs import slugify
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
@@ -110,18 +111,22 @@ def page_entries(page_url: str, source: str) -> list[SearchEntry]:
     )
     parser = _Sections()
     parser.feed(html)
+    # The themes show titles and texts as HTML: the front matter's title is escaped already, the rest is escaped here.
     title, text = str(meta.get("title") or ""), ""
     sections = []
     for level, anchor, heading, section_text in parser.sections:
         if level <= 1:
-            title = title or heading
+            title = title or str(escape(heading))
             text += section_text
         else:
-            sections.append(
-                SearchEntry(f"{page_url}#{anchor}", 2, segment_han(_single_line(heading)), segment_han(_single_line(section_text)))
-            )
-    page = SearchEntry(page_url, 1, segment_han(_single_line(title)), segment_han(_single_line(text)))
+            sections.append(SearchEntry(f"{page_url}#{anchor}", 2, _html_text(heading), _html_text(section_text)))
+    page = SearchEntry(page_url, 1, segment_han(_single_line(title)), _html_text(text))
     return [page, *sections]
+
+
+def _html_text(text: str) -> str:
+    """Plain ``text`` on one line, Han words cut, escaped for HTML."""
+    return str(escape(segment_han(_single_line(text))))
 
 
 def material_index(entries: list[SearchEntry], search_config: dict[str, Any]) -> str:
