@@ -160,23 +160,11 @@ def write_baseline(project: Path, folder: Path) -> Path:
     from donorsite.locales import LOCALES
     from donorsite.site.build import SiteBuild
     from donorsite.site.settings import SiteOptions
+    from donorsite.site.sources import write_sources
 
     site = SiteBuild(project, SiteOptions())  # in this process: the baseline gets the very same pages and files
-    docs = folder / "docs"
-    shutil.copytree(project / "docs", docs)
-    not_in_nav = []
-    for page in site.generated:
-        target = docs / page.source_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.text, encoding="utf-8")
-        if not page.in_navigation:
-            not_in_nav.append("/" + page.source_path)
-    for generated in site.files:
-        target = docs / generated.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(generated.content)
-    for path in docs.rglob("*.md"):
-        site.add_existing_page(path.relative_to(docs).as_posix())
+    sources = write_sources(site, project / "docs", folder / "docs")
+    not_in_nav = ["/" + path for path in sources.not_in_nav]
     config = yaml.safe_load(
         (project / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/object/apply:pymdownx.slugs.slugify", "")
     )

@@ -15,12 +15,16 @@ from pathlib import Path
 
 from donorsite.editing.starter import StarterError, check_new_id, copied_campaign_text, starter_text
 from donorsite.editing.translations import export_missing, import_translations, load_slots, translation_table
+from donorsite.eligibility import EligibilitySettingsError
 from donorsite.loading import CAMPAIGN_FOLDER, collect_content
 from donorsite.locales import LOCALE_CODES
+from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.model.campaign import CampaignKind
 from donorsite.problems import ContentError
+from donorsite.revisions import ShallowHistoryError
 from donorsite.schema_export import write_schemas
-from donorsite.site.settings import SettingsError, build_date_from_environment
+from donorsite.site.export import ExportError, export_site
+from donorsite.site.settings import SettingsError, build_date_from_environment, content_filter_from_environment
 
 DESCRIPTION = """Blood-donation campaign site tools. 献血活动网站工具。
 
@@ -33,6 +37,8 @@ commands / 命令:
                 查看未翻译的内容；导出为 CSV 交给译者，再导入
   schema        regenerate schemas/*.json from the content model
                 根据内容模型重新生成 schemas/*.json
+  export DIR    write the site as a plain project (no hooks) for MkDocs or Zensical
+                导出为不含钩子的普通项目，可用 MkDocs 或 Zensical 生成
 """
 
 
@@ -88,6 +94,8 @@ def _parser() -> argparse.ArgumentParser:
     action.add_argument("--export", metavar="LOCALE", choices=list(LOCALE_CODES), help="write missing texts as CSV / 导出 CSV")
     action.add_argument("--import", dest="import_file", type=Path, metavar="CSV", help="add filled-in texts / 导入译文")
     translations.add_argument("--output", type=Path, help="CSV file to write (default: standard output) / 输出文件")
+    export = commands.add_parser("export", parents=[common], help="plain project without hooks / 导出普通项目")
+    export.add_argument("directory", type=Path, help="new folder to write the project into / 新的输出目录")
     return parser
 
 
@@ -133,6 +141,19 @@ def _translations(root: Path, arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _export(root: Path, target: Path) -> int:
+    try:
+        export_site(root, target, os.environ, content_filter_from_environment(os.environ))
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except (ExportError, SettingsError, EligibilitySettingsError, MissingCatalogError, ShallowHistoryError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {target}: build it with `mkdocs build` or `zensical build` there / 已导出")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     arguments = _parser().parse_args(argv)
@@ -144,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _new(root, arguments)
     if arguments.command == "translations":
         return _translations(root, arguments)
+    if arguments.command == "export":
+        return _export(root, arguments.directory)
     for path in write_schemas(root):
         print(f"wrote {path}")
     return 0

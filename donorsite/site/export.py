@@ -1,0 +1,252 @@
+"""A hook-free copy of the site: plain ``mkdocs.yml`` and ``docs/`` that any MkDocs-like engine builds.
+
+What the MkDocs hooks do while building, the export does once, ahead of time:
+
+* every generated page is a Markdown file, and every page's front matter
+  carries what a hook would set on it: its theme language
+  (``material_language``), language selector (``alternates``), localized site
+  name and the folder of its locale's search data (``locale_base``);
+* calendars, feeds, the events API, the sitemaps with hreflang alternates and
+  each locale's search data are static files under ``docs/``;
+* ``overrides/`` holds template overrides that read those front-matter keys
+  without changing the engine's configuration from a template, so that
+  MkDocs (Jinja) and Zensical (MiniJinja) render them alike;
+* ``mkdocs.yml`` is the site's own, without ``hooks`` and ``watch``, with the
+  menu written out.
+
+The export never imports an engine; tests build it with MkDocs and Zensical.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import escape
+
+from donorsite.eligibility import eligibility_rules
+from donorsite.loading import ContentFilter
+from donorsite.locales import LOCALES, locale_for_prefix
+from donorsite.site.build import SiteBuild
+from donorsite.site.search_data import MATERIAL_INDEX, ZENSICAL_INDEX, material_index, page_entries, split_front_matter, zensical_index
+from donorsite.site.settings import SettingsError, SiteOptions, build_date_from_environment, check_default_locale
+from donorsite.site.sitemap import render_sitemap
+from donorsite.site.sources import WrittenSources, write_sources
+from donorsite.site.urls import HOME, key_of_source_path, page_url, relative_url
+
+CONFIG_FILE = "mkdocs.yml"
+# Settings that only make sense with the hooks, or only while previewing the sources.
+HOOK_SETTINGS = ("hooks", "watch")
+EXPORT_THEME = "export_theme"
+
+
+class ExportError(Exception):
+    """The export cannot be written; the message says why and what to do."""
+
+
+class _PythonTag:
+    """A ``!!python/...`` value of ``mkdocs.yml`` (such as the heading slugify function), kept as written."""
+
+    def __init__(self, tag: str, value: Any) -> None:
+        self.tag = tag
+        self.value = value
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` without running the Python objects it names."""
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    """Writes ``mkdocs.yml`` with its ``!!python/...`` values back in place."""
+
+
+def _construct_python_tag(loader: _ConfigLoader, suffix: str, node: yaml.Node) -> _PythonTag:
+    if isinstance(node, yaml.MappingNode):
+        value: Any = loader.construct_mapping(node, deep=True)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_scalar(node)  # type: ignore[arg-type]
+    return _PythonTag("tag:yaml.org,2002:python/" + suffix, value)
+
+
+def _represent_python_tag(dumper: _ConfigDumper, data: _PythonTag) -> yaml.Node:
+    if isinstance(data.value, dict):
+        return dumper.represent_mapping(data.tag, data.value)
+    if isinstance(data.value, list):
+        return dumper.represent_sequence(data.tag, data.value)
+    return dumper.represent_scalar(data.tag, str(data.value))
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_python_tag)
+_ConfigDumper.add_representer(_PythonTag, _represent_python_tag)
+
+
+def read_site_config(root: Path) -> dict[str, Any]:
+    """The site's ``mkdocs.yml`` as data; ``!!python/...`` values are kept, not run.
+
+    Raises ``ExportError`` if the file is missing or is not a mapping.
+    """
+    path = root / CONFIG_FILE
+    try:
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader subclass
+    except OSError as error:
+        raise ExportError(f"{path}: cannot read it ({error.strerror}); run the command in the site's folder or pass --root") from None
+    if not isinstance(config, dict):
+        raise ExportError(f"{path}: the file is not a mapping of settings")
+    return config
+
+
+def options_from_config(config: Mapping[str, Any], environment: Mapping[str, str]) -> SiteOptions:
+    """The build options the hooks would take from ``mkdocs.yml`` and the environment.
+
+    Raises ``SettingsError`` (or ``EligibilitySettingsError``) naming a wrong setting.
+    """
+    if not config.get("site_url"):
+        raise SettingsError("mkdocs.yml: set site_url to the public address; hreflang links and sitemaps need it")
+    settings = (config.get("extra") or {}).get("donorsite") or {}
+    return SiteOptions(
+        default_locale=check_default_locale(settings.get("default_locale", "zh-Hans")),
+        site_url=str(config["site_url"]),
+        today=build_date_from_environment(environment),
+        eligibility=eligibility_rules(settings.get("eligibility")),
+    )
+
+
+def export_site(
+    root: Path, target: Path, environment: Mapping[str, str] | None = None, content_filter: ContentFilter | None = None
+) -> Path:
+    """Write the exported project of the site at ``root`` into the new folder ``target``; return ``target``.
+
+    The project is written into a temporary folder beside ``target`` and moved
+    into place at the end: a failed export leaves nothing behind. Raises
+    ``ExportError`` if ``target`` exists and is not empty, ``ContentError``
+    for content problems and ``SettingsError`` for wrong settings.
+    """
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise ExportError(f"{target}: the folder exists and is not empty; choose a new folder or remove this one first")
+    config = read_site_config(root)
+    options = options_from_config(config, os.environ if environment is None else environment)
+    build = SiteBuild(root, options, content_filter)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        _write_project(root, scratch, config, build)
+        if target.exists():
+            target.rmdir()
+        scratch.rename(target)
+    finally:
+        if scratch.exists():
+            shutil.rmtree(scratch)
+    return target
+
+
+def _write_project(root: Path, project: Path, config: dict[str, Any], build: SiteBuild) -> None:
+    docs = project / "docs"
+    sources = write_sources(build, root / str(config.get("docs_dir", "docs")), docs)
+    for path in sources.pages:
+        _add_page_settings(docs / path, path, build)
+    _write_sitemaps(docs, project / "overrides", sources, build)
+    _write_search_data(docs, sources, config)
+    _write_theme(root, project / "overrides", config, build)
+    exported = _exported_config(config, sources, build)
+    text = yaml.dump(exported, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False, width=1_000_000)
+    header = (
+        "# Exported by `donorsite export`: plain MkDocs/Zensical project, no hooks. Build with\n# `mkdocs build` or `zensical build`.\n"
+    )
+    (project / CONFIG_FILE).write_text(header + text, encoding="utf-8")
+
+
+def page_settings(path: str, build: SiteBuild) -> dict[str, Any]:
+    """The front-matter keys that stand in for the hooks on the page at Markdown ``path``."""
+    site_locale = build.locale_of(path)
+    settings: dict[str, Any] = {
+        "material_language": (site_locale or build.default_locale).material_language,
+        "site_name": str(escape(build.site_name(site_locale))),
+        "alternates": [{"name": alt.locale.native_name, "link": alt.url, "lang": alt.locale.code} for alt in build.alternates(path)],
+    }
+    locale_base = build.locale_base(path)
+    if locale_base:
+        settings["locale_base"] = locale_base
+    return settings
+
+
+def _add_page_settings(file: Path, path: str, build: SiteBuild) -> None:
+    meta, body = split_front_matter(file.read_text(encoding="utf-8"))
+    meta = {**meta, **page_settings(path, build)}
+    front_matter = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1_000_000)
+    file.write_text(f"---\n{front_matter}---\n\n{body.lstrip()}", encoding="utf-8")
+
+
+def _write_sitemaps(docs: Path, overrides: Path, sources: WrittenSources, build: SiteBuild) -> None:
+    """The site's sitemap replaces the theme's (as a template), each locale's is a static file."""
+    entries = build.sitemap_entries(sources.pages)
+    overrides.mkdir(parents=True, exist_ok=True)
+    site_map = render_sitemap(entries, build.options.base_url)
+    (overrides / "sitemap.xml").write_text("{% raw %}" + site_map + "{% endraw %}\n", encoding="utf-8")
+    for site_locale in LOCALES:
+        own = [entry for entry in entries if entry.url.startswith(site_locale.prefix + "/")]
+        (docs / site_locale.prefix / "sitemap.xml").write_text(render_sitemap(own, build.options.base_url), encoding="utf-8")
+
+
+def _search_config(config: Mapping[str, Any]) -> dict[str, Any]:
+    """The search settings of ``mkdocs.yml``'s search plugin, as the themes' scripts read them."""
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "search" in plugin:
+            settings = plugin["search"] or {}
+            return {"lang": settings.get("lang") or ["en"], "separator": settings.get("separator", r"[\s\-]+")}
+    return {"lang": ["en"], "separator": r"[\s\-]+"}
+
+
+def _write_search_data(docs: Path, sources: WrittenSources, config: Mapping[str, Any]) -> None:
+    search_config = _search_config(config)
+    for site_locale in LOCALES:
+        entries = []
+        for path in sources.pages:
+            prefix, key = key_of_source_path(path)
+            if locale_for_prefix(prefix) != site_locale:
+                continue
+            url = relative_url(page_url(site_locale, HOME), page_url(site_locale, key))
+            entries.extend(page_entries("" if url == "./" else url, (docs / path).read_text(encoding="utf-8")))
+        folder = docs / site_locale.prefix
+        (folder / MATERIAL_INDEX).parent.mkdir(parents=True, exist_ok=True)
+        (folder / MATERIAL_INDEX).write_text(material_index(entries, search_config), encoding="utf-8")
+        (folder / ZENSICAL_INDEX).write_text(zensical_index(entries, search_config), encoding="utf-8")
+
+
+def _write_theme(root: Path, overrides: Path, config: Mapping[str, Any], build: SiteBuild) -> None:
+    """The site's overrides (language partials), then the export's own templates on top."""
+    custom_dir = (config.get("theme") or {}).get("custom_dir")
+    if custom_dir:
+        shutil.copytree(root / str(custom_dir), overrides, dirs_exist_ok=True)
+    theme = resources.files("donorsite").joinpath(EXPORT_THEME)
+    for name in ("main.html", "partials/alternate.html"):
+        target = overrides / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(theme.joinpath(name).read_text(encoding="utf-8"), encoding="utf-8")
+    choices = "\n".join(
+        f'    <li lang="{site_locale.code}">{escape(label)}: '
+        f'<a href="{{{{ "{home}" | url }}}}" hreflang="{site_locale.code}">{escape(site_locale.native_name)}</a></li>'
+        for site_locale, home, label in build.not_found_choices()
+    )
+    template = theme.joinpath("404.html").read_text(encoding="utf-8")
+    (overrides / "404.html").write_text(template.replace("{# choices #}", choices), encoding="utf-8")
+
+
+def _exported_config(config: Mapping[str, Any], sources: WrittenSources, build: SiteBuild) -> dict[str, Any]:
+    exported = {key: value for key, value in config.items() if key not in HOOK_SETTINGS}
+    exported["docs_dir"] = "docs"
+    exported["theme"] = {**(config.get("theme") or {}), "custom_dir": "overrides"}
+    extra = dict(config.get("extra") or {})
+    # The selector shows when this list is not empty; each page's front matter gives its own links.
+    extra["alternate"] = [{"name": loc.native_name, "link": page_url(loc, HOME), "lang": loc.code} for loc in LOCALES]
+    exported["extra"] = extra
+    exported["nav"] = [{site_locale.code: build.menu(site_locale)} for site_locale in LOCALES]
+    exported["not_in_nav"] = "\n".join("/" + path for path in sorted(sources.not_in_nav))
+    return exported
