@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from donorsite.editing.starter import StarterError, check_new_id, copied_campaign_text, starter_text
+from donorsite.editing.safe_write import WriteError, create_file
+from donorsite.editing.starter import StarterError, check_new_id, copied_campaign_path, copied_campaign_text, starter_text
 from donorsite.editing.translations import export_missing, import_translations, load_slots, translation_table
 from donorsite.loading import CAMPAIGN_FOLDER, collect_content
 from donorsite.locales import LOCALE_CODES
@@ -85,16 +86,15 @@ def _new(root: Path, arguments: argparse.Namespace) -> int:
     try:
         path = check_new_id(root, arguments.id)
         if arguments.copy:
-            source = root / CAMPAIGN_FOLDER / f"{arguments.copy}.yaml"
-            if not source.is_file():
-                raise StarterError(f"there is no campaigns/{arguments.copy}.yaml to copy")
-            text = copied_campaign_text(source.read_text(encoding="utf-8"), arguments.date)
+            source = copied_campaign_path(root, arguments.copy)
+            text = copied_campaign_text(source.read_bytes().decode("utf-8-sig", errors="replace"), arguments.date)
         else:
             text = starter_text(CampaignKind(arguments.kind), arguments.language, arguments.date)
-    except StarterError as error:
+        (root / CAMPAIGN_FOLDER).mkdir(exist_ok=True)
+        create_file(path, text.encode("utf-8"), path.relative_to(root).as_posix())
+    except (StarterError, WriteError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    path.write_text(text, encoding="utf-8")
     print(f"wrote {path.relative_to(root).as_posix()}; now edit it and run: donorsite check / 已创建，请编辑后运行检查")
     return 0
 

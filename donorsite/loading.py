@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import os
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from donorsite.campaign_ids import CAMPAIGN_EXTENSION, campaign_id_problem, has_yaml_extension
 from donorsite.model.campaign import Campaign
 from donorsite.model.slogan import SloganFile
 from donorsite.problems import ContentError, Problem
@@ -23,7 +24,6 @@ from donorsite.yaml_reader import YamlDocument, format_path, read_yaml_file, rea
 CAMPAIGN_FOLDER = "campaigns"
 SLOGAN_FILE = "slogans.yaml"
 DOCS_FOLDER = "docs"
-CAMPAIGN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -120,29 +120,51 @@ def _validate_document(
 
 
 def _campaign_id_problem(path: Path, display_name: str) -> Problem | None:
-    stem = path.stem
-    if CAMPAIGN_ID.match(stem):
-        return None
-    shown = stem.encode("unicode_escape").decode("ascii")
-    return Problem(
-        display_name,
-        1,
-        1,
-        "",
-        f"the file name '{shown}' is not a valid campaign id; use lowercase ASCII letters, digits and "
-        "single hyphens, e.g. 2022-duong-kinh-donation-day.yaml",
-    )
+    message = campaign_id_problem(path.stem)
+    return Problem(display_name, 1, 1, "", f"file name: {message}") if message else None
+
+
+def _outside_link_problem(root: Path, relative: str) -> str | None:
+    """Why the file ``relative`` (to ``root``) must not be published, or None if it may be."""
+    project = root.resolve()
+    current = root
+    for part in Path(relative).parts:
+        current = current / part
+        if current.is_symlink():
+            return f"{current.relative_to(root).as_posix()} is a symbolic link; copy the file itself into the project"
+    if not current.resolve().is_relative_to(project):
+        return f"{relative} resolves outside the project folder; copy the file itself into the project"
+    return None
 
 
 def _image_problems(entry: Campaign, root: Path, display_name: str, document: YamlDocument) -> list[Problem]:
     problems = []
     for index, image in enumerate(entry.images):
-        if not (root / DOCS_FOLDER / image.src).is_file():
-            path = ("images", index, "src")
-            line, column = document.locate(path)
+        path = ("images", index, "src")
+        line, column = document.locate(path)
+        relative = f"{DOCS_FOLDER}/{image.src}"
+        outside = _outside_link_problem(root, relative)
+        if outside:
+            problems.append(Problem(display_name, line, column, format_path(path), outside))
+        elif not (root / relative).is_file():
             problems.append(
                 Problem(display_name, line, column, format_path(path), f"no file docs/{image.src}; add the picture or fix the path")
             )
+    return problems
+
+
+def published_link_problems(root: Path) -> list[Problem]:
+    """Files and folders under ``docs/`` that are symbolic links: the build would publish what they point to."""
+    problems = []
+    docs = root / DOCS_FOLDER
+    for folder, folders, names in os.walk(docs):
+        for name in sorted([*folders, *names]):
+            path = Path(folder) / name
+            if path.is_symlink():
+                shown = path.relative_to(root).as_posix()
+                problems.append(
+                    Problem(shown, 1, 1, "", "this is a symbolic link, and the build would publish the file it points to; put the file itself here")
+                )
     return problems
 
 
@@ -188,7 +210,7 @@ def campaign_files(root: Path) -> list[Path]:
     folder = root / CAMPAIGN_FOLDER
     if not folder.is_dir():
         return []
-    return sorted(path for path in folder.iterdir() if path.suffix in (".yaml", ".yml") and path.is_file())
+    return sorted(path for path in folder.iterdir() if has_yaml_extension(path.name) and path.is_file())
 
 
 def collect_content(root: Path, content_filter: ContentFilter | None = None) -> SiteContent:
@@ -198,8 +220,16 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None) -> 
     for path in campaign_files(root):
         if content_filter is not None and not content_filter.reads(path):
             continue
-        if path.suffix == ".yml":
-            problems.append(Problem(path.relative_to(root).as_posix(), 1, 1, "", "campaign files must end in .yaml; rename the file"))
+        if path.suffix != CAMPAIGN_EXTENSION:
+            problems.append(
+                Problem(
+                    path.relative_to(root).as_posix(),
+                    1,
+                    1,
+                    "",
+                    f"campaign files must end in {CAMPAIGN_EXTENSION} (lowercase); rename the file to {path.stem}{CAMPAIGN_EXTENSION}",
+                )
+            )
             continue
         entry, found = load_campaign(path, root)
         problems += found
@@ -207,6 +237,7 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None) -> 
             entries.append(entry)
     slogans, found = load_slogans(root)
     problems += found
+    problems += published_link_problems(root)
     committed = last_commit_dates(root, CAMPAIGN_FOLDER) if entries else {}
     entries = [replace(entry, last_changed=committed.get(entry.source_file)) for entry in entries]
     entries.sort(key=lambda entry: (entry.campaign.sort_date, entry.id))
