@@ -30,7 +30,9 @@ def campaign_id_problem(candidate: str) -> str | None:
     if len(shown) > MAX_ID_LENGTH + 20:
         shown = shown[:MAX_ID_LENGTH] + "..."
     if not CAMPAIGN_ID.match(candidate):
-        return f"'{shown}' is not a valid campaign id; use lowercase ASCII letters, digits and single hyphens, e.g. 2027-suzhou-winter-drive"
+        return (
+            f"'{shown}' is not a valid campaign id; use lowercase ASCII letters, digits and single hyphens, e.g. 2027-suzhou-winter-drive"
+        )
     if len(candidate) > MAX_ID_LENGTH:
         return f"the id '{shown}' is {len(candidate)} characters long; use at most {MAX_ID_LENGTH}"
     if candidate in WINDOWS_DEVICE_NAMES:

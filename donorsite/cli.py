@@ -15,7 +15,9 @@ from pathlib import Path
 
 from donorsite.editing.safe_write import WriteError, create_file
 from donorsite.editing.starter import StarterError, check_new_id, copied_campaign_path, copied_campaign_text, starter_text
-from donorsite.editing.translations import export_missing, import_translations, load_slots, translation_table
+from donorsite.editing.translation_import import import_translations
+from donorsite.editing.translation_sheet import SheetError
+from donorsite.editing.translations import export_missing, load_slots, translation_table
 from donorsite.loading import CAMPAIGN_FOLDER, collect_content
 from donorsite.locales import LOCALE_CODES
 from donorsite.model.campaign import CampaignKind
@@ -99,18 +101,32 @@ def _new(root: Path, arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _import(root: Path, sheet: Path) -> int:
+    try:
+        data = sheet.read_bytes()
+    except OSError as error:
+        print(f"error: cannot read {sheet}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    try:
+        changed = import_translations(root, data, sheet.name)
+    except SheetError as error:
+        print("\n".join(error.messages), file=sys.stderr)
+        print(f"nothing was changed. 未作任何修改。 ({len(error.messages)} problem(s))", file=sys.stderr)
+        return 1
+    except WriteError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for name in changed:
+        print(f"updated {name}")
+    if not changed:
+        print("nothing to change: the sheet has no new translations. 没有新的译文。")
+    return 0
+
+
 def _translations(root: Path, arguments: argparse.Namespace) -> int:
     try:
         if arguments.import_file:
-            try:
-                sheet = arguments.import_file.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError) as error:
-                print(f"error: cannot read {arguments.import_file}: {error}", file=sys.stderr)
-                return 1
-            changed = import_translations(root, sheet)
-            for name in changed:
-                print(f"updated {name}")
-            return 0
+            return _import(root, arguments.import_file)
         slots = load_slots(root)
     except ContentError as error:
         print(error.report(), file=sys.stderr)

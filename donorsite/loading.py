@@ -163,7 +163,13 @@ def published_link_problems(root: Path) -> list[Problem]:
             if path.is_symlink():
                 shown = path.relative_to(root).as_posix()
                 problems.append(
-                    Problem(shown, 1, 1, "", "this is a symbolic link, and the build would publish the file it points to; put the file itself here")
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        "",
+                        "this is a symbolic link, and the build would publish the file it points to; put the file itself here",
+                    )
                 )
     return problems
 
@@ -191,6 +197,15 @@ def validate_campaign_text(text: str, display_name: str) -> tuple[Campaign | Non
         return None, problems
     problems += _located(display_name, document, campaign_rule_violations(campaign))
     return (campaign if not problems else None), problems
+
+
+def validate_slogans_text(text: str, display_name: str) -> tuple[SloganFile | None, list[Problem]]:
+    """Validate slogan YAML given as text; return it (or None) and its problems."""
+    slogans, document, problems = _validate_document(SloganFile, *read_yaml_text(text, display_name), display_name)
+    if slogans is None or document is None:
+        return None, problems
+    problems += _located(display_name, document, missing_source_texts(slogans, slogans.source_language))
+    return (slogans if not problems else None), problems
 
 
 def load_slogans(root: Path) -> tuple[SloganFile | None, list[Problem]]:

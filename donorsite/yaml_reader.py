@@ -202,7 +202,9 @@ class _Builder:
             digits = len(text.lstrip("+-"))
             if digits > MAX_NUMBER_DIGITS:
                 self.problem(
-                    _location(node), path, f"this number has {digits:,} digits; no value here needs more than {MAX_NUMBER_DIGITS}, so check what was pasted"
+                    _location(node),
+                    path,
+                    f"this number has {digits:,} digits; no value here needs more than {MAX_NUMBER_DIGITS}, so check what was pasted",
                 )
                 return None
             return int(text)

@@ -98,7 +98,8 @@ def replace_files(contents: Mapping[Path, bytes], display: Mapping[Path, str] | 
                     for path in stuck:
                         kept.pop(path)
                     raise WriteError(
-                        f"{message}; could not put back " + ", ".join(f"{names.get(path, path)} (its old text is in {backup.name})" for path, backup in stuck.items())
+                        f"{message}; could not put back "
+                        + ", ".join(f"{names.get(path, path)} (its old text is in {backup.name})" for path, backup in stuck.items())
                     ) from None
                 raise WriteError(f"{message}; nothing was changed") from None
             replaced.append(target)

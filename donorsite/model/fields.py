@@ -226,9 +226,10 @@ def _check_web_host(value: str, netloc: str, host: str) -> None:
     mixed = mixed_script_label(host)
     if mixed:
         label, scripts = mixed
+        shown = label.encode("ascii", "backslashreplace").decode("ascii")
         raise _fail(
             "link_mixed_scripts",
-            f"the host name part '{label.encode('ascii', 'backslashreplace').decode('ascii')}' of {value!r} mixes scripts ({', '.join(s.lower() for s in scripts)}), "
+            f"the host name part '{shown}' of {value!r} mixes scripts ({', '.join(s.lower() for s in scripts)}), "
             "which can imitate another site's address; write the host in one script",
         )
 
@@ -244,6 +245,8 @@ WebLink = Annotated[
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
 ]
 PhoneNumber = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 ()\-]{2,30}$")]
+
+
 def _check_email(value: str) -> str:
     bad = find_bad_character(value, allow_line_breaks=False)
     if bad:
