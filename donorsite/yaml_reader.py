@@ -49,6 +49,7 @@ class _CoreSchemaLoader(yaml.SafeLoader):
 
 
 _ALIAS = "tag:donorsite,2026:alias"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _compose_node(self: _CoreSchemaLoader, parent: yaml.Node | None, index: object) -> yaml.Node:
@@ -193,6 +194,11 @@ class _Builder:
     def _build_scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
         text = node.value
         if node.tag == _STR:
+            surrogate = _LONE_SURROGATE.search(text)
+            if surrogate:
+                # An escape such as "\uD800" names half of a character; nothing could print or save it.
+                self.problem(_location(node), path, f"the text contains {describe_character(surrogate.group())}")
+                return _LONE_SURROGATE.sub("\ufffd", text)
             return _nfc(text)
         if node.tag == _NULL:
             return None

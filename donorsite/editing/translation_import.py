@@ -219,7 +219,14 @@ def only_translations_changed(old_text: str, new_text: str, old_document: YamlDo
         return "the file would read back with other values than the translations"
     allowed_old = _touched_lines(old_text, old_document, changes)
     allowed_new = _touched_lines(new_text, new_document, changes)
-    matcher = difflib.SequenceMatcher(None, _lines(old_text), _lines(new_text), autojunk=False)
+    old_lines, new_lines = _lines(old_text), _lines(new_text)
+    last = len(old_lines) - 1
+    if old_lines and not _LINE_BREAK.search(old_lines[last]) and last < len(new_lines):
+        # A line added after a last line without a line break gives that line one, and nothing else.
+        if _LINE_BREAK.sub("", new_lines[last]) == old_lines[last]:
+            allowed_old.add(last)
+            allowed_new.add(last)
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, old_first, old_last, new_first, new_last in matcher.get_opcodes():
         if tag != "equal" and not (set(range(old_first, old_last)) <= allowed_old and set(range(new_first, new_last)) <= allowed_new):
             return f"line {new_first + 1} would change although it holds no translation"
