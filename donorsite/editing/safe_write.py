@@ -90,7 +90,9 @@ def replace_files(contents: Mapping[Path, bytes], display: Mapping[Path, str] | 
         for target in contents:
             try:
                 kept[target] = _keep_original(target)
-                os.replace(staged.pop(target), target)
+                os.replace(staged[target], target)
+                replaced.append(target)
+                del staged[target]
             except OSError as error:
                 stuck = _restore(replaced, kept)
                 message = f"cannot replace {names.get(target, target)}: {_reason(error)}"
@@ -102,7 +104,10 @@ def replace_files(contents: Mapping[Path, bytes], display: Mapping[Path, str] | 
                         + ", ".join(f"{names.get(path, path)} (its old text is in {backup.name})" for path, backup in stuck.items())
                     ) from None
                 raise WriteError(f"{message}; nothing was changed") from None
-            replaced.append(target)
+            except BaseException:
+                # Interrupted (Ctrl-C): put back what was replaced before giving up.
+                _restore(replaced, kept)
+                raise
         for folder in {target.parent for target in contents}:
             _fsync_folder(folder)
     finally:

@@ -152,6 +152,15 @@ def _edit_for(text: str, document: YamlDocument, slot: FieldPath, locale: str, v
     return TextEdit(start, end, lead + yaml_string(value) + trailing)
 
 
+def _add_edit(edits: list[TextEdit], edit: TextEdit) -> None:
+    """Add ``edit``; two new entries at one place are joined in the order of the sheet."""
+    for index, other in enumerate(edits):
+        if other.start == other.end == edit.start == edit.end:
+            edits[index] = TextEdit(other.start, other.end, other.text + edit.text)
+            return
+    edits.append(edit)
+
+
 def _plan(
     text: str, document: YamlDocument, model: BaseModel, source_language: str, target: _Target, sheet: str
 ) -> tuple[_Plan, list[str]]:
@@ -169,7 +178,7 @@ def _plan(
         value = unicodedata.normalize("NFC", row.translation)
         if _value_at(document.data, slot).get(row.locale) == value:
             continue
-        plan.edits.append(_edit_for(text, document, slot, row.locale, value))
+        _add_edit(plan.edits, _edit_for(text, document, slot, row.locale, value))
         plan.changes[(*slot, row.locale)] = value
         plan.lines[(*slot, row.locale)] = row.line
     return plan, problems
@@ -221,11 +230,10 @@ def only_translations_changed(old_text: str, new_text: str, old_document: YamlDo
     allowed_new = _touched_lines(new_text, new_document, changes)
     old_lines, new_lines = _lines(old_text), _lines(new_text)
     last = len(old_lines) - 1
-    if old_lines and not _LINE_BREAK.search(old_lines[last]) and last < len(new_lines):
-        # A line added after a last line without a line break gives that line one, and nothing else.
-        if _LINE_BREAK.sub("", new_lines[last]) == old_lines[last]:
-            allowed_old.add(last)
-            allowed_new.add(last)
+    # A line added after a last line without a line break gives that line one, and nothing else.
+    if old_lines and not _LINE_BREAK.search(old_lines[last]) and _LINE_BREAK.sub("", new_lines[last]) == old_lines[last]:
+        allowed_old.add(last)
+        allowed_new.add(last)
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, old_first, old_last, new_first, new_last in matcher.get_opcodes():
         if tag != "equal" and not (set(range(old_first, old_last)) <= allowed_old and set(range(new_first, new_last)) <= allowed_new):
