@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from donorsite.editing.safe_write import WriteError, create_file
+from donorsite.editing.safe_write import WriteError, create_file, replace_files
 from donorsite.editing.starter import StarterError, check_new_id, copied_campaign_path, copied_campaign_text, starter_text
 from donorsite.editing.translation_import import import_translations
 from donorsite.editing.translation_sheet import SheetError
@@ -133,7 +133,11 @@ def _translations(root: Path, arguments: argparse.Namespace) -> int:
         return 1
     output = export_missing(slots, arguments.export) if arguments.export else translation_table(slots) + "\n"
     if arguments.output:
-        arguments.output.write_text(output, encoding="utf-8")
+        try:
+            replace_files({arguments.output: output.encode("utf-8")}, {arguments.output: str(arguments.output)})
+        except WriteError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
     else:
         sys.stdout.write(output)
     return 0
