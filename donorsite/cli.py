@@ -101,6 +101,18 @@ def _new(root: Path, arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _write_output(path: Path, text: str) -> int:
+    try:
+        if path.exists() and (path.is_symlink() or not path.is_file()):
+            path.write_text(text, encoding="utf-8")  # a device or pipe such as /dev/stdout
+        else:
+            replace_files({path: text.encode("utf-8")}, {path: str(path)})
+    except (WriteError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _import(root: Path, sheet: Path) -> int:
     try:
         data = sheet.read_bytes()
@@ -133,13 +145,8 @@ def _translations(root: Path, arguments: argparse.Namespace) -> int:
         return 1
     output = export_missing(slots, arguments.export) if arguments.export else translation_table(slots) + "\n"
     if arguments.output:
-        try:
-            replace_files({arguments.output: output.encode("utf-8")}, {arguments.output: str(arguments.output)})
-        except WriteError as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 1
-    else:
-        sys.stdout.write(output)
+        return _write_output(arguments.output, output)
+    sys.stdout.write(output)
     return 0
 
 
