@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -951,3 +953,19 @@ def test_new_refuses_bad_ids(name: str, arguments: list[str], message: str, tmp_
     assert status == 1
     assert capsys.readouterr().err.splitlines() == [message]
     assert snapshot(tmp_path) == before
+
+
+def test_new_and_import_keep_usual_file_permissions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Temporary files are private (0600); the files they become have the permissions an editor's save gives."""
+    root = sheet_site(tmp_path / "site")
+    os.chmod(root / DRIVE, 0o640)
+    previous = os.umask(0o022)
+    try:
+        assert main(["new", "drive-2027", "--kind", "blood-drive", "--date", "2027-06-14", "--root", str(root)]) == 0
+        (tmp_path / "vi.csv").write_bytes(sheet(row("title", "Title")))
+        assert main(["translations", "--import", str(tmp_path / "vi.csv"), "--root", str(root)]) == 0
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((root / "campaigns" / "drive-2027.yaml").stat().st_mode) == 0o644
+    assert stat.S_IMODE((root / DRIVE).stat().st_mode) == 0o640
+    assert sorted(path.name for path in (root / "campaigns").iterdir()) == ["drive-2027.yaml", "drive.yaml", "second.yaml"]

@@ -11,7 +11,9 @@ killed process therefore never leaves an empty or half-written file.
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -45,12 +47,22 @@ def _stage(target: Path, data: bytes) -> Path:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if target.exists():
-            os.chmod(staged, target.stat().st_mode & 0o7777)
+        os.chmod(staged, target.stat().st_mode & 0o7777 if target.exists() else _new_file_mode())
     except BaseException:
         staged.unlink(missing_ok=True)
         raise
     return staged
+
+
+# Errors of file systems without hard links (some network shares, FAT).
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
+
+
+def _new_file_mode() -> int:
+    """The mode a new file gets under the current umask, as an editor saving a file would give it."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _keep_original(target: Path) -> Path | None:
@@ -63,6 +75,10 @@ def _keep_original(target: Path) -> Path | None:
             os.link(target, backup)
         except FileExistsError:
             continue
+        except OSError as error:
+            if error.errno not in _NO_HARD_LINKS:
+                raise
+            shutil.copy2(target, backup)  # needs space, but keeps the same promise
         return backup
     raise FileExistsError(f"cannot name a backup of {target}")
 
@@ -151,7 +167,12 @@ def create_file(target: Path, data: bytes, display: str) -> None:
     except FileExistsError:
         raise WriteError(f"{display} already exists; choose another id") from None
     except OSError as error:
-        raise WriteError(f"cannot write {display}: {_reason(error)}; nothing was written") from None
+        if error.errno not in _NO_HARD_LINKS or target.exists():
+            raise WriteError(f"cannot write {display}: {_reason(error)}; nothing was written") from None
+        try:
+            os.replace(staged, target)
+        except OSError as replace_error:
+            raise WriteError(f"cannot write {display}: {_reason(replace_error)}; nothing was written") from None
     finally:
         staged.unlink(missing_ok=True)
     _fsync_folder(target.parent)
