@@ -119,6 +119,12 @@ def _validate_document(
     return (instance if not problems else None), document, problems
 
 
+def shown_path(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` as messages print it: control characters in a file name are escaped, not sent to the terminal."""
+    text = path.relative_to(root).as_posix()
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
+
+
 def _campaign_id_problem(path: Path, display_name: str) -> Problem | None:
     message = campaign_id_problem(path.stem)
     return Problem(display_name, 1, 1, "", f"file name: {message}") if message else None
@@ -131,7 +137,7 @@ def _outside_link_problem(root: Path, relative: str) -> str | None:
     for part in Path(relative).parts:
         current = current / part
         if current.is_symlink():
-            return f"{current.relative_to(root).as_posix()} is a symbolic link; copy the file itself into the project"
+            return f"{shown_path(current, root)} is a symbolic link; copy the file itself into the project"
     if not current.resolve().is_relative_to(project):
         return f"{relative} resolves outside the project folder; copy the file itself into the project"
     return None
@@ -161,7 +167,7 @@ def published_link_problems(root: Path) -> list[Problem]:
         for name in sorted([*folders, *names]):
             path = Path(folder) / name
             if path.is_symlink():
-                shown = path.relative_to(root).as_posix()
+                shown = shown_path(path, root)
                 problems.append(
                     Problem(
                         shown,
@@ -176,7 +182,7 @@ def published_link_problems(root: Path) -> list[Problem]:
 
 def load_campaign(path: Path, root: Path) -> tuple[CampaignEntry | None, list[Problem]]:
     """Read and validate one campaign file; return it (or None) and its problems."""
-    display_name = path.relative_to(root).as_posix()
+    display_name = shown_path(path, root)
     id_problem = _campaign_id_problem(path, display_name)
     campaign, document, problems = _validate(Campaign, path, display_name)
     if id_problem:
@@ -238,7 +244,7 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None) -> 
         if path.suffix != CAMPAIGN_EXTENSION:
             problems.append(
                 Problem(
-                    path.relative_to(root).as_posix(),
+                    shown_path(path, root),
                     1,
                     1,
                     "",

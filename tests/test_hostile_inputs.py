@@ -383,7 +383,7 @@ CHECK_CASES: list[tuple[str, str, str, str | None]] = [
         "control character in a file name",
         "c-\x01control.yaml",
         VALID,
-        "campaigns/c-\x01control.yaml:1:1: file name: 'c-\\x01control' is not a valid campaign id; use lowercase ASCII letters, "
+        "campaigns/c-\\x01control.yaml:1:1: file name: 'c-\\x01control' is not a valid campaign id; use lowercase ASCII letters, "
         "digits and single hyphens, e.g. 2027-suzhou-winter-drive",
     ),
     (
@@ -441,6 +441,8 @@ def test_checker_refuses_hostile_text_with_exact_messages(tmp_path: Path) -> Non
     for name, file_name, _, expected in CHECK_CASES:
         if expected is None:
             assert not [line for line in lines if line.startswith(f"campaigns/{file_name}:")], name
+        elif not file_name.isprintable():
+            assert expected in lines and not [line for line in lines if not line.isprintable()], name
         else:
             assert expected in lines, f"{name}: {expected!r} not in\n" + "\n".join(line for line in lines if file_name in line)
 
@@ -969,3 +971,24 @@ def test_new_and_import_keep_usual_file_permissions(tmp_path: Path, capsys: pyte
     assert stat.S_IMODE((root / "campaigns" / "drive-2027.yaml").stat().st_mode) == 0o644
     assert stat.S_IMODE((root / DRIVE).stat().st_mode) == 0o640
     assert sorted(path.name for path in (root / "campaigns").iterdir()) == ["drive-2027.yaml", "drive.yaml", "second.yaml"]
+
+
+def test_export_writes_formula_texts_as_plain_cells(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Texts a spreadsheet would run (=, @, +, -, full-width ＝) leave as quoted text cells, byte for byte."""
+    text = VALID.replace("  vi: Ngày hội hiến máu", "  vi: '=HYPERLINK(\"https://evil.example\",\"Bấm\")'")
+    text = text.replace("  vi: Gần 600 người tham gia.", "  vi: '@SUM(A1:A9)'")
+    text = text.replace("        vi: Nhà văn hóa quận", "        vi: '+84 225 3842 000'")
+    text = text.replace("        vi: Hải Phòng", "        vi: '-5 độ'")
+    text += "theme: {vi: ＝1+1}\nbody: {vi: \"'=already quoted\"}\n"
+    (tmp_path / "campaigns").mkdir()
+    (tmp_path / "campaigns" / "drive.yaml").write_text(text, encoding="utf-8")
+    assert main(["translations", "--export", "en", "--root", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == (
+        "file,field,locale,source_language,source_text,translation\n"
+        "campaigns/drive.yaml,theme,en,vi,'＝1+1,\n"
+        "campaigns/drive.yaml,title,en,vi,\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Bấm\"\")\",\n"
+        "campaigns/drive.yaml,summary,en,vi,'@SUM(A1:A9),\n"
+        "campaigns/drive.yaml,body,en,vi,''=already quoted,\n"
+        "campaigns/drive.yaml,events[0].venue.name,en,vi,'+84 225 3842 000,\n"
+        "campaigns/drive.yaml,events[0].venue.city,en,vi,'-5 độ,\n"
+    )
