@@ -119,6 +119,10 @@ def _validate_document(
     return (instance if not problems else None), document, problems
 
 
+# A content file that links elsewhere would publish whatever it points to.
+_LINKED_CONTENT = "this content file is a symbolic link; put the file itself here"
+
+
 def shown_path(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` as messages print it: control characters in a file name are escaped, not sent to the terminal."""
     text = path.relative_to(root).as_posix()
@@ -183,6 +187,8 @@ def published_link_problems(root: Path) -> list[Problem]:
 def load_campaign(path: Path, root: Path) -> tuple[CampaignEntry | None, list[Problem]]:
     """Read and validate one campaign file; return it (or None) and its problems."""
     display_name = shown_path(path, root)
+    if path.is_symlink():
+        return None, [Problem(display_name, 1, 1, "", _LINKED_CONTENT)]
     id_problem = _campaign_id_problem(path, display_name)
     campaign, document, problems = _validate(Campaign, path, display_name)
     if id_problem:
@@ -217,6 +223,8 @@ def validate_slogans_text(text: str, display_name: str) -> tuple[SloganFile | No
 def load_slogans(root: Path) -> tuple[SloganFile | None, list[Problem]]:
     """Read and validate ``slogans.yaml`` if the site has one."""
     path = root / SLOGAN_FILE
+    if path.is_symlink():
+        return None, [Problem(SLOGAN_FILE, 1, 1, "", _LINKED_CONTENT)]
     if not path.exists():
         return None, []
     slogans, document, problems = _validate(SloganFile, path, SLOGAN_FILE)

@@ -975,20 +975,35 @@ def test_new_and_import_keep_usual_file_permissions(tmp_path: Path, capsys: pyte
 
 def test_export_writes_formula_texts_as_plain_cells(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Texts a spreadsheet would run (=, @, +, -, full-width ＝) leave as quoted text cells, byte for byte."""
-    text = VALID.replace("  vi: Ngày hội hiến máu", "  vi: '=HYPERLINK(\"https://evil.example\",\"Bấm\")'")
+    text = VALID.replace("  vi: Ngày hội hiến máu", '  vi: \'=HYPERLINK("https://evil.example","Bấm")\'')
     text = text.replace("  vi: Gần 600 người tham gia.", "  vi: '@SUM(A1:A9)'")
     text = text.replace("        vi: Nhà văn hóa quận", "        vi: '+84 225 3842 000'")
     text = text.replace("        vi: Hải Phòng", "        vi: '-5 độ'")
-    text += "theme: {vi: ＝1+1}\nbody: {vi: \"'=already quoted\"}\n"
+    text += 'theme: {vi: ＝1+1}\nbody: {vi: "\'=already quoted"}\n'
     (tmp_path / "campaigns").mkdir()
     (tmp_path / "campaigns" / "drive.yaml").write_text(text, encoding="utf-8")
     assert main(["translations", "--export", "en", "--root", str(tmp_path)]) == 0
     assert capsys.readouterr().out == (
         "file,field,locale,source_language,source_text,translation\n"
         "campaigns/drive.yaml,theme,en,vi,'＝1+1,\n"
-        "campaigns/drive.yaml,title,en,vi,\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Bấm\"\")\",\n"
+        'campaigns/drive.yaml,title,en,vi,"\'=HYPERLINK(""https://evil.example"",""Bấm"")",\n'
         "campaigns/drive.yaml,summary,en,vi,'@SUM(A1:A9),\n"
         "campaigns/drive.yaml,body,en,vi,''=already quoted,\n"
         "campaigns/drive.yaml,events[0].venue.name,en,vi,'+84 225 3842 000,\n"
         "campaigns/drive.yaml,events[0].venue.city,en,vi,'-5 độ,\n"
     )
+
+
+def test_linked_content_files_are_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(VALID, encoding="utf-8")
+    root = tmp_path / "site"
+    (root / "campaigns").mkdir(parents=True)
+    (root / "campaigns" / "linked.yaml").symlink_to(outside)
+    (root / "slogans.yaml").symlink_to(outside)
+    result = run_donorsite("check", "--root", str(root))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "campaigns/linked.yaml:1:1: this content file is a symbolic link; put the file itself here",
+        "slogans.yaml:1:1: this content file is a symbolic link; put the file itself here",
+    ]

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from donorsite.editing.safe_write import WriteError
 from donorsite.editing.translation_import import import_translations
-from donorsite.editing.translation_sheet import SheetError
+from donorsite.editing.translation_sheet import FORMULA_STARTS, SheetError, guard_formula, unguard_formula
 from donorsite.editing.translations import export_missing, load_slots
 from donorsite.loading import collect_content
 from donorsite.locales import LOCALE_CODES
@@ -350,3 +350,12 @@ def test_any_sheet_gives_a_clear_error_or_only_new_translations(tmp_path_factory
 @given(well_formed_sheets())
 def test_well_formed_sheets_give_a_clear_error_or_only_new_translations(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
     check_import_outcome(copy_content(tmp_path_factory.mktemp("site")), data)
+
+
+@seed(20261129)
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.text(alphabet=st.sampled_from(["'", "=", "+", "-", "@", "\t", "\r", "＝", "a", "献", " "]), max_size=8) | CELL)
+def test_formula_guard_round_trips_and_never_leaves_a_formula(text: str) -> None:
+    guarded = guard_formula(text)
+    assert unguard_formula(guarded) == text
+    assert not guarded.startswith(FORMULA_STARTS)
