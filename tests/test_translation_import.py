@@ -111,6 +111,26 @@ def test_a_failing_flush_to_disk_changes_nothing(tmp_path: Path) -> None:
     assert snapshot(root) == before
 
 
+@needs_strace
+def test_a_killed_import_leaves_every_file_whole(tmp_path: Path) -> None:
+    """SIGKILL at the second rename cannot be undone; still each file is either its old or its new text, and check passes."""
+    done = copy_content(tmp_path / "done")
+    (tmp_path / "vi.csv").write_text(two_file_sheet(), encoding="utf-8")
+    assert run_import(done, tmp_path / "vi.csv").returncode == 0
+    root = copy_content(tmp_path / "site")
+    before, after = snapshot(root), snapshot(done)
+    result = run_import(root, tmp_path / "vi.csv", "strace", "-f", "-qq", "-o", "/dev/null", "-e", "inject=rename:signal=SIGKILL:when=2")
+    assert result.returncode != 0
+    now = snapshot(root)
+    whole = {name: data for name, data in now.items() if not Path(name).name.startswith(".")}
+    assert set(whole) == set(before)
+    assert all(data in (before[name], after[name]) for name, data in whole.items())
+    assert whole != before and whole != after, "the kill came between two renames"
+    leftovers = sorted(Path(name).name for name in set(now) - set(whole))
+    assert all(re.fullmatch(r"\.[\w.-]+\.yaml\.(\w+\.tmp|\d+-\d+\.orig)", name) for name in leftovers), leftovers
+    assert collect_content(root).problems == ()
+
+
 @contextmanager
 def small_disk(folder: Path, size: str) -> Iterator[Path]:
     """A tmpfs of ``size`` mounted at ``folder`` (needs root), unmounted afterwards."""
