@@ -126,7 +126,11 @@ _LINKED_CONTENT = "this content file is a symbolic link; put the file itself her
 def shown_path(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` as messages print it: control characters in a file name are escaped, not sent to the terminal."""
     text = path.relative_to(root).as_posix()
-    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
+    if not any(unicodedata.category(character) == "Cc" for character in text):
+        return text
+    return "".join(
+        character.encode("unicode_escape").decode("ascii") if unicodedata.category(character) == "Cc" else character for character in text
+    )
 
 
 def _campaign_id_problem(path: Path, display_name: str) -> Problem | None:
