@@ -284,8 +284,8 @@ def _new_bytes(target: _Target, sheet: str) -> tuple[bytes | None, list[str]]:
     _, _, new_problems = _validate(target.display, new_text)
     messages = []
     for problem in new_problems:
-        line = _row_of(problem, plan)
-        messages.append(f"{sheet}:{line}: {problem}" if line else f"{sheet}: {problem}")
+        line = _row_of(problem, plan) or min(plan.lines.values())
+        messages.append(f"{sheet}:{line}: {problem}")
     if messages:
         return None, messages
     return (UTF8_BOM if bom else b"") + new_text.encode("utf-8"), []

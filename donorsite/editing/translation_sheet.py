@@ -174,7 +174,8 @@ def read_sheet(text: str, name: str) -> list[SheetRow]:
         if found:
             problems += [f"{name}:{line}: {problem}" for problem in found]
             continue
-        translation = cells["translation"].strip()
+        # Spreadsheets end lines inside a cell with CRLF or LF; texts use LF, as a YAML file reads them.
+        translation = cells["translation"].replace("\r\n", "\n").replace("\r", "\n").strip()
         if translation:
             rows.append(SheetRow(line, cells["file"].strip(), cells["field"].strip(), cells["locale"].strip(), translation))
     if problems:
