@@ -13,8 +13,11 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from donorsite.editing.starter import StarterError, check_new_id, copied_campaign_text, starter_text
-from donorsite.editing.translations import export_missing, import_translations, load_slots, translation_table
+from donorsite.editing.safe_write import WriteError, create_file, replace_files
+from donorsite.editing.starter import StarterError, check_new_id, copied_campaign_path, copied_campaign_text, starter_text
+from donorsite.editing.translation_import import import_translations
+from donorsite.editing.translation_sheet import SheetError
+from donorsite.editing.translations import export_missing, load_slots, translation_table
 from donorsite.eligibility import EligibilitySettingsError
 from donorsite.loading import CAMPAIGN_FOLDER, collect_content
 from donorsite.locales import LOCALE_CODES
@@ -103,41 +106,65 @@ def _new(root: Path, arguments: argparse.Namespace) -> int:
     try:
         path = check_new_id(root, arguments.id)
         if arguments.copy:
-            source = root / CAMPAIGN_FOLDER / f"{arguments.copy}.yaml"
-            if not source.is_file():
-                raise StarterError(f"there is no campaigns/{arguments.copy}.yaml to copy")
-            text = copied_campaign_text(source.read_text(encoding="utf-8"), arguments.date)
+            source = copied_campaign_path(root, arguments.copy)
+            text = copied_campaign_text(source.read_bytes().decode("utf-8-sig", errors="replace"), arguments.date)
         else:
             text = starter_text(CampaignKind(arguments.kind), arguments.language, arguments.date)
-    except StarterError as error:
+        (root / CAMPAIGN_FOLDER).mkdir(exist_ok=True)
+        create_file(path, text.encode("utf-8"), path.relative_to(root).as_posix())
+    except (StarterError, WriteError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    path.write_text(text, encoding="utf-8")
     print(f"wrote {path.relative_to(root).as_posix()}; now edit it and run: donorsite check / 已创建，请编辑后运行检查")
+    return 0
+
+
+def _write_output(path: Path, text: str) -> int:
+    try:
+        if path.exists() and (path.is_symlink() or not path.is_file()):
+            path.write_text(text, encoding="utf-8")  # a device or pipe such as /dev/stdout
+        else:
+            replace_files({path: text.encode("utf-8")}, {path: str(path)})
+    except (WriteError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _import(root: Path, sheet: Path) -> int:
+    try:
+        data = sheet.read_bytes()
+    except OSError as error:
+        print(f"error: cannot read {sheet}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    try:
+        changed = import_translations(root, data, sheet.name)
+    except SheetError as error:
+        print("\n".join(error.messages), file=sys.stderr)
+        print(f"nothing was changed. 未作任何修改。 ({len(error.messages)} problem(s))", file=sys.stderr)
+        return 1
+    except WriteError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for name in changed:
+        print(f"updated {name}")
+    if not changed:
+        print("nothing to change: the sheet has no new translations. 没有新的译文。")
     return 0
 
 
 def _translations(root: Path, arguments: argparse.Namespace) -> int:
     try:
         if arguments.import_file:
-            try:
-                sheet = arguments.import_file.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError) as error:
-                print(f"error: cannot read {arguments.import_file}: {error}", file=sys.stderr)
-                return 1
-            changed = import_translations(root, sheet)
-            for name in changed:
-                print(f"updated {name}")
-            return 0
+            return _import(root, arguments.import_file)
         slots = load_slots(root)
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1
     output = export_missing(slots, arguments.export) if arguments.export else translation_table(slots) + "\n"
     if arguments.output:
-        arguments.output.write_text(output, encoding="utf-8")
-    else:
-        sys.stdout.write(output)
+        return _write_output(arguments.output, output)
+    sys.stdout.write(output)
     return 0
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import os
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from donorsite.campaign_ids import CAMPAIGN_EXTENSION, campaign_id_problem, has_yaml_extension
 from donorsite.model.campaign import LEGACY_STATUSES, Campaign
 from donorsite.model.slogan import SloganFile
 from donorsite.problems import ContentError, Problem
@@ -24,7 +25,6 @@ from donorsite.yaml_reader import YamlDocument, format_path, read_yaml_file, rea
 CAMPAIGN_FOLDER = "campaigns"
 SLOGAN_FILE = "slogans.yaml"
 DOCS_FOLDER = "docs"
-CAMPAIGN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -129,27 +129,48 @@ def _validate_document(
     return (instance if not problems else None), document, problems
 
 
-def _campaign_id_problem(path: Path, display_name: str) -> Problem | None:
-    stem = path.stem
-    if CAMPAIGN_ID.match(stem):
-        return None
-    shown = stem.encode("unicode_escape").decode("ascii")
-    return Problem(
-        display_name,
-        1,
-        1,
-        "",
-        f"the file name '{shown}' is not a valid campaign id; use lowercase ASCII letters, digits and "
-        "single hyphens, e.g. 2022-duong-kinh-donation-day.yaml",
+# A content file that links elsewhere would publish whatever it points to.
+_LINKED_CONTENT = "this content file is a symbolic link; put the file itself here"
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` as messages print it: control characters in a file name are escaped, not sent to the terminal."""
+    text = path.relative_to(root).as_posix()
+    if not any(unicodedata.category(character) == "Cc" for character in text):
+        return text
+    return "".join(
+        character.encode("unicode_escape").decode("ascii") if unicodedata.category(character) == "Cc" else character for character in text
     )
+
+
+def _campaign_id_problem(path: Path, display_name: str) -> Problem | None:
+    message = campaign_id_problem(path.stem)
+    return Problem(display_name, 1, 1, "", f"file name: {message}") if message else None
+
+
+def _outside_link_problem(root: Path, relative: str) -> str | None:
+    """Why the file ``relative`` (to ``root``) must not be published, or None if it may be."""
+    project = root.resolve()
+    current = root
+    for part in Path(relative).parts:
+        current = current / part
+        if current.is_symlink():
+            return f"{shown_path(current, root)} is a symbolic link; copy the file itself into the project"
+    if not current.resolve().is_relative_to(project):
+        return f"{relative} resolves outside the project folder; copy the file itself into the project"
+    return None
 
 
 def _image_problems(entry: Campaign, root: Path, display_name: str, document: YamlDocument) -> list[Problem]:
     problems = []
     for index, image in enumerate(entry.images):
-        if not (root / DOCS_FOLDER / image.src).is_file():
-            path = ("images", index, "src")
-            line, column = document.locate(path)
+        path = ("images", index, "src")
+        line, column = document.locate(path)
+        relative = f"{DOCS_FOLDER}/{image.src}"
+        outside = _outside_link_problem(root, relative)
+        if outside:
+            problems.append(Problem(display_name, line, column, format_path(path), outside))
+        elif not (root / relative).is_file():
             problems.append(
                 Problem(display_name, line, column, format_path(path), f"no file docs/{image.src}; add the picture or fix the path")
             )
@@ -173,9 +194,32 @@ def _legacy_status_notices(display_name: str, document: YamlDocument) -> list[Pr
     return _located(display_name, document, [(("status",), message)])
 
 
+def published_link_problems(root: Path) -> list[Problem]:
+    """Files and folders under ``docs/`` that are symbolic links: the build would publish what they point to."""
+    problems = []
+    docs = root / DOCS_FOLDER
+    for folder, folders, names in os.walk(docs):
+        for name in sorted([*folders, *names]):
+            path = Path(folder) / name
+            if path.is_symlink():
+                shown = shown_path(path, root)
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        "",
+                        "this is a symbolic link, and the build would publish the file it points to; put the file itself here",
+                    )
+                )
+    return problems
+
+
 def load_campaign(path: Path, root: Path, build_date: date | None = None) -> tuple[CampaignEntry | None, list[Problem]]:
     """Read and validate one campaign file as of ``build_date`` (default: today in UTC); return it (or None) and its problems."""
-    display_name = path.relative_to(root).as_posix()
+    display_name = shown_path(path, root)
+    if path.is_symlink():
+        return None, [Problem(display_name, 1, 1, "", _LINKED_CONTENT)]
     id_problem = _campaign_id_problem(path, display_name)
     campaign, document, problems = _validate(Campaign, path, display_name)
     if id_problem:
@@ -201,9 +245,20 @@ def validate_campaign_text(text: str, display_name: str) -> tuple[Campaign | Non
     return (campaign if not problems else None), problems
 
 
+def validate_slogans_text(text: str, display_name: str) -> tuple[SloganFile | None, list[Problem]]:
+    """Validate slogan YAML given as text; return it (or None) and its problems."""
+    slogans, document, problems = _validate_document(SloganFile, *read_yaml_text(text, display_name), display_name)
+    if slogans is None or document is None:
+        return None, problems
+    problems += _located(display_name, document, missing_source_texts(slogans, slogans.source_language))
+    return (slogans if not problems else None), problems
+
+
 def load_slogans(root: Path) -> tuple[SloganFile | None, list[Problem]]:
     """Read and validate ``slogans.yaml`` if the site has one."""
     path = root / SLOGAN_FILE
+    if path.is_symlink():
+        return None, [Problem(SLOGAN_FILE, 1, 1, "", _LINKED_CONTENT)]
     if not path.exists():
         return None, []
     slogans, document, problems = _validate(SloganFile, path, SLOGAN_FILE)
@@ -218,7 +273,7 @@ def campaign_files(root: Path) -> list[Path]:
     folder = root / CAMPAIGN_FOLDER
     if not folder.is_dir():
         return []
-    return sorted(path for path in folder.iterdir() if path.suffix in (".yaml", ".yml") and path.is_file())
+    return sorted(path for path in folder.iterdir() if has_yaml_extension(path.name) and path.is_file())
 
 
 def collect_content(root: Path, content_filter: ContentFilter | None = None, build_date: date | None = None) -> SiteContent:
@@ -228,8 +283,16 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None, bui
     for path in campaign_files(root):
         if content_filter is not None and not content_filter.reads(path):
             continue
-        if path.suffix == ".yml":
-            problems.append(Problem(path.relative_to(root).as_posix(), 1, 1, "", "campaign files must end in .yaml; rename the file"))
+        if path.suffix != CAMPAIGN_EXTENSION:
+            problems.append(
+                Problem(
+                    shown_path(path, root),
+                    1,
+                    1,
+                    "",
+                    f"campaign files must end in {CAMPAIGN_EXTENSION} (lowercase); rename the file to {path.stem}{CAMPAIGN_EXTENSION}",
+                )
+            )
             continue
         entry, found = load_campaign(path, root, build_date)
         problems += found
@@ -237,6 +300,7 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None, bui
             entries.append(entry)
     slogans, found = load_slogans(root)
     problems += found
+    problems += published_link_problems(root)
     entries.sort(key=lambda entry: (entry.campaign.sort_date, entry.id))
     notices = tuple(notice for entry in entries for notice in entry.notices)
     return SiteContent(tuple(entries), slogans, tuple(problems), notices)

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from donorsite.problems import Problem
+from donorsite.text_hygiene import LINE_BREAKS_EDITORS_HIDE, describe_character
 
 Location = tuple[int, int]
 FieldPath = tuple[str | int, ...]
@@ -25,6 +26,9 @@ FieldPath = tuple[str | int, ...]
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 200_000
 MAX_DEPTH = 40
+# No count, year or coordinate needs more digits; Python refuses to read
+# integers of more than 4,300 digits at all.
+MAX_NUMBER_DIGITS = 20
 
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -45,6 +49,7 @@ class _CoreSchemaLoader(yaml.SafeLoader):
 
 
 _ALIAS = "tag:donorsite,2026:alias"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _compose_node(self: _CoreSchemaLoader, parent: yaml.Node | None, index: object) -> yaml.Node:
@@ -189,12 +194,25 @@ class _Builder:
     def _build_scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
         text = node.value
         if node.tag == _STR:
+            surrogate = _LONE_SURROGATE.search(text)
+            if surrogate:
+                # An escape such as "\uD800" names half of a character; nothing could print or save it.
+                self.problem(_location(node), path, f"the text contains {describe_character(surrogate.group())}")
+                return _LONE_SURROGATE.sub("\ufffd", text)
             return _nfc(text)
         if node.tag == _NULL:
             return None
         if node.tag == _BOOL:
             return text.lower() == "true"
         if node.tag == _INT:
+            digits = len(text.lstrip("+-"))
+            if digits > MAX_NUMBER_DIGITS:
+                self.problem(
+                    _location(node),
+                    path,
+                    f"this number has {digits:,} digits; no value here needs more than {MAX_NUMBER_DIGITS}, so check what was pasted",
+                )
+                return None
             return int(text)
         if node.tag == _FLOAT:
             return float(text)
@@ -255,17 +273,39 @@ def _read_fast(text: str, display_name: str) -> tuple[YamlDocument | None, list[
     return builder.document, builder.problems
 
 
+def editor_position(text: str, index: int) -> Location:
+    """Line and column of ``text[index]`` as an editor shows them (new lines at LF, CRLF or a lone CR)."""
+    before = text[:index]
+    line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    return line, index - line_start + 1
+
+
+def _hidden_line_break_problems(text: str, display_name: str) -> list[Problem]:
+    """YAML counts U+0085, U+2028 and U+2029 as new lines and editors do not: refuse them before reading."""
+    problems = []
+    for index, character in enumerate(text):
+        if character in LINE_BREAKS_EDITORS_HIDE:
+            line, column = editor_position(text, index)
+            problems.append(Problem(display_name, line, column, "", f"the file contains {describe_character(character)}"))
+    return problems
+
+
 def read_yaml_text(text: str, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Read YAML source text; return the document (None if unreadable) and its problems."""
+    hidden_breaks = _hidden_line_break_problems(text, display_name)
+    if hidden_breaks:
+        return None, hidden_breaks
     fast = _read_fast(text, display_name)
     if fast is not None:
         return fast
     try:
         loader = _CoreSchemaLoader(text)
     except yaml.reader.ReaderError as error:
-        line = text.count("\n", 0, error.position) + 1
-        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        message = f"the file contains the control character U+{error.character:04X}, which YAML does not allow; delete it"
+        line, column = editor_position(text, error.position)
+        character = chr(error.character) if isinstance(error.character, int) else str(error.character)
+        described = describe_character(character) or f"the character U+{ord(character):04X}; delete it"
+        message = f"the file contains {described}"
         return None, [Problem(display_name, line, column, "", message)]
     try:
         root = loader.get_single_node()

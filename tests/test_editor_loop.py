@@ -56,7 +56,7 @@ def test_new_refuses_a_taken_or_invalid_id(project_copy: Callable[[], Path]) -> 
     taken = donorsite(project, "new", "2022-duong-kinh-donation-day", "--kind", "blood-drive", "--date", "2027-01-01")
     assert taken.returncode == 1 and "already exists" in taken.stderr
     invalid = donorsite(project, "new", "Bad Id", "--kind", "blood-drive", "--date", "2027-01-01")
-    assert invalid.returncode == 1 and "not a valid id" in invalid.stderr
+    assert invalid.returncode == 1 and "not a valid campaign id" in invalid.stderr
 
 
 def _localized_texts(value: Any) -> list[dict[str, str]]:

@@ -9,8 +9,9 @@ from string import Template
 
 from pydantic import ValidationError
 
+from donorsite.campaign_ids import CAMPAIGN_EXTENSION, campaign_id_problem
 from donorsite.editing.text_edits import TextEdit, apply_edits
-from donorsite.loading import CAMPAIGN_FOLDER, CAMPAIGN_ID
+from donorsite.loading import CAMPAIGN_FOLDER
 from donorsite.locales import get_locale
 from donorsite.model.campaign import Campaign, CampaignKind
 from donorsite.yaml_reader import YamlDocument, read_yaml_text
@@ -25,11 +26,26 @@ class StarterError(Exception):
 
 def check_new_id(root: Path, campaign_id: str) -> Path:
     """The path of a new campaign file; raises ``StarterError`` if the id is invalid or taken."""
-    if not CAMPAIGN_ID.match(campaign_id):  # the same rule the checker applies to file names
-        raise StarterError(f"'{campaign_id}' is not a valid id: use lowercase ASCII letters, digits and hyphens")
-    path = root / CAMPAIGN_FOLDER / f"{campaign_id}.yaml"
-    if path.exists():
-        raise StarterError(f"{path.relative_to(root).as_posix()} already exists; choose another id")
+    problem = campaign_id_problem(campaign_id)  # the same rule the checker applies to file names
+    if problem:
+        raise StarterError(problem)
+    folder = root / CAMPAIGN_FOLDER
+    if folder.is_dir():
+        # On a case-insensitive disk X.YAML is the same file; on others it would be a second campaign with this id.
+        for existing in folder.iterdir():
+            if existing.name.lower() in (f"{campaign_id}.yaml", f"{campaign_id}.yml"):
+                raise StarterError(f"{CAMPAIGN_FOLDER}/{existing.name} already exists; choose another id")
+    return folder / f"{campaign_id}{CAMPAIGN_EXTENSION}"
+
+
+def copied_campaign_path(root: Path, campaign_id: str) -> Path:
+    """The file of the campaign to copy; raises ``StarterError`` if the id is invalid or has no file."""
+    problem = campaign_id_problem(campaign_id)
+    if problem:
+        raise StarterError(f"--copy: {problem}")
+    path = root / CAMPAIGN_FOLDER / f"{campaign_id}{CAMPAIGN_EXTENSION}"
+    if not path.is_file() or path.is_symlink():
+        raise StarterError(f"there is no {CAMPAIGN_FOLDER}/{campaign_id}{CAMPAIGN_EXTENSION} to copy")
     return path
 
 

@@ -47,14 +47,25 @@ def add_key_edit(source: str, document: YamlDocument, mapping: FieldPath, key: s
     indent = " " * (document.key_locations[(*mapping, first_key)][1] - 1)
     last_key = list(data)[-1]
     _, last_end = document.value_spans[(*mapping, last_key)]
-    line = f"{indent}{key}: {yaml_string(value)}\n"
+    entry = f"{indent}{key}: {yaml_string(value)}"
     if last_end > 0 and source[last_end - 1] == "\n":
-        # A block scalar ends after its own newline (and any blank lines).
-        return TextEdit(last_end, last_end, line)
+        # A block scalar ends after its own line break (and any blank lines).
+        return TextEdit(last_end, last_end, entry + _line_break_before(source, last_end))
     newline = source.find("\n", last_end)
     if newline == -1:
-        return TextEdit(len(source), len(source), "\n" + line)
-    return TextEdit(newline + 1, newline + 1, line)
+        # The last line has no line break: add one before the entry, and none after it.
+        return TextEdit(len(source), len(source), _first_line_break(source) + entry)
+    return TextEdit(newline + 1, newline + 1, entry + _line_break_before(source, newline + 1))
+
+
+def _line_break_before(source: str, end: int) -> str:
+    """The line break that ends at ``end`` (CRLF or LF), to write new lines the way the file does."""
+    return "\r\n" if source[max(end - 2, 0) : end] == "\r\n" else "\n"
+
+
+def _first_line_break(source: str) -> str:
+    first = source.find("\n")
+    return "\r\n" if first > 0 and source[first - 1] == "\r" else "\n"
 
 
 def apply_edits(source: str, edits: list[TextEdit]) -> str:

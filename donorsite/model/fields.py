@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from donorsite.locales import LOCALE_CODES
+from donorsite.text_hygiene import find_bad_character, mixed_script_label
 
 
 class StrictModel(BaseModel):
@@ -38,9 +39,6 @@ def _fail(kind: str, message: str) -> PydanticCustomError:
     return PydanticCustomError(kind, message, None)
 
 
-# Invisible characters that reorder or hide text (bidi overrides, zero-width
-# spaces) let a pasted string show one thing and mean another.
-_INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 _HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*[A-Za-z]+[\s/]")
 
 
@@ -48,13 +46,11 @@ def _check_plain_text(value: str, *, markdown: bool) -> str:
     stripped = value.strip()
     if not stripped:
         raise _fail("empty_text", "the text is empty; write it or remove the line")
-    invisible = _INVISIBLE.search(value)
-    if invisible:
-        code = f"U+{ord(invisible.group()):04X}"
-        raise _fail(
-            "invisible_character",
-            f"the text contains the invisible character {code}, which can hide or reorder text; delete it",
-        )
+    # Invisible characters that reorder or hide text (bidi overrides, zero-width
+    # spaces) let a pasted string show one thing and mean another.
+    bad = find_bad_character(value)
+    if bad:
+        raise _fail("bad_character", f"the text contains {bad.message}")
     if _HTML_TAG.search(value):
         where = "Markdown only" if markdown else "plain text only"
         raise _fail(
@@ -233,17 +229,42 @@ _LINK_SCHEMES = ("http", "https", "mailto", "tel")
 
 
 def _check_link(value: str, schemes: tuple[str, ...]) -> str:
-    parts = urlsplit(value.strip())
+    allowed = ", ".join(f"{s}:" for s in schemes)
+    if value != value.strip():
+        raise _fail("link_spaces", f"{value!r} has spaces before or after the link; remove them")
+    bad = find_bad_character(value, allow_line_breaks=False)
+    if bad:
+        raise _fail("link_character", f"the link contains {bad.message}")
+    if value.startswith("//"):
+        raise _fail("link_relative_protocol", f"{value!r} has no scheme; write the full address, starting with https://")
+    parts = urlsplit(value)
     scheme = parts.scheme.lower()
-    if scheme not in schemes or _INVISIBLE.search(value) or any(c.isspace() for c in value.strip()):
-        allowed = ", ".join(f"{s}:" for s in schemes)
-        raise _fail(
-            "link_scheme",
-            f"{value!r} is not an allowed link; links must start with {allowed}",
-        )
-    if scheme in ("http", "https") and not parts.netloc:
+    if scheme not in schemes or any(c.isspace() for c in value):
+        raise _fail("link_scheme", f"{value!r} is not an allowed link; links must start with {allowed}")
+    if scheme in ("http", "https"):
+        _check_web_host(value, parts.netloc, parts.hostname or "")
+    return value
+
+
+def _check_web_host(value: str, netloc: str, host: str) -> None:
+    if not netloc:
         raise _fail("link_host", f"{value!r} has no web address after '//'")
-    return value.strip()
+    if "@" in netloc:
+        raise _fail(
+            "link_user_info",
+            f"{value!r} puts a user name before '@', which hides that the link goes to {host!r}; remove everything up to the '@'",
+        )
+    if "\\" in value.split("?", 1)[0]:
+        raise _fail("link_backslash", f"{value!r} contains a backslash; write the address with '/'")
+    mixed = mixed_script_label(host)
+    if mixed:
+        label, scripts = mixed
+        shown = label.encode("ascii", "backslashreplace").decode("ascii")
+        raise _fail(
+            "link_mixed_scripts",
+            f"the host name part '{shown}' of {value!r} mixes scripts ({', '.join(s.lower() for s in scripts)}), "
+            "which can imitate another site's address; write the host in one script",
+        )
 
 
 Link = Annotated[
@@ -257,7 +278,16 @@ WebLink = Annotated[
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
 ]
 PhoneNumber = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 ()\-]{2,30}$")]
-EmailAddress = Annotated[str, Field(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")]
+
+
+def _check_email(value: str) -> str:
+    bad = find_bad_character(value, allow_line_breaks=False)
+    if bad:
+        raise _fail("email_character", f"the address contains {bad.message}")
+    return value
+
+
+EmailAddress = Annotated[str, Field(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$"), AfterValidator(_check_email)]
 
 
 def _check_locale_code(value: str) -> str:

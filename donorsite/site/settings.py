@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from donorsite.campaign_ids import campaign_id_problem
 from donorsite.eligibility import DEFAULT_RULES, EligibilityRule
 from donorsite.loading import ContentFilter
 from donorsite.locales import LOCALE_CODES
@@ -46,14 +47,18 @@ class SettingsError(Exception):
 def content_filter_from_environment(environment: Mapping[str, str]) -> ContentFilter:
     """A filter from ``DONORSITE_REGIONS=a,b``, ``DONORSITE_YEARS=2022,2023`` and ``DONORSITE_CAMPAIGNS=id,id`` (unset: everything).
 
-    Raises ``SettingsError`` if a year is not a number.
+    Raises ``SettingsError`` if a year is not a number or an id is not a campaign id.
     """
     regions = frozenset(_items(environment.get(REGIONS_VARIABLE, "")))
     years_text = _items(environment.get(YEARS_VARIABLE, ""))
-    bad = [year for year in years_text if not year.isdigit()]
+    bad = [year for year in years_text if not (year.isascii() and year.isdigit() and len(year) == 4)]
     if bad:
         raise SettingsError(f"{YEARS_VARIABLE}: {', '.join(bad)} is not a year; write years like 2022,2023")
     ids = frozenset(_items(environment.get(CAMPAIGNS_VARIABLE, "")))
+    for campaign_id in sorted(ids):
+        problem = campaign_id_problem(campaign_id)
+        if problem:
+            raise SettingsError(f"{CAMPAIGNS_VARIABLE}: {problem}")
     return ContentFilter(regions, frozenset(int(year) for year in years_text), ids)
 
 
