@@ -20,7 +20,7 @@ import pytest
 
 VALID = """\
 kind: blood-drive
-status: completed
+status: confirmed
 source_language: vi
 year: 2022
 title:
@@ -170,7 +170,7 @@ CASES = [
     ),
     Case(
         "completed-before-the-end",
-        replace_line(10, "  - date: 2026-12-03"),
+        chain(replace_line(2, "status: completed"), replace_line(10, "  - date: 2026-12-03")),
         2,
         "status",
         "'completed' is written but the campaign runs until 2026-12-03, after the build date 2026-11-29; "
