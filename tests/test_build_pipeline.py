@@ -1,0 +1,84 @@
+"""The fast build pipeline gives the very same site as the plain one.
+
+Pages are rendered by a worker process beside MkDocs (``DONORSITE_WORKER``)
+and their HTML blocks are set aside while MkDocs converts the Markdown
+(``donorsite/site/html_blocks.py``): neither may change a byte of the output.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import markdown
+import pytest
+from pymdownx.slugs import slugify
+
+from conftest import ROOT, run_mkdocs_build
+from donorsite.site.build import SiteBuild
+from donorsite.site.html_blocks import set_aside_html_blocks, split_front_matter
+from donorsite.site.settings import SiteOptions
+
+BUILD_DATE = "2026-11-29"
+
+
+def _build(tmp_path: Path, name: str, worker: str) -> Path:
+    site = tmp_path / name
+    os.environ["DONORSITE_WORKER"] = worker
+    os.environ["DONORSITE_TODAY"] = BUILD_DATE
+    try:
+        result = run_mkdocs_build(ROOT, site)
+    finally:
+        del os.environ["DONORSITE_WORKER"], os.environ["DONORSITE_TODAY"]
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_worker_and_in_process_builds_write_the_same_bytes(tmp_path: Path) -> None:
+    with_worker = _files(_build(tmp_path, "worker", "on"))
+    in_process = _files(_build(tmp_path, "in-process", "off"))
+    assert sorted(with_worker) == sorted(in_process)
+    assert [path for path in with_worker if with_worker[path] != in_process[path]] == []
+    # The worker's own files (QR codes, calendars, feeds, the API) are there too.
+    assert "vi/campaigns/2022-duong-kinh-donation-day/qr.svg" in with_worker
+    assert "vi/campaigns/2022-duong-kinh-donation-day/event-1.ics" in with_worker
+    assert "api/events.json" in with_worker
+
+
+def test_a_wrong_worker_setting_is_refused_in_words(tmp_path: Path) -> None:
+    os.environ["DONORSITE_WORKER"] = "sometimes"
+    try:
+        result = run_mkdocs_build(ROOT, tmp_path / "site")
+    finally:
+        del os.environ["DONORSITE_WORKER"]
+    assert result.returncode == 1
+    assert "DONORSITE_WORKER: 'sometimes' is not a choice; write on, off or auto" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _site_markdown() -> markdown.Markdown:
+    """Python-Markdown with the extensions of mkdocs.yml."""
+    return markdown.Markdown(
+        extensions=["attr_list", "tables", "admonition", "toc"],
+        extension_configs={"toc": {"permalink": False, "slugify": slugify(case="lower")}},
+    )
+
+
+@pytest.fixture(scope="module")
+def sample_pages() -> list[tuple[str, str]]:
+    build = SiteBuild(ROOT, SiteOptions(today=date.fromisoformat(BUILD_DATE)))
+    return [(page.source_path, page.text) for page in build.generated]
+
+
+def test_setting_html_aside_converts_every_sample_page_to_the_same_html(sample_pages: list[tuple[str, str]]) -> None:
+    assert len(sample_pages) > 50
+    for path, text in sample_pages:
+        _, body = split_front_matter(text)
+        aside = set_aside_html_blocks(body)
+        assert aside.blocks, path
+        assert aside.restore(_site_markdown().convert(aside.markdown)) == _site_markdown().convert(body), path
