@@ -158,8 +158,8 @@ def write_baseline(project: Path, folder: Path) -> Path:
     sys.path.insert(0, str(ROOT))
     folder.mkdir(parents=True)
     from donorsite.locales import LOCALES
+    from donorsite.options import SiteOptions
     from donorsite.site.build import SiteBuild
-    from donorsite.site.settings import SiteOptions
     from donorsite.site.sources import write_sources
 
     site = SiteBuild(project, SiteOptions())  # in this process: the baseline gets the very same pages and files

@@ -58,7 +58,12 @@ LOCALES: tuple[SiteLocale, ...] = (
     SiteLocale("en", "en", "en", "English", "Asia/Shanghai", None, ("vi", "zh-Hans", "zh-Hant")),
 )
 
+# The locale that "/" leads to unless mkdocs.yml names another (extra.donorsite.default_locale).
+DEFAULT_LOCALE = "zh-Hans"
+
+# For code and tests that need the list itself (e.g. ``pytest.mark.parametrize``).
 LOCALE_CODES: tuple[str, ...] = tuple(locale.code for locale in LOCALES)
+LOCALE_PREFIXES: tuple[str, ...] = tuple(locale.prefix for locale in LOCALES)
 _BY_CODE = {locale.code: locale for locale in LOCALES}
 _BY_PREFIX = {locale.prefix: locale for locale in LOCALES}
 

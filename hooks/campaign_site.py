@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from donorsite.eligibility import EligibilitySettingsError, eligibility_rules
 from donorsite.locales import LOCALES
 from donorsite.localize.catalogs import MissingCatalogError
+from donorsite.options import SiteOptions
 from donorsite.problems import ContentError
 from donorsite.revisions import ShallowHistoryError
 from donorsite.site.build import SiteBuild
@@ -30,7 +31,6 @@ from donorsite.site.search_index import write_locale_search_indexes
 from donorsite.site.security import add_content_security_policy
 from donorsite.site.settings import (
     SettingsError,
-    SiteOptions,
     build_date_from_environment,
     check_default_locale,
     content_filter_from_environment,

@@ -12,10 +12,12 @@ from datetime import date
 
 from markupsafe import Markup
 
+from donorsite.addresses import QR_CODE_FILE, campaign_page_address, event_calendar_url
 from donorsite.loading import CampaignEntry
+from donorsite.localize.picking import TextPicker, TranslationNotes, translation_notes
 from donorsite.localize.texts import LocalText, TextOrigin
 from donorsite.model.campaign import Campaign, CampaignKind, CampaignStatus, Event, Measures, Recipient, RecipientKind
-from donorsite.model.fields import LocalizedText
+from donorsite.options import SiteOptions
 from donorsite.render.charts import Bar, bar_chart
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.eligibility_view import EligibilityView, build_eligibility_view
@@ -31,61 +33,7 @@ from donorsite.render.maps import MapLink, map_links, venue_country
 from donorsite.render.markdown_text import render_markdown
 from donorsite.render.sharing import ShareLink, share_links
 from donorsite.render.time_view import TimeStateView, build_time_state
-from donorsite.site.settings import SiteOptions
-from donorsite.site.urls import QR_CODE_FILE, campaign_key, event_calendar_url, page_url
 from donorsite.timing import TimeState, campaign_span
-
-
-class TextPicker:
-    """Resolves texts for one page and remembers which were not written for it."""
-
-    def __init__(self, renderer: LocaleRenderer, source_language: str) -> None:
-        self.renderer = renderer
-        self.source_language = source_language
-        self.fallback_languages: set[str] = set()
-        self.converted_from: set[str] = set()
-
-    def __call__(self, text: LocalizedText) -> LocalText:
-        local = self.renderer.texts.resolve(text, self.renderer.site_locale.code, self.source_language)
-        if local.origin is TextOrigin.FALLBACK:
-            self.fallback_languages.add(local.lang)
-        elif local.origin is TextOrigin.CONVERTED and local.converted_from:
-            self.converted_from.add(local.converted_from)
-        return local
-
-    def absorb(self, other: TextPicker) -> None:
-        """Count the fallbacks and conversions of ``other`` as this page's own."""
-        self.fallback_languages |= other.fallback_languages
-        self.converted_from |= other.converted_from
-
-    @property
-    def converted(self) -> bool:
-        """Whether any text of the page was converted from the other Chinese script."""
-        return bool(self.converted_from)
-
-    def optional(self, text: LocalizedText | None) -> LocalText | None:
-        """Like calling the picker, for a text that may be absent."""
-        return self(text) if text is not None else None
-
-
-@dataclass(frozen=True)
-class TranslationNotes:
-    """What the page says about texts not written in the reader's language."""
-
-    fallback_language_names: str
-    converted_from_names: str
-
-    @property
-    def converted(self) -> bool:
-        return bool(self.converted_from_names)
-
-
-def translation_notes(picker: TextPicker) -> TranslationNotes:
-    """Notes for a page after all its texts were picked."""
-    renderer = picker.renderer
-    names = [renderer.language_name_in_sentence(code) for code in sorted(picker.fallback_languages)]
-    converted = [renderer.language_name_in_sentence(code) for code in sorted(picker.converted_from)]
-    return TranslationNotes(renderer.formatter.items(names), renderer.formatter.items(converted))
 
 
 @dataclass(frozen=True)
@@ -388,11 +336,6 @@ def _eligibility(renderer: LocaleRenderer, campaign: Campaign, options: SiteOpti
     return build_eligibility_view(renderer, country, rule) if country and rule else None
 
 
-def campaign_page_address(options: SiteOptions, renderer: LocaleRenderer, campaign_id: str) -> str:
-    """The absolute address of a campaign page, as shared and printed."""
-    return options.base_url + page_url(renderer.site_locale, campaign_key(campaign_id))
-
-
 def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry, options: SiteOptions) -> CampaignView:
     """The view of one campaign for the renderer's locale."""
     campaign = entry.campaign
@@ -437,7 +380,7 @@ def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry, options:
     )
     body = pick.optional(campaign.body)
     rendered_body = _render_body(body) if body else None
-    address = campaign_page_address(options, renderer, entry.id)
+    address = campaign_page_address(options.base_url, renderer.site_locale, entry.id)
     return replace(
         view,
         body=rendered_body,

@@ -30,15 +30,16 @@ from typing import Any
 import yaml
 from markupsafe import escape
 
+from donorsite.addresses import HOME, key_of_source_path, page_url, relative_url
 from donorsite.eligibility import eligibility_rules
 from donorsite.loading import ContentFilter
 from donorsite.locales import LOCALES, locale_for_prefix
+from donorsite.options import SiteOptions
 from donorsite.site.build import SiteBuild
 from donorsite.site.search_data import MATERIAL_INDEX, ZENSICAL_INDEX, material_index, page_entries, split_front_matter, zensical_index
-from donorsite.site.settings import SettingsError, SiteOptions, build_date_from_environment, check_default_locale
+from donorsite.site.settings import SettingsError, build_date_from_environment, check_default_locale
 from donorsite.site.sitemap import render_sitemap
 from donorsite.site.sources import WrittenSources, write_sources
-from donorsite.site.urls import HOME, key_of_source_path, page_url, relative_url
 
 CONFIG_FILE = "mkdocs.yml"
 # Settings that only make sense with the hooks, or only while previewing the sources.

@@ -16,10 +16,26 @@ from urllib.parse import urlsplit
 import yaml
 from markupsafe import escape
 
+from donorsite.addresses import (
+    CAMPAIGNS,
+    HOME,
+    NOT_FOUND,
+    SLOGANS,
+    archive_key,
+    campaign_key,
+    campaign_page_address,
+    feed_url,
+    page_url,
+    qr_code_url,
+    relative_url,
+    source_path,
+)
 from donorsite.exports import export_files
 from donorsite.exports.structured_data import campaign_structured_data
 from donorsite.loading import CampaignEntry, SiteContent
 from donorsite.locales import LOCALES, SiteLocale
+from donorsite.localize.picking import TextPicker, translation_notes
+from donorsite.options import GeneratedFile, SiteOptions
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.home_view import build_countdown, build_theme, build_upcoming_events, recent_results
 from donorsite.render.listing_filters import listing_filters
@@ -28,26 +44,8 @@ from donorsite.render.sharing import qr_code_svg
 from donorsite.render.slogans_view import build_slogan_groups
 from donorsite.render.views import (
     CampaignSummaryView,
-    TextPicker,
     build_campaign_summary,
     build_campaign_view,
-    campaign_page_address,
-    translation_notes,
-)
-from donorsite.site.files import GeneratedFile
-from donorsite.site.settings import SiteOptions
-from donorsite.site.urls import (
-    CAMPAIGNS,
-    HOME,
-    NOT_FOUND,
-    SLOGANS,
-    archive_key,
-    campaign_key,
-    feed_url,
-    page_url,
-    qr_code_url,
-    relative_url,
-    source_path,
 )
 
 
@@ -118,9 +116,10 @@ class SitePageBuilder:
         """Every generated file that is not a page: QR codes, calendars, feeds, the events API."""
         for site_locale in LOCALES:
             for entry in self.content.campaigns:
-                address = campaign_page_address(self.options, self.renderers[site_locale.code], entry.id)
+                address = campaign_page_address(self.options.base_url, self.renderers[site_locale.code].site_locale, entry.id)
                 yield GeneratedFile(qr_code_url(site_locale, entry.id), qr_code_svg(address))
-        yield from export_files(self.content, self.renderers, self.options)
+        services = {code: renderer.services() for code, renderer in self.renderers.items()}
+        yield from export_files(self.content, services, self.options)
 
     def years(self) -> list[int]:
         """The years that have campaigns, newest first: one archive page each."""
@@ -198,7 +197,7 @@ class SitePageBuilder:
             og_type="article",
             image=image[0],
             image_alt=image[1],
-            structured_data=campaign_structured_data(entry, renderer, self.options),
+            structured_data=campaign_structured_data(entry, renderer.services(), self.options),
         )
         return _page_text(view.title.text, view.summary.text, body, head)
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 
 from donorsite.campaign_ids import campaign_id_problem
-from donorsite.eligibility import DEFAULT_RULES, EligibilityRule
 from donorsite.loading import ContentFilter
 from donorsite.locales import LOCALE_CODES
 from donorsite.timing import utc_today
@@ -16,24 +14,6 @@ REGIONS_VARIABLE = "DONORSITE_REGIONS"
 YEARS_VARIABLE = "DONORSITE_YEARS"
 CAMPAIGNS_VARIABLE = "DONORSITE_CAMPAIGNS"
 TODAY_VARIABLE = "DONORSITE_TODAY"
-
-
-@dataclass(frozen=True)
-class SiteOptions:
-    """Settings of one build that do not come from the content files."""
-
-    default_locale: str = "zh-Hans"
-    # The public address; calendars, feeds, structured data and QR codes carry absolute links.
-    site_url: str = "https://blood-campaigns.example.org/"
-    # The build date: what is upcoming at build time, the next World Blood Donor Day,
-    # the contradictions checked. Today in UTC (never the machine's zone), or DONORSITE_TODAY.
-    today: date = field(default_factory=utc_today)
-    eligibility: Mapping[str, EligibilityRule] = field(default_factory=lambda: dict(DEFAULT_RULES))
-
-    @property
-    def base_url(self) -> str:
-        """``site_url`` ending in a slash."""
-        return self.site_url if self.site_url.endswith("/") else self.site_url + "/"
 
 
 def _items(text: str) -> list[str]:
