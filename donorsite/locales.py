@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from babel import Locale
-from babel.core import get_global
+from babel.core import get_global, parse_locale
 
 
 @dataclass(frozen=True)
@@ -79,3 +79,26 @@ def get_locale(code: str) -> SiteLocale:
 def locale_for_prefix(prefix: str) -> SiteLocale | None:
     """Return the locale whose URL folder is ``prefix``, or None."""
     return _BY_PREFIX.get(prefix)
+
+
+def browser_tag_aliases() -> dict[str, str]:
+    """Browser language tags that mean a site locale with a script, lowercased, from CLDR's likely subtags.
+
+    A reader whose browser says ``zh-TW`` or ``zh-HK`` reads Traditional
+    Chinese; plain ``zh`` means Simplified. Tags of other locales need no alias
+    (``vi-VN`` is found by its language).
+
+    >>> aliases = browser_tag_aliases()
+    >>> aliases["zh-tw"], aliases["zh-hk"], aliases["zh"]
+    ('zh-hant', 'zh-hant', 'zh-hans')
+    """
+    likely = get_global("likely_subtags")
+    aliases = {}
+    for site_locale in LOCALES:
+        language, script = site_locale.babel.language, site_locale.babel.script
+        if not script:
+            continue
+        for tag, full in sorted(likely.items()):
+            if tag.split("_")[0] == language and parse_locale(full)[2] == script and tag != str(site_locale.babel):
+                aliases[tag.replace("_", "-").lower()] = site_locale.code.lower()
+    return aliases

@@ -19,7 +19,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from donorsite.eligibility import EligibilitySettingsError, eligibility_rules
-from donorsite.locales import LOCALES
+from donorsite.locales import DEFAULT_LOCALE, LOCALES
 from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.options import SiteOptions
 from donorsite.problems import ContentError
@@ -69,7 +69,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = config.extra.get("donorsite", {})
     try:
         _state["options"] = SiteOptions(
-            default_locale=check_default_locale(settings.get("default_locale", "zh-Hans")),
+            default_locale=check_default_locale(settings.get("default_locale", DEFAULT_LOCALE)),
             site_url=config.site_url,
             today=build_date_from_environment(os.environ),
             eligibility=eligibility_rules(settings.get("eligibility")),

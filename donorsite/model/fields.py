@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from datetime import date, time
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from babel import Locale
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -21,6 +22,7 @@ from pydantic import (
     Field,
     PlainValidator,
     WithJsonSchema,
+    create_model,
 )
 from pydantic_core import PydanticCustomError
 
@@ -72,32 +74,55 @@ PlainText = Annotated[str, Field(max_length=2000), AfterValidator(_plain_text)]
 MarkdownText = Annotated[str, Field(max_length=50_000), AfterValidator(_markdown_text)]
 
 
-class LocalizedText(StrictModel):
-    """A human-readable text given per locale; the campaign's source language is required."""
-
-    zh_Hans: PlainText | None = Field(None, alias="zh-Hans", description="Simplified Chinese")
-    zh_Hant: PlainText | None = Field(None, alias="zh-Hant", description="Traditional Chinese")
-    vi: PlainText | None = Field(None, description="Vietnamese")
-    en: PlainText | None = Field(None, description="English")
+class _PerLocaleText(StrictModel):
+    """Base of the per-locale text models; their fields come from the locale registry."""
 
     model_config = ConfigDict(json_schema_extra={"minProperties": 1})
 
     def get(self, code: str) -> str | None:
         """The text written for locale ``code``, or None."""
-        return getattr(self, code.replace("-", "_"))
+        return getattr(self, code.replace("-", "_"))  # type: ignore[no-any-return]
 
     def written_locales(self) -> tuple[str, ...]:
         """Locale codes this text was written in, in site order."""
         return tuple(code for code in LOCALE_CODES if self.get(code))
 
 
-class LocalizedMarkdown(LocalizedText):
-    """Like LocalizedText, but each text may use Markdown (no raw HTML)."""
+def _per_locale_fields(text_type: Any) -> dict[str, Any]:
+    """One optional field per site locale, named by its code (``zh-Hans`` → ``zh_Hans``), described in English."""
+    english = Locale("en")
+    fields: dict[str, Any] = {}
+    for code in LOCALE_CODES:
+        name = code.replace("-", "_")
+        alias = code if name != code else None
+        description = english.languages.get(name) or Locale.parse(code, sep="-").get_display_name(english)
+        fields[name] = (text_type | None, Field(None, alias=alias, description=description))
+    return fields
 
-    zh_Hans: MarkdownText | None = Field(None, alias="zh-Hans", description="Simplified Chinese")
-    zh_Hant: MarkdownText | None = Field(None, alias="zh-Hant", description="Traditional Chinese")
-    vi: MarkdownText | None = Field(None, description="Vietnamese")
-    en: MarkdownText | None = Field(None, description="English")
+
+if TYPE_CHECKING:
+    # What mypy sees: the fields themselves exist only at run time, one per locale.
+    class LocalizedText(_PerLocaleText):
+        """A human-readable text given per locale; the campaign's source language is required."""
+
+    class LocalizedMarkdown(LocalizedText):
+        """Like LocalizedText, but each text may use Markdown (no raw HTML)."""
+
+else:
+    LocalizedText = create_model(
+        "LocalizedText",
+        __base__=_PerLocaleText,
+        __module__=__name__,
+        __doc__="A human-readable text given per locale; the campaign's source language is required.",
+        **_per_locale_fields(PlainText),
+    )
+    LocalizedMarkdown = create_model(
+        "LocalizedMarkdown",
+        __base__=LocalizedText,
+        __module__=__name__,
+        __doc__="Like LocalizedText, but each text may use Markdown (no raw HTML).",
+        **_per_locale_fields(MarkdownText),
+    )
 
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -307,8 +332,6 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 
 @lru_cache(maxsize=1)
 def _territory_codes() -> frozenset[str]:
-    from babel import Locale
-
     return frozenset(str(code) for code in Locale("en").territories if isinstance(code, str) and len(code) == 2 and code.isalpha())
 
 

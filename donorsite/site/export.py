@@ -33,7 +33,7 @@ from markupsafe import escape
 from donorsite.addresses import HOME, key_of_source_path, page_url, relative_url
 from donorsite.eligibility import eligibility_rules
 from donorsite.loading import ContentFilter
-from donorsite.locales import LOCALES, locale_for_prefix
+from donorsite.locales import DEFAULT_LOCALE, LOCALES, locale_for_prefix
 from donorsite.options import SiteOptions
 from donorsite.site.build import SiteBuild
 from donorsite.site.search_data import MATERIAL_INDEX, ZENSICAL_INDEX, material_index, page_entries, split_front_matter, zensical_index
@@ -113,7 +113,7 @@ def options_from_config(config: Mapping[str, Any], environment: Mapping[str, str
         raise SettingsError("mkdocs.yml: set site_url to the public address; hreflang links and sitemaps need it")
     settings = (config.get("extra") or {}).get("donorsite") or {}
     return SiteOptions(
-        default_locale=check_default_locale(settings.get("default_locale", "zh-Hans")),
+        default_locale=check_default_locale(settings.get("default_locale", DEFAULT_LOCALE)),
         site_url=str(config["site_url"]),
         today=build_date_from_environment(environment),
         eligibility=eligibility_rules(settings.get("eligibility")),

@@ -7,6 +7,7 @@ pages from a folder.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -33,7 +34,7 @@ from donorsite.addresses import (
 from donorsite.exports import export_files
 from donorsite.exports.structured_data import campaign_structured_data
 from donorsite.loading import CampaignEntry, SiteContent
-from donorsite.locales import LOCALES, SiteLocale
+from donorsite.locales import LOCALES, SiteLocale, browser_tag_aliases
 from donorsite.localize.picking import TextPicker, translation_notes
 from donorsite.options import GeneratedFile, SiteOptions
 from donorsite.render.context import LocaleRenderer
@@ -288,6 +289,8 @@ class SitePageBuilder:
         renderer = self.renderers[self.default_locale]
         ordered = sorted(LOCALES, key=lambda site_locale: site_locale.code != self.default_locale)
         choices = [(site_locale, page_url(site_locale, HOME)) for site_locale in ordered]
-        body = renderer.environment.get_template("root.html").render(choices=choices)
+        # choose-locale.js reads which browser tags mean which locale (zh-TW → zh-Hant) from CLDR, via this attribute.
+        tag_aliases = json.dumps(browser_tag_aliases(), sort_keys=True, separators=(",", ":"))
+        body = renderer.environment.get_template("root.html").render(choices=choices, tag_aliases=tag_aliases)
         title = renderer.gettext("Blood donation campaigns")
         return _page_text(title, title, body)
