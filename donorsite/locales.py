@@ -29,6 +29,8 @@ class SiteLocale:
     # the other Chinese script (converted) before English before Vietnamese
     # for Chinese readers; English before Chinese for Vietnamese readers.
     fallback_order: tuple[str, ...] = ()
+    # The apps its readers share with, most used first (names of ``render/sharing.py``'s share links).
+    share_apps: tuple[str, ...] = ("whatsapp", "facebook", "x")
 
     @cached_property
     def babel(self) -> Locale:
@@ -49,14 +51,29 @@ class SiteLocale:
 
 
 LOCALES: tuple[SiteLocale, ...] = (
-    SiteLocale("zh-Hans", "zh-hans", "zh-Hans", "简体中文", "Asia/Shanghai", "zh-Hant", ("zh-Hant", "en", "vi")),
+    SiteLocale(
+        "zh-Hans", "zh-hans", "zh-Hans", "简体中文", "Asia/Shanghai",
+        convertible_from="zh-Hant",
+        fallback_order=("zh-Hant", "en", "vi"),
+        # LINE and WhatsApp are blocked in mainland China, where WeChat and Weibo are used.
+        share_apps=("wechat", "weibo"),
+    ),
     # overrides/partials/languages/zh-Hant.html serves Material's zh-TW (Taiwan) labels:
     # Material's own zh-Hant file mixes in Simplified characters (个) and mainland words.
-    SiteLocale("zh-Hant", "zh-hant", "zh-Hant", "繁體中文", "Asia/Taipei", "zh-Hans", ("zh-Hans", "en", "vi")),
-    SiteLocale("vi", "vi", "vi", "Tiếng Việt", "Asia/Ho_Chi_Minh", None, ("en", "zh-Hans", "zh-Hant")),
+    SiteLocale(
+        "zh-Hant", "zh-hant", "zh-Hant", "繁體中文", "Asia/Taipei",
+        convertible_from="zh-Hans",
+        fallback_order=("zh-Hans", "en", "vi"),
+        share_apps=("line", "facebook"),
+    ),
+    SiteLocale(
+        "vi", "vi", "vi", "Tiếng Việt", "Asia/Ho_Chi_Minh",
+        fallback_order=("en", "zh-Hans", "zh-Hant"),
+        share_apps=("zalo", "facebook"),
+    ),
     # English readers get Vietnamese (Latin letters: names and places stay legible) before Chinese.
-    SiteLocale("en", "en", "en", "English", "Asia/Shanghai", None, ("vi", "zh-Hans", "zh-Hant")),
-)
+    SiteLocale("en", "en", "en", "English", "Asia/Shanghai", fallback_order=("vi", "zh-Hans", "zh-Hant")),
+)  # fmt: skip
 
 # The locale that "/" leads to unless mkdocs.yml names another (extra.donorsite.default_locale).
 DEFAULT_LOCALE = "zh-Hans"
