@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from donorsite.campaign_ids import campaign_id_problem
+from donorsite.eligibility import eligibility_rules
 from donorsite.loading import ContentFilter
-from donorsite.locales import LOCALE_CODES
+from donorsite.locales import DEFAULT_LOCALE, LOCALE_CODES
+from donorsite.options import SiteOptions
 from donorsite.timing import utc_today
 
 REGIONS_VARIABLE = "DONORSITE_REGIONS"
@@ -82,3 +85,21 @@ def worker_from_environment(environment: Mapping[str, str], available: bool) -> 
     if text not in ("", "auto", "on", "off"):
         raise SettingsError(f"{WORKER_VARIABLE}: {text!r} is not a choice; write on, off or auto")
     return available and text != "off"
+
+
+def options_from_config(config: Mapping[str, Any], environment: Mapping[str, str]) -> SiteOptions:
+    """The build options from ``mkdocs.yml`` (as read by the engine or as data) and the environment.
+
+    The one place both the MkDocs adapter and ``donorsite export`` assemble them.
+
+    Raises ``SettingsError`` (or ``EligibilitySettingsError``) naming a wrong setting.
+    """
+    if not config.get("site_url"):
+        raise SettingsError("mkdocs.yml: set site_url to the public address; hreflang links and sitemaps need it")
+    settings = (config.get("extra") or {}).get("donorsite") or {}
+    return SiteOptions(
+        default_locale=check_default_locale(settings.get("default_locale", DEFAULT_LOCALE)),
+        site_url=str(config["site_url"]),
+        today=build_date_from_environment(environment),
+        eligibility=eligibility_rules(settings.get("eligibility")),
+    )
