@@ -37,17 +37,14 @@ from donorsite.loading import CampaignEntry, SiteContent
 from donorsite.locales import LOCALES, SiteLocale, browser_tag_aliases
 from donorsite.localize.picking import TextPicker, translation_notes
 from donorsite.options import GeneratedFile, SiteOptions
+from donorsite.render.campaign_view import build_campaign_view
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.home_view import build_countdown, build_theme, build_upcoming_events, recent_results
 from donorsite.render.listing_filters import listing_filters
 from donorsite.render.page_head import PageHead
 from donorsite.render.sharing import qr_code_svg
 from donorsite.render.slogans_view import build_slogan_groups
-from donorsite.render.views import (
-    CampaignSummaryView,
-    build_campaign_summary,
-    build_campaign_view,
-)
+from donorsite.render.summary_view import CampaignSummaryView, build_campaign_summary
 
 
 @dataclass(frozen=True)
