@@ -24,6 +24,8 @@ LAYERS: dict[str, int] = {
     "donorsite.campaign_ids": 0,
     "donorsite.locales": 0,
     "donorsite.yaml_reader": 0,
+    "donorsite.yaml_text": 0,
+    "donorsite.yaml_loaders": 0,
     "donorsite.validation": 0,
     "donorsite.revisions": 0,
     "donorsite.eligibility": 0,
@@ -34,6 +36,8 @@ LAYERS: dict[str, int] = {
     "donorsite.timing": 1,
     "donorsite.rules": 1,
     "donorsite.loading": 1,
+    "donorsite.project_files": 1,
+    "donorsite.model.time_zones": 1,
     "donorsite.options": 1,
     "donorsite.addresses": 1,
     # 2 localize: catalogs, formatting, Chinese conversion, picking texts.

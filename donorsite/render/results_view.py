@@ -46,7 +46,19 @@ class StatisticsView:
 
 
 def mask_person_name(name: str) -> str:
-    """A person's name with its middle hidden: 褚宏燕 → 褚*燕, 陸衛 → 陸*, Nguyễn Văn An → Nguyễn * An."""
+    """A person's name with its middle hidden, for honour rolls that ask for it (``mask_name: true``).
+
+    A name of several words keeps its first and last word; a name written
+    without spaces (Chinese) keeps its first and last character.
+
+    >>> for name in ("褚宏燕", "陸衛", "Nguyễn Văn An", "Nguyễn An", "Lan"):
+    ...     print(mask_person_name(name))
+    褚*燕
+    陸*
+    Nguyễn * An
+    Nguyễn *
+    L*n
+    """
     words = name.split()
     if len(words) > 1:
         return " ".join([words[0], *("*" for _ in words[1:-1]), words[-1]]) if len(words) > 2 else f"{words[0]} *"
