@@ -169,7 +169,7 @@ def locale_calendar(
     calendar = Calendar.new(
         prodid=PRODUCT_ID,
         method="PUBLISH",
-        name=renderer.gettext("Blood donation campaigns"),
+        name=renderer.site_name(),
         uid=f"calendar-{site_locale.prefix}@{site_host(options)}",
         url=options.base_url + page_url(site_locale, HOME),
         source=options.base_url + locale_calendar_url(site_locale),

@@ -84,7 +84,7 @@ def newest_first(entries: Sequence[CampaignEntry]) -> list[CampaignEntry]:
 def atom_feed(entries: Sequence[CampaignEntry], renderer: LocaleServices, options: SiteOptions) -> bytes:
     """The locale's Atom feed document, UTF-8 with an XML declaration."""
     site_locale = renderer.site_locale
-    site_name = renderer.gettext("Blood donation campaigns")
+    site_name = renderer.site_name()
     ordered = newest_first(entries)
     feed = ET.Element(_atom("feed"), {XML_LANG: site_locale.code})
     self_link = options.base_url + feed_url(site_locale)

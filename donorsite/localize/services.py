@@ -19,6 +19,8 @@ from donorsite.localize.texts import TextResolver
 
 # Joiner, translated in the catalogs: Chinese uses a full-width ：with no space.
 LABELLED = N_("%(label)s: %(value)s")
+# The site's name: page titles, calendars, feeds and sharing previews say it.
+SITE_NAME = N_("Blood donation campaigns")
 
 
 @dataclass
@@ -33,6 +35,10 @@ class LocaleServices:
     def gettext(self, message: str) -> str:
         """The label ``message`` in this locale."""
         return self.translations.gettext(message)
+
+    def site_name(self) -> str:
+        """The site's name in this locale."""
+        return self.translations.gettext(SITE_NAME)
 
     def language_name(self, code: str) -> str:
         """The name of language ``code`` written in this locale, e.g. 越南文 or 繁体中文.

@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from donorsite.campaign_ids import CAMPAIGN_ID, MAX_ID_LENGTH
 from donorsite.locales import LOCALE_CODES
 from donorsite.text_hygiene import find_bad_character, mixed_script_label
 
@@ -270,7 +271,8 @@ def _check_locale_code(value: str) -> str:
 
 LocaleCode = Annotated[str, AfterValidator(_check_locale_code), WithJsonSchema({"type": "string", "enum": list(LOCALE_CODES)})]
 Count = Annotated[int, Field(ge=0, le=1_000_000_000)]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+# Ids of slogans and other entries follow the campaign-id rule: lowercase ASCII words joined by hyphens.
+Slug = Annotated[str, Field(pattern=CAMPAIGN_ID.pattern, max_length=MAX_ID_LENGTH)]
 
 
 @lru_cache(maxsize=1)

@@ -141,7 +141,7 @@ class SiteBuild:
     def site_name(self, site_locale: SiteLocale | None) -> str:
         """The site's name in ``site_locale`` (the default locale for pages outside locales)."""
         renderer = self.renderers[(site_locale or self.default_locale).code]
-        return renderer.gettext("Blood donation campaigns")
+        return renderer.site_name()
 
     def not_found_choices(self) -> list[tuple[SiteLocale, str, str]]:
         """For the site-wide 404 page: each locale, the URL of its home, and "page not found" in its language."""

@@ -178,7 +178,7 @@ class SitePageBuilder:
             renderer.site_locale,
             self.options.base_url + url,
             relative_url(url, feed_url(renderer.site_locale)),
-            renderer.gettext("Blood donation campaigns"),
+            renderer.site_name(),
             **values,  # type: ignore[arg-type]
         )
 
@@ -255,7 +255,7 @@ class SitePageBuilder:
             # A different slogan each day, the same one for every locale.
             slogan = slogan_pick(slogans[today.toordinal() % len(slogans)].text)
             pick.absorb(slogan_pick)
-        title = renderer.gettext("Blood donation campaigns")
+        title = renderer.site_name()
         body = self._render(
             renderer,
             "home.html",
@@ -289,5 +289,5 @@ class SitePageBuilder:
         # choose-locale.js reads which browser tags mean which locale (zh-TW → zh-Hant) from CLDR, via this attribute.
         tag_aliases = json.dumps(browser_tag_aliases(), sort_keys=True, separators=(",", ":"))
         body = renderer.environment.get_template("root.html").render(choices=choices, tag_aliases=tag_aliases)
-        title = renderer.gettext("Blood donation campaigns")
+        title = renderer.site_name()
         return _page_text(title, title, body)
