@@ -164,7 +164,7 @@ class CampaignSite:
         """
         build = self.build
         alternates = build.alternates(page.file.src_uri)
-        page_config = copy.copy(config)
+        page_config = copy.copy(config)  # shallow: only the two keys below differ
         page_config["site_name"] = build.site_name(build.locale_of(page.file.src_uri))
         page_config["extra"] = {
             **config.extra,
