@@ -20,7 +20,7 @@ from donorsite.editing.translation_sheet import SheetError
 from donorsite.editing.translations import export_missing, load_slots, translation_table
 from donorsite.eligibility import EligibilitySettingsError
 from donorsite.loading import CAMPAIGN_FOLDER, collect_content
-from donorsite.locales import LOCALE_CODES
+from donorsite.locales import DEFAULT_LOCALE, LOCALE_CODES
 from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.model.campaign import CampaignKind
 from donorsite.problems import ContentError
@@ -91,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     start.add_argument("--kind", choices=[kind.value for kind in CampaignKind], help="start from a starter / 从模板开始")
     start.add_argument("--copy", metavar="ID", help="copy this campaign / 复制此活动")
     new.add_argument("--date", type=date.fromisoformat, required=True, help="first event date YYYY-MM-DD / 首场日期")
-    new.add_argument("--language", choices=list(LOCALE_CODES), default="zh-Hans", help="language you write in / 原文语言")
+    new.add_argument("--language", choices=list(LOCALE_CODES), default=DEFAULT_LOCALE, help="language you write in / 原文语言")
     translations = commands.add_parser("translations", parents=[common], help="untranslated texts / 未翻译内容")
     action = translations.add_mutually_exclusive_group()
     action.add_argument("--export", metavar="LOCALE", choices=list(LOCALE_CODES), help="write missing texts as CSV / 导出 CSV")

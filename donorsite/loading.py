@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -16,6 +15,7 @@ from donorsite.campaign_ids import CAMPAIGN_EXTENSION, campaign_id_problem, has_
 from donorsite.model.campaign import LEGACY_STATUSES, Campaign
 from donorsite.model.slogan import SloganFile
 from donorsite.problems import ContentError, Problem
+from donorsite.project_files import image_problems, published_link_problems, shown_path
 from donorsite.revisions import ShallowHistoryError, last_commit_dates
 from donorsite.rules import RuleViolation, campaign_rule_violations, missing_source_texts
 from donorsite.timing import build_date_contradictions, utc_today
@@ -24,7 +24,6 @@ from donorsite.yaml_reader import YamlDocument, format_path, read_yaml_file, rea
 
 CAMPAIGN_FOLDER = "campaigns"
 SLOGAN_FILE = "slogans.yaml"
-DOCS_FOLDER = "docs"
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -133,48 +132,9 @@ def _validate_document(
 _LINKED_CONTENT = "this content file is a symbolic link; put the file itself here"
 
 
-def shown_path(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` as messages print it: control characters in a file name are escaped, not sent to the terminal."""
-    text = path.relative_to(root).as_posix()
-    if not any(unicodedata.category(character) == "Cc" for character in text):
-        return text
-    return "".join(
-        character.encode("unicode_escape").decode("ascii") if unicodedata.category(character) == "Cc" else character for character in text
-    )
-
-
 def _campaign_id_problem(path: Path, display_name: str) -> Problem | None:
     message = campaign_id_problem(path.stem)
     return Problem(display_name, 1, 1, "", f"file name: {message}") if message else None
-
-
-def _outside_link_problem(root: Path, relative: str) -> str | None:
-    """Why the file ``relative`` (to ``root``) must not be published, or None if it may be."""
-    project = root.resolve()
-    current = root
-    for part in Path(relative).parts:
-        current = current / part
-        if current.is_symlink():
-            return f"{shown_path(current, root)} is a symbolic link; copy the file itself into the project"
-    if not current.resolve().is_relative_to(project):
-        return f"{relative} resolves outside the project folder; copy the file itself into the project"
-    return None
-
-
-def _image_problems(entry: Campaign, root: Path, display_name: str, document: YamlDocument) -> list[Problem]:
-    problems = []
-    for index, image in enumerate(entry.images):
-        path = ("images", index, "src")
-        line, column = document.locate(path)
-        relative = f"{DOCS_FOLDER}/{image.src}"
-        outside = _outside_link_problem(root, relative)
-        if outside:
-            problems.append(Problem(display_name, line, column, format_path(path), outside))
-        elif not (root / relative).is_file():
-            problems.append(
-                Problem(display_name, line, column, format_path(path), f"no file docs/{image.src}; add the picture or fix the path")
-            )
-    return problems
 
 
 def _legacy_status(document: YamlDocument) -> str | None:
@@ -194,27 +154,6 @@ def _legacy_status_notices(display_name: str, document: YamlDocument) -> list[Pr
     return _located(display_name, document, [(("status",), message)])
 
 
-def published_link_problems(root: Path) -> list[Problem]:
-    """Files and folders under ``docs/`` that are symbolic links: the build would publish what they point to."""
-    problems = []
-    docs = root / DOCS_FOLDER
-    for folder, folders, names in os.walk(docs):
-        for name in sorted([*folders, *names]):
-            path = Path(folder) / name
-            if path.is_symlink():
-                shown = shown_path(path, root)
-                problems.append(
-                    Problem(
-                        shown,
-                        1,
-                        1,
-                        "",
-                        "this is a symbolic link, and the build would publish the file it points to; put the file itself here",
-                    )
-                )
-    return problems
-
-
 def load_campaign(path: Path, root: Path, build_date: date | None = None) -> tuple[CampaignEntry | None, list[Problem]]:
     """Read and validate one campaign file as of ``build_date`` (default: today in UTC); return it (or None) and its problems."""
     display_name = shown_path(path, root)
@@ -229,7 +168,7 @@ def load_campaign(path: Path, root: Path, build_date: date | None = None) -> tup
     problems += _located(display_name, document, campaign_rule_violations(campaign))
     as_of = build_date or utc_today()
     problems += _located(display_name, document, build_date_contradictions(campaign, _legacy_status(document), as_of))
-    problems += _image_problems(campaign, root, display_name, document)
+    problems += image_problems(campaign, root, display_name, document)
     if problems:
         return None, problems
     notices = tuple(_legacy_status_notices(display_name, document))

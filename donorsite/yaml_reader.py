@@ -18,7 +18,20 @@ from typing import Any
 import yaml
 
 from donorsite.problems import Problem
-from donorsite.text_hygiene import LINE_BREAKS_EDITORS_HIDE, describe_character
+from donorsite.text_hygiene import describe_character
+from donorsite.yaml_loaders import (
+    ALIAS_TAG,
+    BOOL_TAG,
+    FLOAT_TAG,
+    INT_TAG,
+    MAP_TAG,
+    NULL_TAG,
+    SEQ_TAG,
+    STR_TAG,
+    CoreSchemaLoader,
+    FastCoreSchemaLoader,
+)
+from donorsite.yaml_text import decode_utf8, editor_position, hidden_line_break_problems
 
 Location = tuple[int, int]
 FieldPath = tuple[str | int, ...]
@@ -30,59 +43,7 @@ MAX_DEPTH = 40
 # integers of more than 4,300 digits at all.
 MAX_NUMBER_DIGITS = 20
 
-_NULL = "tag:yaml.org,2002:null"
-_BOOL = "tag:yaml.org,2002:bool"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_STR = "tag:yaml.org,2002:str"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-
-
-class _CoreSchemaLoader(yaml.SafeLoader):
-    """A loader whose implicit types follow YAML 1.2's core schema.
-
-    Only ``true``/``false``, ``null``/``~``, decimal integers without a
-    leading zero and plain decimal floats are typed; everything else,
-    times, dates and ``no`` included, stays a string for the model to read.
-    """
-
-
-_ALIAS = "tag:donorsite,2026:alias"
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _compose_node(self: _CoreSchemaLoader, parent: yaml.Node | None, index: object) -> yaml.Node:
-    # An alias would share (and, expanded, multiply) another node: keep it
-    # as a marker at its own position so the builder can point at it.
-    if self.check_event(yaml.AliasEvent):
-        event = self.get_event()
-        return yaml.ScalarNode(_ALIAS, event.anchor, event.start_mark, event.end_mark)
-    return yaml.composer.Composer.compose_node(self, parent, index)  # type: ignore[arg-type,return-value]
-
-
-_CoreSchemaLoader.compose_node = _compose_node  # type: ignore[method-assign,assignment]
-
-
-class _FastCoreSchemaLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The same resolver over libyaml's C parser, about ten times faster.
-
-    It composes aliases as shared nodes without their own position, so a
-    file with an alias, or with any error, is read again by the Python
-    loader for exact messages.
-    """
-
-
-_CoreSchemaLoader.yaml_implicit_resolvers = {}
-_CoreSchemaLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_CoreSchemaLoader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
-_CoreSchemaLoader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
-_CoreSchemaLoader.add_implicit_resolver(
-    _FLOAT,
-    re.compile(r"^[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$"),
-    list("-+0123456789"),
-)
-_FastCoreSchemaLoader.yaml_implicit_resolvers = _CoreSchemaLoader.yaml_implicit_resolvers
 
 
 @dataclass
@@ -148,7 +109,7 @@ class _Builder:
             if id(node) in self._seen:
                 raise _SharedNode()
             self._seen.add(id(node))
-        if node.tag == _ALIAS:
+        if node.tag == ALIAS_TAG:
             if not self._alias_reported:
                 self._alias_reported = True
                 self.problem(
@@ -158,7 +119,7 @@ class _Builder:
                 )
             return None
         self.document.value_locations[path] = _location(node)
-        if not isinstance(node, yaml.ScalarNode) and node.tag not in (_MAP, _SEQ):
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in (MAP_TAG, SEQ_TAG):
             self.problem(_location(node), path, f"the YAML tag '{node.tag}' is not allowed here; remove it")
             return None
         self.document.value_spans[path] = (node.start_mark.index, node.end_mark.index)
@@ -193,18 +154,18 @@ class _Builder:
 
     def _build_scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
         text = node.value
-        if node.tag == _STR:
+        if node.tag == STR_TAG:
             surrogate = _LONE_SURROGATE.search(text)
             if surrogate:
                 # An escape such as "\uD800" names half of a character; nothing could print or save it.
                 self.problem(_location(node), path, f"the text contains {describe_character(surrogate.group())}")
                 return _LONE_SURROGATE.sub("\ufffd", text)
             return _nfc(text)
-        if node.tag == _NULL:
+        if node.tag == NULL_TAG:
             return None
-        if node.tag == _BOOL:
+        if node.tag == BOOL_TAG:
             return text.lower() == "true"
-        if node.tag == _INT:
+        if node.tag == INT_TAG:
             digits = len(text.lstrip("+-"))
             if digits > MAX_NUMBER_DIGITS:
                 self.problem(
@@ -214,7 +175,7 @@ class _Builder:
                 )
                 return None
             return int(text)
-        if node.tag == _FLOAT:
+        if node.tag == FLOAT_TAG:
             return float(text)
         self.problem(_location(node), path, f"the YAML tag '{node.tag}' is not allowed here; remove it")
         return None
@@ -223,24 +184,6 @@ class _Builder:
 class _TooLarge(Exception):
     def __init__(self, node: yaml.Node) -> None:
         self.node = node
-
-
-def _decode(raw: bytes, display_name: str) -> tuple[str | None, list[Problem]]:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, [
-            Problem(
-                display_name,
-                line,
-                column,
-                "",
-                "the file is not UTF-8 text; save it again with the UTF-8 encoding",
-            )
-        ]
-    return text, []
 
 
 class _SharedNode(Exception):
@@ -252,7 +195,7 @@ def _read_fast(text: str, display_name: str) -> tuple[YamlDocument | None, list[
     if not hasattr(yaml, "CSafeLoader"):
         return None
     try:
-        loader = _FastCoreSchemaLoader(text)
+        loader = FastCoreSchemaLoader(text)
     except yaml.YAMLError:
         return None
     try:
@@ -273,34 +216,16 @@ def _read_fast(text: str, display_name: str) -> tuple[YamlDocument | None, list[
     return builder.document, builder.problems
 
 
-def editor_position(text: str, index: int) -> Location:
-    """Line and column of ``text[index]`` as an editor shows them (new lines at LF, CRLF or a lone CR)."""
-    before = text[:index]
-    line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
-    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
-    return line, index - line_start + 1
-
-
-def _hidden_line_break_problems(text: str, display_name: str) -> list[Problem]:
-    """YAML counts U+0085, U+2028 and U+2029 as new lines and editors do not: refuse them before reading."""
-    problems = []
-    for index, character in enumerate(text):
-        if character in LINE_BREAKS_EDITORS_HIDE:
-            line, column = editor_position(text, index)
-            problems.append(Problem(display_name, line, column, "", f"the file contains {describe_character(character)}"))
-    return problems
-
-
 def read_yaml_text(text: str, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Read YAML source text; return the document (None if unreadable) and its problems."""
-    hidden_breaks = _hidden_line_break_problems(text, display_name)
+    hidden_breaks = hidden_line_break_problems(text, display_name)
     if hidden_breaks:
         return None, hidden_breaks
     fast = _read_fast(text, display_name)
     if fast is not None:
         return fast
     try:
-        loader = _CoreSchemaLoader(text)
+        loader = CoreSchemaLoader(text)
     except yaml.reader.ReaderError as error:
         line, column = editor_position(text, error.position)
         character = chr(error.character) if isinstance(error.character, int) else str(error.character)
@@ -350,7 +275,7 @@ def read_yaml_file(path: Path, display_name: str) -> tuple[YamlDocument | None, 
                 f"the file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} allowed; split it or remove pasted material",
             )
         ]
-    text, problems = _decode(path.read_bytes(), display_name)
+    text, problems = decode_utf8(path.read_bytes(), display_name)
     if text is None:
         return None, problems
     return read_yaml_text(text, display_name)

@@ -24,8 +24,8 @@ from donorsite.loading import CampaignEntry, SiteContent, load_content
 from donorsite.locales import LOCALES, SiteLocale
 from donorsite.localize.catalogs import load_translations
 from donorsite.model.campaign import Contact, Event, ScheduleItem
+from donorsite.options import SiteOptions
 from donorsite.render.context import build_renderers
-from donorsite.site.settings import SiteOptions
 
 SITE_URL = "https://blood-campaigns.example.org/"
 HOST = "blood-campaigns.example.org"

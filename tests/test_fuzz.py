@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from donorsite.loading import CampaignEntry, SiteContent, validate_campaign_text
 from donorsite.model.campaign import Campaign
+from donorsite.options import SiteOptions
 from donorsite.render.context import build_renderers
 from donorsite.site.pages import SitePageBuilder
-from donorsite.site.settings import SiteOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "campaigns").glob("*.yaml"))]

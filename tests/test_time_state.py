@@ -17,9 +17,9 @@ import pytest
 
 from conftest import ROOT, needs_chromium, serve_directory
 from donorsite.loading import load_content
+from donorsite.options import SiteOptions
+from donorsite.render.campaign_view import build_campaign_view
 from donorsite.render.context import build_renderers
-from donorsite.render.views import build_campaign_view
-from donorsite.site.settings import SiteOptions
 
 pytestmark = needs_chromium
 BUILD_DATE = "2026-11-29"

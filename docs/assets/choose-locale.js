@@ -1,5 +1,7 @@
 // "/" offers every language; this script takes a reader straight to the
 // one their browser prefers, or to the site's default (the first link).
+// The page lists the locales (hreflang) and, in data-tag-aliases, which other
+// browser tags mean one of them (zh-TW means zh-Hant), both written at build.
 (function () {
   var choice = document.querySelector(".language-choice");
   if (!choice) return;
@@ -7,12 +9,16 @@
   if (!links.length) return;
   var byTag = {};
   links.forEach(function (link) { byTag[link.getAttribute("hreflang").toLowerCase()] = link.href; });
-  var traditional = /^zh-(hant|tw|hk|mo)/;
+  var aliases = JSON.parse(choice.getAttribute("data-tag-aliases") || "{}");
   function match(tag) {
-    tag = tag.toLowerCase();
-    if (byTag[tag]) return byTag[tag];
-    if (tag.indexOf("zh") === 0) return byTag[traditional.test(tag) ? "zh-hant" : "zh-hans"];
-    return byTag[tag.split("-")[0]];
+    var parts = tag.toLowerCase().split("-");
+    // The whole tag, then language and script or region, then the language alone.
+    var candidates = [parts.join("-"), parts.slice(0, 2).join("-"), parts[0]];
+    for (var i = 0; i < candidates.length; i++) {
+      var found = byTag[candidates[i]] || byTag[aliases[candidates[i]]];
+      if (found) return found;
+    }
+    return null;
   }
   var preferred = navigator.languages || [navigator.language || ""];
   for (var i = 0; i < preferred.length; i++) {

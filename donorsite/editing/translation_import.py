@@ -13,20 +13,16 @@ none is.
 
 from __future__ import annotations
 
-import bisect
-import copy
-import difflib
-import json
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel
 
 from donorsite.campaign_ids import CAMPAIGN_EXTENSION, campaign_id_problem
+from donorsite.editing.change_check import only_translations_changed, value_at
 from donorsite.editing.safe_write import replace_files
 from donorsite.editing.text_edits import TextEdit, add_key_edit, apply_edits, yaml_string
 from donorsite.editing.translation_sheet import SheetError, SheetRow, decode_sheet, read_sheet
@@ -39,7 +35,6 @@ from donorsite.yaml_reader import FieldPath, YamlDocument, format_path, read_yam
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _FIELD_PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*|\[\d{1,6}\])*$")
-_LINE_BREAK = re.compile(r"\r\n|\n|\r")
 
 
 @dataclass
@@ -123,12 +118,6 @@ def _targets(root: Path, rows: Iterable[SheetRow], sheet: str) -> tuple[dict[str
     return targets, problems
 
 
-def _value_at(data: Any, path: FieldPath) -> Any:
-    for part in path:
-        data = data[part]
-    return data
-
-
 def _text_slots(model: BaseModel) -> set[FieldPath]:
     return {path for path, value in walk_models(model) if isinstance(value, LocalizedText)}
 
@@ -141,7 +130,7 @@ class _Plan:
 
 
 def _edit_for(text: str, document: YamlDocument, slot: FieldPath, locale: str, value: str) -> TextEdit:
-    mapping = _value_at(document.data, slot)
+    mapping = value_at(document.data, slot)
     if locale not in mapping:
         return add_key_edit(text, document, slot, locale, value)
     start, end = document.value_spans[(*slot, locale)]
@@ -176,72 +165,12 @@ def _plan(
             problems.append(f"{where}: {target.display} has no text {row.field} to translate; keep the field cell as exported")
             continue
         value = unicodedata.normalize("NFC", row.translation)
-        if _value_at(document.data, slot).get(row.locale) == value:
+        if value_at(document.data, slot).get(row.locale) == value:
             continue
         _add_edit(plan.edits, _edit_for(text, document, slot, row.locale, value))
         plan.changes[(*slot, row.locale)] = value
         plan.lines[(*slot, row.locale)] = row.line
     return plan, problems
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
-
-
-def _lines(text: str) -> list[str]:
-    starts = _line_starts(text)
-    return [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)], strict=True) if start < end]
-
-
-def _line_range(starts: list[int], start: int, end: int) -> range:
-    first = bisect.bisect_right(starts, start) - 1
-    last = bisect.bisect_right(starts, max(start, end - 1)) - 1
-    return range(first, last + 1)
-
-
-def _touched_lines(text: str, document: YamlDocument, paths: Iterable[FieldPath]) -> set[int]:
-    starts = _line_starts(text)
-    touched: set[int] = set()
-    for path in paths:
-        if path in document.value_spans:
-            key_line = document.key_locations.get(path, document.locate(path))[0] - 1
-            touched.update(range(key_line, key_line + 1))
-            touched.update(_line_range(starts, *document.value_spans[path]))
-        if path[:-1] in document.flow_mappings:
-            touched.update(_line_range(starts, *document.value_spans[path[:-1]]))
-    return touched
-
-
-def _line_break_kinds(text: str) -> set[str]:
-    return set(_LINE_BREAK.findall(text))
-
-
-def only_translations_changed(old_text: str, new_text: str, old_document: YamlDocument, changes: dict[FieldPath, str]) -> str | None:
-    """Why ``new_text`` is more than ``old_text`` with the translations in ``changes``, or None if it is exactly that."""
-    new_document, problems = read_yaml_text(new_text, "new")
-    if new_document is None or problems:
-        return "the file would no longer read as YAML"
-    expected = copy.deepcopy(old_document.data)
-    for path, value in changes.items():
-        _value_at(expected, path[:-1])[path[-1]] = value
-    if json.dumps(new_document.data, ensure_ascii=False) != json.dumps(expected, ensure_ascii=False):
-        return "the file would read back with other values than the translations"
-    allowed_old = _touched_lines(old_text, old_document, changes)
-    allowed_new = _touched_lines(new_text, new_document, changes)
-    old_lines, new_lines = _lines(old_text), _lines(new_text)
-    last = len(old_lines) - 1
-    # A line added after a last line without a line break gives that line one, and nothing else.
-    if old_lines and not _LINE_BREAK.search(old_lines[last]) and _LINE_BREAK.sub("", new_lines[last]) == old_lines[last]:
-        allowed_old.add(last)
-        allowed_new.add(last)
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for tag, old_first, old_last, new_first, new_last in matcher.get_opcodes():
-        if tag != "equal" and not (set(range(old_first, old_last)) <= allowed_old and set(range(new_first, new_last)) <= allowed_new):
-            return f"line {new_first + 1} would change although it holds no translation"
-    old_kinds = _line_break_kinds(old_text) or {"\n"}
-    if not _line_break_kinds(new_text) <= old_kinds:
-        return "the file would get line breaks of another kind"
-    return None
 
 
 def _validate(display: str, text: str) -> tuple[BaseModel | None, str, list[Problem]]:

@@ -12,12 +12,11 @@ from donorsite.exports.events_api import events_api_file
 from donorsite.exports.feeds import feed_files
 from donorsite.exports.occurrences import site_occurrences
 from donorsite.loading import SiteContent
-from donorsite.render.context import LocaleRenderer
-from donorsite.site.files import GeneratedFile
-from donorsite.site.settings import SiteOptions
+from donorsite.localize.services import LocaleServices
+from donorsite.options import GeneratedFile, SiteOptions
 
 
-def export_files(content: SiteContent, renderers: dict[str, LocaleRenderer], options: SiteOptions) -> Iterator[GeneratedFile]:
+def export_files(content: SiteContent, renderers: dict[str, LocaleServices], options: SiteOptions) -> Iterator[GeneratedFile]:
     """Every calendar, feed and data file of the site: each locale's calendars and feed, then the events API."""
     time_zones = TimeZoneDefinitions(site_occurrences(content.campaigns))
     for renderer in renderers.values():

@@ -17,16 +17,15 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event, Timezone, vCalAddress
 from icalendar.enums import STATUS
 
+from donorsite.addresses import HOME, campaign_page_address, event_calendar_url, locale_calendar_url, page_url
 from donorsite.exports.event_texts import event_texts
 from donorsite.exports.occurrences import EventOccurrence, campaign_occurrences, site_occurrences
 from donorsite.loading import CampaignEntry, SiteContent
+from donorsite.localize.picking import TextPicker
+from donorsite.localize.services import LocaleServices
 from donorsite.model.campaign import CampaignStatus, OrganiserRole
-from donorsite.render.context import LocaleRenderer
+from donorsite.options import GeneratedFile, SiteOptions
 from donorsite.render.labels import KIND_LABELS
-from donorsite.render.views import TextPicker, campaign_page_address
-from donorsite.site.files import GeneratedFile
-from donorsite.site.settings import SiteOptions
-from donorsite.site.urls import HOME, event_calendar_url, locale_calendar_url, page_url
 
 PRODUCT_ID = "-//donorsite//Blood donation campaigns//EN"
 # How often subscribers' apps should fetch the locale calendar again.
@@ -71,7 +70,7 @@ def _with_language(event: Event, name: str, language: str | None) -> None:
         event[name].params["LANGUAGE"] = language
 
 
-def _organizer(entry: CampaignEntry, renderer: LocaleRenderer) -> vCalAddress | None:
+def _organizer(entry: CampaignEntry, renderer: LocaleServices) -> vCalAddress | None:
     """The contact's e-mail as ORGANIZER (RFC 5545 needs an address), named after the contact or the host."""
     campaign = entry.campaign
     contact = campaign.contact
@@ -85,11 +84,11 @@ def _organizer(entry: CampaignEntry, renderer: LocaleRenderer) -> vCalAddress | 
     return organizer
 
 
-def calendar_event(occurrence: EventOccurrence, renderer: LocaleRenderer, options: SiteOptions) -> Event:
+def calendar_event(occurrence: EventOccurrence, renderer: LocaleServices, options: SiteOptions) -> Event:
     """The VEVENT of ``occurrence`` in the renderer's locale."""
     entry = occurrence.entry
     texts = event_texts(renderer, occurrence)
-    page = campaign_page_address(options, renderer, entry.id)
+    page = campaign_page_address(options.base_url, renderer.site_locale, entry.id)
     changed = _utc_midnight(entry.updated)
     event = Event.new(
         uid=event_uid(occurrence, options),
@@ -149,7 +148,7 @@ class TimeZoneDefinitions:
 
 
 def event_calendar(
-    occurrence: EventOccurrence, renderer: LocaleRenderer, options: SiteOptions, time_zones: TimeZoneDefinitions
+    occurrence: EventOccurrence, renderer: LocaleServices, options: SiteOptions, time_zones: TimeZoneDefinitions
 ) -> Calendar:
     """A calendar file holding one event, to add it to one's own calendar."""
     calendar = Calendar.new(
@@ -163,14 +162,14 @@ def event_calendar(
 
 
 def locale_calendar(
-    occurrences: Sequence[EventOccurrence], renderer: LocaleRenderer, options: SiteOptions, time_zones: TimeZoneDefinitions
+    occurrences: Sequence[EventOccurrence], renderer: LocaleServices, options: SiteOptions, time_zones: TimeZoneDefinitions
 ) -> Calendar:
     """The subscribable calendar of all events, named and written in the renderer's locale."""
     site_locale = renderer.site_locale
     calendar = Calendar.new(
         prodid=PRODUCT_ID,
         method="PUBLISH",
-        name=renderer.gettext("Blood donation campaigns"),
+        name=renderer.site_name(),
         uid=f"calendar-{site_locale.prefix}@{site_host(options)}",
         url=options.base_url + page_url(site_locale, HOME),
         source=options.base_url + locale_calendar_url(site_locale),
@@ -186,7 +185,7 @@ def locale_calendar(
 
 
 def calendar_files(
-    content: SiteContent, renderer: LocaleRenderer, options: SiteOptions, time_zones: TimeZoneDefinitions
+    content: SiteContent, renderer: LocaleServices, options: SiteOptions, time_zones: TimeZoneDefinitions
 ) -> Iterator[GeneratedFile]:
     """The locale's ``.ics`` file of every event, then its calendar of all events."""
     site_locale = renderer.site_locale

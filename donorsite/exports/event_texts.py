@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from donorsite.exports.occurrences import EventOccurrence
+from donorsite.localize.picking import TextPicker
+from donorsite.localize.services import LocaleServices
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import Campaign, Organiser, OrganiserRole
-from donorsite.render.context import LocaleRenderer
-from donorsite.render.views import TextPicker
 
 # Joins the campaign's title to an event's own title; no label is needed
 # because the dash reads the same in every site language.
@@ -63,7 +63,7 @@ def _common_language(texts: list[LocalText | None]) -> str | None:
     return languages.pop() if len(languages) == 1 else None
 
 
-def event_texts(renderer: LocaleRenderer, occurrence: EventOccurrence) -> EventTexts:
+def event_texts(renderer: LocaleServices, occurrence: EventOccurrence) -> EventTexts:
     """The texts of ``occurrence`` for a reader of the renderer's locale (written, converted or fallback)."""
     campaign = occurrence.entry.campaign
     venue = occurrence.event.venue

@@ -12,18 +12,16 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from donorsite.addresses import EVENTS_API, campaign_page_address, event_calendar_url, feed_url, locale_calendar_url
 from donorsite.exports.event_texts import EventTexts, event_texts
 from donorsite.exports.occurrences import EventOccurrence, site_occurrences
 from donorsite.loading import SiteContent
+from donorsite.localize.services import LocaleServices
 from donorsite.localize.texts import LocalText, TextOrigin
 from donorsite.model.campaign import CampaignKind, CampaignStatus
 from donorsite.model.fields import CountryCode, LocaleCode
-from donorsite.render.context import LocaleRenderer
+from donorsite.options import GeneratedFile, SiteOptions
 from donorsite.render.maps import venue_country
-from donorsite.render.views import campaign_page_address
-from donorsite.site.files import GeneratedFile
-from donorsite.site.settings import SiteOptions
-from donorsite.site.urls import EVENTS_API, event_calendar_url, feed_url, locale_calendar_url
 
 
 class ApiModel(BaseModel):
@@ -136,7 +134,7 @@ def _venue(occurrence: EventOccurrence, texts: dict[str, EventTexts]) -> ApiVenu
     )
 
 
-def api_event(occurrence: EventOccurrence, renderers: dict[str, LocaleRenderer], options: SiteOptions) -> ApiEvent:
+def api_event(occurrence: EventOccurrence, renderers: dict[str, LocaleServices], options: SiteOptions) -> ApiEvent:
     """The API's record of one event, with texts and addresses in every locale."""
     entry = occurrence.entry
     campaign = entry.campaign
@@ -155,7 +153,7 @@ def api_event(occurrence: EventOccurrence, renderers: dict[str, LocaleRenderer],
         event_title=_optional_localized(texts, lambda t: t.event_title),
         summary=_localized(texts, lambda t: t.summary),
         venue=_venue(occurrence, texts),
-        url={code: campaign_page_address(options, renderer, entry.id) for code, renderer in renderers.items()},
+        url={code: campaign_page_address(options.base_url, renderer.site_locale, entry.id) for code, renderer in renderers.items()},
         ics={
             code: options.base_url + event_calendar_url(renderer.site_locale, entry.id, occurrence.index)
             for code, renderer in renderers.items()
@@ -164,7 +162,7 @@ def api_event(occurrence: EventOccurrence, renderers: dict[str, LocaleRenderer],
     )
 
 
-def events_api(occurrences: list[EventOccurrence], renderers: dict[str, LocaleRenderer], options: SiteOptions) -> EventsApi:
+def events_api(occurrences: list[EventOccurrence], renderers: dict[str, LocaleServices], options: SiteOptions) -> EventsApi:
     """The whole events API document."""
     return EventsApi(
         generated=options.today,
@@ -176,7 +174,7 @@ def events_api(occurrences: list[EventOccurrence], renderers: dict[str, LocaleRe
     )
 
 
-def events_api_file(content: SiteContent, renderers: dict[str, LocaleRenderer], options: SiteOptions) -> GeneratedFile:
+def events_api_file(content: SiteContent, renderers: dict[str, LocaleServices], options: SiteOptions) -> GeneratedFile:
     """``/api/events.json``, indented UTF-8 JSON."""
     document = events_api(site_occurrences(content.campaigns), renderers, options)
     return GeneratedFile(EVENTS_API, (document.model_dump_json(indent=2) + "\n").encode("utf-8"))

@@ -11,15 +11,14 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from xml.etree import ElementTree as ET
 
+from donorsite.addresses import HOME, campaign_page_address, feed_url, page_url
 from donorsite.exports.event_texts import organizing_organisers
 from donorsite.loading import CampaignEntry, SiteContent
+from donorsite.localize.picking import TextPicker
+from donorsite.localize.services import LocaleServices
 from donorsite.localize.texts import LocalText
-from donorsite.render.context import LocaleRenderer
+from donorsite.options import GeneratedFile, SiteOptions
 from donorsite.render.labels import KIND_LABELS
-from donorsite.render.views import TextPicker, campaign_page_address
-from donorsite.site.files import GeneratedFile
-from donorsite.site.settings import SiteOptions
-from donorsite.site.urls import HOME, feed_url, page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -58,12 +57,12 @@ def _add_authors(parent: ET.Element, pick: TextPicker, entry: CampaignEntry) -> 
             _add(author, "uri", organiser.url)
 
 
-def _add_entry(feed: ET.Element, entry: CampaignEntry, renderer: LocaleRenderer, options: SiteOptions) -> None:
+def _add_entry(feed: ET.Element, entry: CampaignEntry, renderer: LocaleServices, options: SiteOptions) -> None:
     """One campaign as an Atom entry; the page address is its id and its link."""
     campaign = entry.campaign
     language = renderer.site_locale.code
     pick = TextPicker(renderer, campaign.source_language)
-    page = campaign_page_address(options, renderer, entry.id)
+    page = campaign_page_address(options.base_url, renderer.site_locale, entry.id)
     element = _add(feed, "entry")
     _add(element, "id", page)
     _add_text(element, "title", pick(campaign.title), language)
@@ -82,10 +81,10 @@ def newest_first(entries: Sequence[CampaignEntry]) -> list[CampaignEntry]:
     return sorted(by_id, key=lambda entry: entry.updated, reverse=True)
 
 
-def atom_feed(entries: Sequence[CampaignEntry], renderer: LocaleRenderer, options: SiteOptions) -> bytes:
+def atom_feed(entries: Sequence[CampaignEntry], renderer: LocaleServices, options: SiteOptions) -> bytes:
     """The locale's Atom feed document, UTF-8 with an XML declaration."""
     site_locale = renderer.site_locale
-    site_name = renderer.gettext("Blood donation campaigns")
+    site_name = renderer.site_name()
     ordered = newest_first(entries)
     feed = ET.Element(_atom("feed"), {XML_LANG: site_locale.code})
     self_link = options.base_url + feed_url(site_locale)
@@ -103,6 +102,6 @@ def atom_feed(entries: Sequence[CampaignEntry], renderer: LocaleRenderer, option
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def feed_files(content: SiteContent, renderer: LocaleRenderer, options: SiteOptions) -> Iterator[GeneratedFile]:
+def feed_files(content: SiteContent, renderer: LocaleServices, options: SiteOptions) -> Iterator[GeneratedFile]:
     """The locale's feed at ``/<prefix>/feed.xml``."""
     yield GeneratedFile(feed_url(renderer.site_locale), atom_feed(content.campaigns, renderer, options))

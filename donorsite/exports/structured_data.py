@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from donorsite.addresses import campaign_page_address
 from donorsite.exports.event_texts import EventTexts, event_texts, organizing_organisers
 from donorsite.exports.occurrences import EventOccurrence, campaign_occurrences
 from donorsite.loading import CampaignEntry
+from donorsite.localize.picking import TextPicker
+from donorsite.localize.services import LocaleServices
 from donorsite.model.campaign import CampaignStatus, Organiser
-from donorsite.render.context import LocaleRenderer
+from donorsite.options import SiteOptions
 from donorsite.render.maps import venue_country
-from donorsite.render.views import TextPicker, campaign_page_address
-from donorsite.site.settings import SiteOptions
 
 SCHEMA_ORG = "https://schema.org"
 # Planned and confirmed campaigns are scheduled; schema.org has no status for "has taken place".
@@ -53,14 +54,14 @@ def _organization(pick: TextPicker, organiser: Organiser) -> dict[str, Any]:
     return organization
 
 
-def _organizers(entry: CampaignEntry, renderer: LocaleRenderer) -> list[dict[str, Any]]:
+def _organizers(entry: CampaignEntry, renderer: LocaleServices) -> list[dict[str, Any]]:
     """Hosts, co-hosts and organisers of the campaign as schema.org Organizations."""
     campaign = entry.campaign
     pick = TextPicker(renderer, campaign.source_language)
     return [_organization(pick, organiser) for organiser in organizing_organisers(campaign)]
 
 
-def schema_org_event(occurrence: EventOccurrence, renderer: LocaleRenderer, options: SiteOptions) -> dict[str, Any]:
+def schema_org_event(occurrence: EventOccurrence, renderer: LocaleServices, options: SiteOptions) -> dict[str, Any]:
     """One event as a schema.org ``Event`` for a reader of the renderer's locale."""
     entry = occurrence.entry
     campaign = entry.campaign
@@ -76,7 +77,7 @@ def schema_org_event(occurrence: EventOccurrence, renderer: LocaleRenderer, opti
         "eventAttendanceMode": f"{SCHEMA_ORG}/OfflineEventAttendanceMode",
         "location": _place(occurrence, texts),
         "inLanguage": renderer.site_locale.code,
-        "url": campaign_page_address(options, renderer, entry.id),
+        "url": campaign_page_address(options.base_url, renderer.site_locale, entry.id),
     }
     organizers = _organizers(entry, renderer)
     if organizers:
@@ -86,6 +87,6 @@ def schema_org_event(occurrence: EventOccurrence, renderer: LocaleRenderer, opti
     return data
 
 
-def campaign_structured_data(entry: CampaignEntry, renderer: LocaleRenderer, options: SiteOptions) -> list[dict[str, Any]]:
+def campaign_structured_data(entry: CampaignEntry, renderer: LocaleServices, options: SiteOptions) -> list[dict[str, Any]]:
     """One schema.org ``Event`` per event of the campaign, in the renderer's locale (empty without events)."""
     return [schema_org_event(occurrence, renderer, options) for occurrence in campaign_occurrences(entry)]

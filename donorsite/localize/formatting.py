@@ -25,6 +25,9 @@ from babel.dates import format_date, format_skeleton, format_time, get_timezone_
 from babel.lists import format_list
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
+from donorsite.locales import get_locale
+from donorsite.localize.catalogs import load_translations
+
 # Totals of at least this many millilitres read better in litres (not in Chinese: 472万毫升).
 LITRE_THRESHOLD_ML = 100_000
 # Chinese writes figures from 一万 up in 万 and 亿.
@@ -107,15 +110,41 @@ class LocaleFormatter:
         return text
 
     def date(self, day: dt.date) -> str:
-        """A full date with weekday: ``2025年6月14日星期六``, ``Thứ bảy, ngày 14/6/2025``."""
+        """A full date with weekday.
+
+        >>> for code in ("zh-Hans", "zh-Hant", "vi", "en"):
+        ...     print(code, formatter_for(code).date(dt.date(2025, 6, 14)))
+        zh-Hans 2025年6月14日星期六
+        zh-Hant 2025年6月14日 星期六
+        vi Thứ bảy, ngày 14/6/2025
+        en Saturday, June 14, 2025
+        """
         return self._date(day, self.style.full or self.locale.date_formats["full"].pattern)
 
     def short_date(self, day: dt.date) -> str:
-        """A date without weekday, for listings: ``2025年6月14日``, ``14/6/2025``."""
+        """A date without weekday, for listings.
+
+        >>> for code in ("zh-Hans", "zh-Hant", "vi", "en"):
+        ...     print(code, formatter_for(code).short_date(dt.date(2025, 6, 14)))
+        zh-Hans 2025年6月14日
+        zh-Hant 2025年6月14日
+        vi 14/6/2025
+        en June 14, 2025
+        """
         return self._date(day, self.style.short or self.locale.date_formats["long"].pattern)
 
     def date_range(self, first: dt.date, last: dt.date) -> str:
-        """A span of days with the same weekday form as single dates; a single day if they are equal."""
+        """A span of days with the same weekday form as single dates; a single day if they are equal.
+
+        The year is written once when both days are in the same year.
+
+        >>> for code in ("zh-Hans", "zh-Hant", "vi", "en"):
+        ...     print(code, formatter_for(code).date_range(dt.date(2025, 6, 14), dt.date(2025, 6, 15)))
+        zh-Hans 6月14日星期六至2025年6月15日星期日
+        zh-Hant 6月14日 星期六至2025年6月15日 星期日
+        vi Thứ bảy, ngày 14/6 – Chủ nhật, ngày 15/6/2025
+        en Saturday, June 14 – Sunday, June 15, 2025
+        """
         if first == last:
             return self.date(first)
         if first.year == last.year:
@@ -126,20 +155,44 @@ class LocaleFormatter:
         return self._pattern(DATE_RANGE, first=head, last=self.date(last))
 
     def time(self, moment: dt.time) -> str:
-        """A time on the 24-hour clock: ``07:00``, Vietnamese ``7h00``."""
+        """A time on the 24-hour clock.
+
+        >>> for code in ("zh-Hans", "zh-Hant", "vi", "en"):
+        ...     print(code, formatter_for(code).time(dt.time(7, 0)))
+        zh-Hans 07:00
+        zh-Hant 07:00
+        vi 7h00
+        en 07:00
+        """
         when = dt.datetime.combine(dt.date(2000, 1, 1), moment)
         if self.style.time:
             return format_time(when, self.style.time, locale=self.locale)
         return format_skeleton("Hm", when, locale=self.locale)
 
     def time_range(self, start: dt.time, end: dt.time | None) -> str:
-        """``16:30–19:00`` in the locale's style; only the start if there is no end."""
+        """A span of time in the locale's style; only the start if there is no end.
+
+        >>> for code in ("zh-Hans", "zh-Hant", "vi", "en"):
+        ...     print(code, formatter_for(code).time_range(dt.time(16, 30), dt.time(19, 0)))
+        zh-Hans 16:30–19:00
+        zh-Hant 16:30–19:00
+        vi 16h30 – 19h00
+        en 16:30–19:00
+        """
         if end is None:
             return self.time(start)
         return self._pattern(TIME_RANGE, start=self.time(start), end=self.time(end))
 
     def zone_name(self, zone: str) -> str:
-        """What readers call the time zone ``zone``: 北京时间, 臺灣時間, giờ Việt Nam; CLDR's generic name otherwise."""
+        """What readers call the time zone ``zone``; CLDR's generic name for a zone the catalogs do not name.
+
+        >>> for code in ("zh-Hans", "zh-Hant", "vi", "en"):
+        ...     print(code, formatter_for(code).zone_name("Asia/Shanghai"))
+        zh-Hans 北京时间
+        zh-Hant 北京時間
+        vi giờ Bắc Kinh
+        en Beijing time
+        """
         if zone in ZONE_NAMES:
             return self.translations.gettext(ZONE_NAMES[zone])
         return get_timezone_name(ZoneInfo(zone), "long", zone_variant="generic", locale=self.locale)
@@ -148,13 +201,28 @@ class LocaleFormatter:
         """A number with the locale's grouping: ``16,729`` or ``16.729``; Chinese ``1.6729万`` from 10,000 up.
 
         The 万 form keeps every digit (up to four decimals for 万, eight for 亿), so no figure is rounded.
+
+        >>> for code in ("zh-Hans", "zh-Hant", "vi", "en"):
+        ...     print(code, formatter_for(code).number(16729))
+        zh-Hans 1.6729万
+        zh-Hant 1.6729萬
+        vi 16.729
+        en 16,729
         """
         if self.uses_myriads and abs(value) >= MYRIAD:
             return format_compact_decimal(value, format_type="short", fraction_digits=8, locale=self.locale)
         return format_decimal(value, locale=self.locale)
 
     def volume(self, millilitres: float) -> str:
-        """A volume in mL (Chinese: always 毫升, with 万), or in litres for large totals."""
+        """A volume in mL (Chinese: always 毫升, with 万), or in litres for large totals.
+
+        >>> for code in ("zh-Hans", "zh-Hant", "vi", "en"):
+        ...     print(code, formatter_for(code).volume(3_450_000))
+        zh-Hans 345万毫升
+        zh-Hant 345萬毫升
+        vi 3.450 lít
+        en 3,450 L
+        """
         if millilitres >= LITRE_THRESHOLD_ML and not self.uses_myriads:
             return self._pattern(LITRES, value=self.number(round(millilitres / 1000, 1)))
         return self._pattern(MILLILITRES, value=self.number(millilitres))
@@ -168,9 +236,34 @@ class LocaleFormatter:
         return self._pattern(HOURS, value=self.number(value))
 
     def percent(self, ratio: float) -> str:
-        """A ratio as a percentage with at most one decimal: ``118.8%``."""
+        """A ratio as a percentage with at most one decimal.
+
+        >>> for code in ("zh-Hans", "zh-Hant", "vi", "en"):
+        ...     print(code, formatter_for(code).percent(1.1875))
+        zh-Hans 118.8%
+        zh-Hant 118.8%
+        vi 118,8%
+        en 118.8%
+        """
         return format_percent(round(ratio, 3), locale=self.locale, decimal_quantization=False)
 
     def items(self, values: Sequence[str]) -> str:
-        """A list joined the locale's way: ``A、B和C`` or ``A, B, and C``."""
+        """A list joined the locale's way.
+
+        >>> for code in ("zh-Hans", "zh-Hant", "vi", "en"):
+        ...     print(code, formatter_for(code).items(["A", "B", "C"]))
+        zh-Hans A、B和C
+        zh-Hant A、B和C
+        vi A, B và C
+        en A, B, and C
+        """
         return format_list(list(values), locale=self.locale) if values else ""
+
+
+def formatter_for(code: str) -> LocaleFormatter:
+    """The formatter of site locale ``code`` with its label catalog, as in the examples above.
+
+    A build makes one per locale once (``localize.services.build_locale_services``).
+    """
+    site_locale = get_locale(code)
+    return LocaleFormatter(site_locale.babel, load_translations(site_locale))

@@ -49,7 +49,7 @@ class TextResolver:
     def _convert(self, text: str, target: str) -> str:
         key = (text, target)
         if key not in self._converted:
-            convert = self.converter.to_traditional if target == "zh-Hant" else self.converter.to_simplified
+            convert = self.converter.to_traditional if get_locale(target).babel.script == "Hant" else self.converter.to_simplified
             self._converted[key] = convert(text)
         return self._converted[key]
 

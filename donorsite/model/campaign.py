@@ -26,9 +26,9 @@ from donorsite.model.fields import (
     Slug,
     StrictModel,
     TimeOfDay,
-    TimeZoneName,
     WebLink,
 )
+from donorsite.model.time_zones import TimeZoneName
 
 
 class CampaignKind(StrEnum):

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from datetime import date, time
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from babel import Locale
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -21,9 +21,11 @@ from pydantic import (
     Field,
     PlainValidator,
     WithJsonSchema,
+    create_model,
 )
 from pydantic_core import PydanticCustomError
 
+from donorsite.campaign_ids import CAMPAIGN_ID, MAX_ID_LENGTH
 from donorsite.locales import LOCALE_CODES
 from donorsite.text_hygiene import find_bad_character, mixed_script_label
 
@@ -34,7 +36,7 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=False)
 
 
-def _fail(kind: str, message: str) -> PydanticCustomError:
+def editor_error(kind: str, message: str) -> PydanticCustomError:
     """A validation error whose message is shown to the editor as written."""
     return PydanticCustomError(kind, message, None)
 
@@ -45,15 +47,15 @@ _HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<\s*[A-Za-z]+[\s/]")
 def _check_plain_text(value: str, *, markdown: bool) -> str:
     stripped = value.strip()
     if not stripped:
-        raise _fail("empty_text", "the text is empty; write it or remove the line")
+        raise editor_error("empty_text", "the text is empty; write it or remove the line")
     # Invisible characters that reorder or hide text (bidi overrides, zero-width
     # spaces) let a pasted string show one thing and mean another.
     bad = find_bad_character(value)
     if bad:
-        raise _fail("bad_character", f"the text contains {bad.message}")
+        raise editor_error("bad_character", f"the text contains {bad.message}")
     if _HTML_TAG.search(value):
         where = "Markdown only" if markdown else "plain text only"
-        raise _fail(
+        raise editor_error(
             "html_in_text",
             f"HTML tags are not allowed here ({where}); remove the '<...>' markup",
         )
@@ -72,32 +74,55 @@ PlainText = Annotated[str, Field(max_length=2000), AfterValidator(_plain_text)]
 MarkdownText = Annotated[str, Field(max_length=50_000), AfterValidator(_markdown_text)]
 
 
-class LocalizedText(StrictModel):
-    """A human-readable text given per locale; the campaign's source language is required."""
-
-    zh_Hans: PlainText | None = Field(None, alias="zh-Hans", description="Simplified Chinese")
-    zh_Hant: PlainText | None = Field(None, alias="zh-Hant", description="Traditional Chinese")
-    vi: PlainText | None = Field(None, description="Vietnamese")
-    en: PlainText | None = Field(None, description="English")
+class _PerLocaleText(StrictModel):
+    """Base of the per-locale text models; their fields come from the locale registry."""
 
     model_config = ConfigDict(json_schema_extra={"minProperties": 1})
 
     def get(self, code: str) -> str | None:
         """The text written for locale ``code``, or None."""
-        return getattr(self, code.replace("-", "_"))
+        return getattr(self, code.replace("-", "_"))  # type: ignore[no-any-return]
 
     def written_locales(self) -> tuple[str, ...]:
         """Locale codes this text was written in, in site order."""
         return tuple(code for code in LOCALE_CODES if self.get(code))
 
 
-class LocalizedMarkdown(LocalizedText):
-    """Like LocalizedText, but each text may use Markdown (no raw HTML)."""
+def _per_locale_fields(text_type: Any) -> dict[str, Any]:
+    """One optional field per site locale, named by its code (``zh-Hans`` → ``zh_Hans``), described in English."""
+    english = Locale("en")
+    fields: dict[str, Any] = {}
+    for code in LOCALE_CODES:
+        name = code.replace("-", "_")
+        alias = code if name != code else None
+        description = english.languages.get(name) or Locale.parse(code, sep="-").get_display_name(english)
+        fields[name] = (text_type | None, Field(None, alias=alias, description=description))
+    return fields
 
-    zh_Hans: MarkdownText | None = Field(None, alias="zh-Hans", description="Simplified Chinese")
-    zh_Hant: MarkdownText | None = Field(None, alias="zh-Hant", description="Traditional Chinese")
-    vi: MarkdownText | None = Field(None, description="Vietnamese")
-    en: MarkdownText | None = Field(None, description="English")
+
+if TYPE_CHECKING:
+    # What mypy sees: the fields themselves exist only at run time, one per locale.
+    class LocalizedText(_PerLocaleText):
+        """A human-readable text given per locale; the campaign's source language is required."""
+
+    class LocalizedMarkdown(LocalizedText):
+        """Like LocalizedText, but each text may use Markdown (no raw HTML)."""
+
+else:
+    LocalizedText = create_model(
+        "LocalizedText",
+        __base__=_PerLocaleText,
+        __module__=__name__,
+        __doc__="A human-readable text given per locale; the campaign's source language is required.",
+        **_per_locale_fields(PlainText),
+    )
+    LocalizedMarkdown = create_model(
+        "LocalizedMarkdown",
+        __base__=LocalizedText,
+        __module__=__name__,
+        __doc__="Like LocalizedText, but each text may use Markdown (no raw HTML).",
+        **_per_locale_fields(MarkdownText),
+    )
 
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -108,19 +133,19 @@ def _parse_date(value: Any) -> date:
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or not _DATE.match(value):
-        raise _fail(
+        raise editor_error(
             "date_format",
             f"{value!r} is not a date; write it as YYYY-MM-DD, for example 2022-11-03",
         )
     try:
         parsed = date.fromisoformat(value)
     except ValueError:
-        raise _fail(
+        raise editor_error(
             "date_impossible",
             f"{value} is not a real date; check the month (01-12) and the day of that month",
         ) from None
     if not 1990 <= parsed.year <= 2100:
-        raise _fail("date_range", f"the year {parsed.year} looks mistyped; use a year between 1990 and 2100")
+        raise editor_error("date_range", f"the year {parsed.year} looks mistyped; use a year between 1990 and 2100")
     return parsed
 
 
@@ -129,17 +154,17 @@ def _parse_time(value: Any) -> time:
         match = _TIME.match(value)
         if match:
             return time(int(match.group(1)), int(match.group(2)))
-        raise _fail(
+        raise editor_error(
             "time_format",
             f'{value!r} is not a time; write it as "HH:MM" on a 24-hour clock, for example "18:30"',
         )
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 2359 and value % 100 < 60:
         hint = f"{value // 100:02d}:{value % 100:02d}"
-        raise _fail(
+        raise editor_error(
             "time_number",
             f'{value} is a number, not a time; write it as "{hint}" (with quotes)',
         )
-    raise _fail(
+    raise editor_error(
         "time_format",
         f'{value!r} is not a time; write it as "HH:MM" (with quotes), for example "18:30"',
     )
@@ -157,73 +182,17 @@ TimeOfDay = Annotated[
 ]
 
 
-# IANA zones named after a region ("Asia/Shanghai"). Fixed offsets (UTC+8,
-# Etc/GMT-8), the machine's own zone (localtime) and old aliases (PRC) are
-# refused: they change with the build machine or miss daylight-saving rules.
-_REGION_ZONE = re.compile(
-    r"^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)?$"
-)
-_OFFSET_ZONE = re.compile(r"^(Etc/)?(UTC|GMT|UT|Z)?\s*([+-]\d{1,2}(:?\d{2})?)?$", re.IGNORECASE)
+def closest_match(value: str, options: list[str]) -> str | None:
+    """The option most like ``value`` (a likely typo), or None.
 
-
-def _not_a_region_zone(value: str) -> PydanticCustomError | None:
-    """Why ``value`` is not an IANA region name the site accepts, or None if it is one."""
-    example = "e.g. Asia/Shanghai or Asia/Ho_Chi_Minh"
-    if not value.strip():
-        return _fail("timezone_empty", f"the time zone is empty; write the IANA name of the venue's region, {example}")
-    if value.strip().lower() == "localtime":
-        return _fail(
-            "timezone_local",
-            f"'localtime' means the zone of whichever machine builds the site, not an IANA region name; write the venue's zone, {example}",
-        )
-    if _OFFSET_ZONE.match(value.strip()):
-        return _fail(
-            "timezone_offset",
-            f"{value!r} is a fixed offset, not an IANA region name; write the venue's region, {example}, "
-            "so that daylight-saving changes are applied",
-        )
-    if value in _time_zone_names() and not _REGION_ZONE.match(value):
-        return _fail("timezone_alias", f"{value!r} is not an IANA region name (Area/City); write the venue's zone, {example}")
-    return None
-
-
-def _parse_time_zone(value: Any) -> str:
-    if not isinstance(value, str):
-        raise _fail("timezone_type", "write the time zone as text, for example Asia/Shanghai")
-    refusal = _not_a_region_zone(value)
-    if refusal is not None:
-        raise refusal
-    try:
-        ZoneInfo(value)
-        if value not in _time_zone_names():
-            raise ZoneInfoNotFoundError(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        suggestion = _closest(value, sorted(_time_zone_names()))
-        raise _fail(
-            "timezone_unknown",
-            f"{value!r} is not an IANA time zone"
-            + (f"; did you mean {suggestion}?" if suggestion else "; use a name such as Asia/Shanghai"),
-        ) from None
-    return value
-
-
-@lru_cache(maxsize=1)
-def _time_zone_names() -> frozenset[str]:
-    return frozenset(available_timezones())
-
-
-def _closest(value: str, options: list[str]) -> str | None:
+    >>> closest_match("zh-hans", ["zh-Hans", "zh-Hant", "vi", "en"])
+    'zh-Hans'
+    """
     import difflib
 
     matches = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
     return matches[0] if matches else None
 
-
-TimeZoneName = Annotated[
-    str,
-    PlainValidator(_parse_time_zone),
-    WithJsonSchema({"type": "string", "examples": ["Asia/Shanghai", "Asia/Ho_Chi_Minh", "Asia/Taipei"]}),
-]
 
 _LINK_SCHEMES = ("http", "https", "mailto", "tel")
 
@@ -231,16 +200,16 @@ _LINK_SCHEMES = ("http", "https", "mailto", "tel")
 def _check_link(value: str, schemes: tuple[str, ...]) -> str:
     allowed = ", ".join(f"{s}:" for s in schemes)
     if value != value.strip():
-        raise _fail("link_spaces", f"{value!r} has spaces before or after the link; remove them")
+        raise editor_error("link_spaces", f"{value!r} has spaces before or after the link; remove them")
     bad = find_bad_character(value, allow_line_breaks=False)
     if bad:
-        raise _fail("link_character", f"the link contains {bad.message}")
+        raise editor_error("link_character", f"the link contains {bad.message}")
     if value.startswith("//"):
-        raise _fail("link_relative_protocol", f"{value!r} has no scheme; write the full address, starting with https://")
+        raise editor_error("link_relative_protocol", f"{value!r} has no scheme; write the full address, starting with https://")
     parts = urlsplit(value)
     scheme = parts.scheme.lower()
     if scheme not in schemes or any(c.isspace() for c in value):
-        raise _fail("link_scheme", f"{value!r} is not an allowed link; links must start with {allowed}")
+        raise editor_error("link_scheme", f"{value!r} is not an allowed link; links must start with {allowed}")
     if scheme in ("http", "https"):
         _check_web_host(value, parts.netloc, parts.hostname or "")
     return value
@@ -248,19 +217,19 @@ def _check_link(value: str, schemes: tuple[str, ...]) -> str:
 
 def _check_web_host(value: str, netloc: str, host: str) -> None:
     if not netloc:
-        raise _fail("link_host", f"{value!r} has no web address after '//'")
+        raise editor_error("link_host", f"{value!r} has no web address after '//'")
     if "@" in netloc:
-        raise _fail(
+        raise editor_error(
             "link_user_info",
             f"{value!r} puts a user name before '@', which hides that the link goes to {host!r}; remove everything up to the '@'",
         )
     if "\\" in value.split("?", 1)[0]:
-        raise _fail("link_backslash", f"{value!r} contains a backslash; write the address with '/'")
+        raise editor_error("link_backslash", f"{value!r} contains a backslash; write the address with '/'")
     mixed = mixed_script_label(host)
     if mixed:
         label, scripts = mixed
         shown = label.encode("ascii", "backslashreplace").decode("ascii")
-        raise _fail(
+        raise editor_error(
             "link_mixed_scripts",
             f"the host name part '{shown}' of {value!r} mixes scripts ({', '.join(s.lower() for s in scripts)}), "
             "which can imitate another site's address; write the host in one script",
@@ -283,7 +252,7 @@ PhoneNumber = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 ()\-]{2,30}$")]
 def _check_email(value: str) -> str:
     bad = find_bad_character(value, allow_line_breaks=False)
     if bad:
-        raise _fail("email_character", f"the address contains {bad.message}")
+        raise editor_error("email_character", f"the address contains {bad.message}")
     return value
 
 
@@ -293,22 +262,21 @@ EmailAddress = Annotated[str, Field(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 def _check_locale_code(value: str) -> str:
     if value in LOCALE_CODES:
         return value
-    suggestion = _closest(value, list(LOCALE_CODES)) or next(
+    suggestion = closest_match(value, list(LOCALE_CODES)) or next(
         (code for code in LOCALE_CODES if code.lower() == value.lower().replace("_", "-")), None
     )
     hint = f"; did you mean {suggestion}?" if suggestion else ""
-    raise _fail("locale_unknown", f"{value!r} is not a site locale; use one of {', '.join(LOCALE_CODES)}{hint}")
+    raise editor_error("locale_unknown", f"{value!r} is not a site locale; use one of {', '.join(LOCALE_CODES)}{hint}")
 
 
 LocaleCode = Annotated[str, AfterValidator(_check_locale_code), WithJsonSchema({"type": "string", "enum": list(LOCALE_CODES)})]
 Count = Annotated[int, Field(ge=0, le=1_000_000_000)]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+# Ids of slogans and other entries follow the campaign-id rule: lowercase ASCII words joined by hyphens.
+Slug = Annotated[str, Field(pattern=CAMPAIGN_ID.pattern, max_length=MAX_ID_LENGTH)]
 
 
 @lru_cache(maxsize=1)
 def _territory_codes() -> frozenset[str]:
-    from babel import Locale
-
     return frozenset(str(code) for code in Locale("en").territories if isinstance(code, str) and len(code) == 2 and code.isalpha())
 
 
@@ -317,7 +285,7 @@ def _check_country_code(value: str) -> str:
         return value
     upper = value.upper()
     hint = f"; write it in capitals: {upper}" if upper in _territory_codes() else "; use a two-letter ISO 3166 code such as CN, TW or VN"
-    raise _fail("country_unknown", f"{value!r} is not a country code{hint}")
+    raise editor_error("country_unknown", f"{value!r} is not a country code{hint}")
 
 
 CountryCode = Annotated[

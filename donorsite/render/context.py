@@ -6,19 +6,16 @@ import gettext
 import re
 from dataclasses import dataclass, field
 
-from babel import Locale
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from donorsite.locales import LOCALES, SiteLocale
-from donorsite.localize.catalogs import load_translations
 from donorsite.localize.chinese import ChineseConverter
-from donorsite.localize.formatting import N_, LocaleFormatter
-from donorsite.localize.texts import LocalText, TextResolver
+from donorsite.localize.formatting import N_
+from donorsite.localize.services import LABELLED, LocaleServices, build_locale_services
+from donorsite.localize.texts import LocalText
 from donorsite.render.labels import MAP_LABELS
 
 # Joiners, translated in the catalogs: Chinese uses full-width ：and （）with no spaces.
-LABELLED = N_("%(label)s: %(value)s")
 BRACKETED = N_("%(text)s (%(note)s)")
 # Where an event takes place: English and Vietnamese go from small to large;
 # Chinese puts the venue first and the address, large to small, in brackets.
@@ -29,35 +26,14 @@ _MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()#+!|~]")
 
 
 @dataclass
-class LocaleRenderer:
-    """Formatter, label catalog, text resolver and templates of one locale."""
+class LocaleRenderer(LocaleServices):
+    """The locale services of one locale plus its templates and the Markup helpers they call."""
 
-    site_locale: SiteLocale
-    formatter: LocaleFormatter
-    translations: gettext.NullTranslations
-    texts: TextResolver
-    environment: Environment = field(repr=False)
+    environment: Environment = field(repr=False, kw_only=True)
 
-    def gettext(self, message: str) -> str:
-        """The label ``message`` in this locale."""
-        return self.translations.gettext(message)
-
-    def language_name(self, code: str) -> str:
-        """The name of language ``code`` written in this locale, e.g. 越南文 or 繁体中文.
-
-        CLDR's name for the whole tag comes first (简体中文, Simplified Chinese);
-        the composed "language (script)" form, 中文 (简体), only when that
-        name has brackets of its own (Vietnamese "Tiếng Trung Phổ thông (Giản thể)").
-        """
-        whole = self.site_locale.babel.languages.get(code.replace("-", "_"))
-        if whole and "(" not in whole:
-            return whole
-        return Locale.parse(code, sep="-").get_display_name(self.site_locale.babel) or code
-
-    def language_name_in_sentence(self, code: str) -> str:
-        """Like ``language_name``, as written inside a sentence: Vietnamese says "bằng tiếng Anh", not "Tiếng Anh"."""
-        name = self.language_name(code)
-        return name[:1].lower() + name[1:] if self.site_locale.babel.language == "vi" else name
+    def services(self) -> LocaleServices:
+        """The same services without the templates, for ``exports/``."""
+        return LocaleServices(self.site_locale, self.formatter, self.translations, self.texts)
 
     def heading(self, text: LocalText | str) -> Markup:
         """Like ``localized``, with Markdown punctuation escaped, for a Markdown heading line."""
@@ -70,10 +46,6 @@ class LocaleRenderer:
     def labelled(self, label: str, value: object) -> Markup:
         """``label`` and ``value`` joined the locale's way: ``Phone: …``, ``电话：…``."""
         return Markup(escape(self.gettext(LABELLED))) % {"label": label, "value": value}
-
-    def labelled_text(self, label: str, value: str) -> str:
-        """Like ``labelled``, as plain text (chart descriptions)."""
-        return self.gettext(LABELLED) % {"label": label, "value": value}
 
     def bracketed(self, text: object, note: object) -> Markup:
         """``text`` with ``note`` in the locale's brackets: ``Name (note)``, ``姓名（备注）``."""
@@ -113,16 +85,14 @@ def _environment(translations: gettext.NullTranslations) -> Environment:
 
 def build_renderers(converter: ChineseConverter | None = None) -> dict[str, LocaleRenderer]:
     """One renderer per published locale, sharing one OpenCC converter."""
-    texts = TextResolver(converter or ChineseConverter())
     renderers = {}
-    for site_locale in LOCALES:
-        translations = load_translations(site_locale)
+    for code, services in build_locale_services(converter).items():
         renderer = LocaleRenderer(
-            site_locale=site_locale,
-            formatter=LocaleFormatter(site_locale.babel, translations),
-            translations=translations,
-            texts=texts,
-            environment=_environment(translations),
+            services.site_locale,
+            services.formatter,
+            services.translations,
+            services.texts,
+            environment=_environment(services.translations),
         )
         renderer.environment.globals["t"] = renderer.localized
         renderer.environment.globals["h"] = renderer.heading
@@ -130,5 +100,5 @@ def build_renderers(converter: ChineseConverter | None = None) -> dict[str, Loca
         renderer.environment.globals["bracketed"] = renderer.bracketed
         renderer.environment.globals["venue_line"] = renderer.venue_line
         renderer.environment.globals["map_label"] = lambda service, gettext=renderer.gettext: gettext(MAP_LABELS[service])
-        renderers[site_locale.code] = renderer
+        renderers[code] = renderer
     return renderers

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from donorsite.loading import CampaignEntry, SiteContent
+from donorsite.localize.picking import TextPicker
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import CampaignKind, CampaignStatus
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.labels import STATUS_LABELS
 from donorsite.render.time_view import TimeStateView, build_time_state
-from donorsite.render.views import TextPicker
 from donorsite.timing import TimeState, campaign_span, event_span
 
 WORLD_BLOOD_DONOR_DAY = (6, 14)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from donorsite.model.campaign import CampaignStatus
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.labels import STATUS_LABELS, WHEN_LABELS
-from donorsite.render.views import CampaignSummaryView
+from donorsite.render.summary_view import CampaignSummaryView
 
 
 @dataclass(frozen=True)

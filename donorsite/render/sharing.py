@@ -12,6 +12,8 @@ from urllib.parse import quote, urlencode
 
 import segno
 
+from donorsite.locales import get_locale
+
 
 @dataclass(frozen=True)
 class ShareLink:
@@ -67,14 +69,15 @@ def _x(url: str, text: str) -> ShareLink:
     return ShareLink("x", "X", "https://x.com/intent/post?" + urlencode({"text": text, "url": url}))
 
 
-# The apps readers of each locale share with, most used first. LINE and
-# WhatsApp are blocked in mainland China, where WeChat and Weibo are used;
-# Taiwan uses LINE and Facebook; Viet Nam Zalo and Facebook.
-SHARE_TARGETS: dict[str, tuple[Callable[[str, str], ShareLink], ...]] = {
-    "zh-Hans": (_wechat, _weibo),
-    "zh-Hant": (_line, _facebook),
-    "vi": (_zalo, _facebook),
-    "en": (_whatsapp, _facebook, _x),
+# Share links by app name; each locale names its apps in ``locales.py`` (``share_apps``).
+SHARE_TARGETS: dict[str, Callable[[str, str], ShareLink]] = {
+    "wechat": _wechat,
+    "weibo": _weibo,
+    "line": _line,
+    "facebook": _facebook,
+    "zalo": _zalo,
+    "whatsapp": _whatsapp,
+    "x": _x,
 }
 
 
@@ -82,6 +85,6 @@ def share_links(url: str, text: str, locale_code: str) -> list[ShareLink]:
     """Share links for the apps readers of ``locale_code`` use; plain links, no third-party script.
 
     ``text`` goes with the address where the app takes text. Raises
-    ``KeyError`` for a locale without share targets.
+    ``KeyError`` for a locale the site does not publish.
     """
-    return [target(url, text) for target in SHARE_TARGETS[locale_code]]
+    return [SHARE_TARGETS[app](url, text) for app in get_locale(locale_code).share_apps]

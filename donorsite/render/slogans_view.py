@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from donorsite.locales import LOCALES
+from donorsite.localize.picking import TextPicker
 from donorsite.localize.texts import LocalText
 from donorsite.model.slogan import Slogan, SloganFile
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.labels import TAG_LABELS
-from donorsite.render.views import TextPicker
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from donorsite.addresses import CAMPAIGNS, HOME, NOT_FOUND, SLOGANS, key_of_source_path, page_url, relative_url
 from donorsite.loading import ContentFilter
 from donorsite.locales import LOCALES, SiteLocale, get_locale, locale_for_prefix
+from donorsite.options import GeneratedFile, SiteOptions
 from donorsite.render.context import LocaleRenderer, build_renderers
-from donorsite.site.files import GeneratedFile
 from donorsite.site.pages import GeneratedPage, PagePlan
 from donorsite.site.producers import InProcessProducer, PageProducer, WorkerProducer
-from donorsite.site.settings import SiteOptions
 from donorsite.site.sitemap import SitemapEntry
-from donorsite.site.urls import CAMPAIGNS, HOME, NOT_FOUND, SLOGANS, key_of_source_path, page_url, relative_url
 
 # Keys of pages every locale's menu starts with, in this order; any other
 # hand-written page of the locale follows, sorted by key.
@@ -142,7 +141,7 @@ class SiteBuild:
     def site_name(self, site_locale: SiteLocale | None) -> str:
         """The site's name in ``site_locale`` (the default locale for pages outside locales)."""
         renderer = self.renderers[(site_locale or self.default_locale).code]
-        return renderer.gettext("Blood donation campaigns")
+        return renderer.site_name()
 
     def not_found_choices(self) -> list[tuple[SiteLocale, str, str]]:
         """For the site-wide 404 page: each locale, the URL of its home, and "page not found" in its language."""

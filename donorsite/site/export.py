@@ -30,15 +30,14 @@ from typing import Any
 import yaml
 from markupsafe import escape
 
-from donorsite.eligibility import eligibility_rules
+from donorsite.addresses import HOME, key_of_source_path, page_url, relative_url
 from donorsite.loading import ContentFilter
 from donorsite.locales import LOCALES, locale_for_prefix
 from donorsite.site.build import SiteBuild
 from donorsite.site.search_data import MATERIAL_INDEX, ZENSICAL_INDEX, material_index, page_entries, split_front_matter, zensical_index
-from donorsite.site.settings import SettingsError, SiteOptions, build_date_from_environment, check_default_locale
+from donorsite.site.settings import options_from_config
 from donorsite.site.sitemap import render_sitemap
 from donorsite.site.sources import WrittenSources, write_sources
-from donorsite.site.urls import HOME, key_of_source_path, page_url, relative_url
 
 CONFIG_FILE = "mkdocs.yml"
 # Settings that only make sense with the hooks, or only while previewing the sources.
@@ -101,22 +100,6 @@ def read_site_config(root: Path) -> dict[str, Any]:
     if not isinstance(config, dict):
         raise ExportError(f"{path}: the file is not a mapping of settings")
     return config
-
-
-def options_from_config(config: Mapping[str, Any], environment: Mapping[str, str]) -> SiteOptions:
-    """The build options the hooks would take from ``mkdocs.yml`` and the environment.
-
-    Raises ``SettingsError`` (or ``EligibilitySettingsError``) naming a wrong setting.
-    """
-    if not config.get("site_url"):
-        raise SettingsError("mkdocs.yml: set site_url to the public address; hreflang links and sitemaps need it")
-    settings = (config.get("extra") or {}).get("donorsite") or {}
-    return SiteOptions(
-        default_locale=check_default_locale(settings.get("default_locale", "zh-Hans")),
-        site_url=str(config["site_url"]),
-        today=build_date_from_environment(environment),
-        eligibility=eligibility_rules(settings.get("eligibility")),
-    )
 
 
 def export_site(

@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-
-@dataclass(frozen=True)
-class GeneratedFile:
-    """A file that is not a page (calendar, feed, JSON), copied into the site as it is.
-
-    ``path`` is site-relative, e.g. ``vi/calendar.ics``.
-    """
-
-    path: str
-    content: bytes
+from donorsite.options import GeneratedFile
 
 
 def write_files(site_dir: Path, files: Iterable[GeneratedFile]) -> None:

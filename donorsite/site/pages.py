@@ -7,6 +7,7 @@ pages from a folder.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -16,39 +17,34 @@ from urllib.parse import urlsplit
 import yaml
 from markupsafe import escape
 
-from donorsite.exports import export_files
-from donorsite.exports.structured_data import campaign_structured_data
-from donorsite.loading import CampaignEntry, SiteContent
-from donorsite.locales import LOCALES, SiteLocale
-from donorsite.render.context import LocaleRenderer
-from donorsite.render.home_view import build_countdown, build_theme, build_upcoming_events, recent_results
-from donorsite.render.listing_filters import listing_filters
-from donorsite.render.page_head import PageHead
-from donorsite.render.sharing import qr_code_svg
-from donorsite.render.slogans_view import build_slogan_groups
-from donorsite.render.views import (
-    CampaignSummaryView,
-    TextPicker,
-    build_campaign_summary,
-    build_campaign_view,
-    campaign_page_address,
-    translation_notes,
-)
-from donorsite.site.files import GeneratedFile
-from donorsite.site.settings import SiteOptions
-from donorsite.site.urls import (
+from donorsite.addresses import (
     CAMPAIGNS,
     HOME,
     NOT_FOUND,
     SLOGANS,
     archive_key,
     campaign_key,
+    campaign_page_address,
     feed_url,
     page_url,
     qr_code_url,
     relative_url,
     source_path,
 )
+from donorsite.exports import export_files
+from donorsite.exports.structured_data import campaign_structured_data
+from donorsite.loading import CampaignEntry, SiteContent
+from donorsite.locales import LOCALES, SiteLocale, browser_tag_aliases
+from donorsite.localize.picking import TextPicker, translation_notes
+from donorsite.options import GeneratedFile, SiteOptions
+from donorsite.render.campaign_view import build_campaign_view
+from donorsite.render.context import LocaleRenderer
+from donorsite.render.home_view import build_countdown, build_theme, build_upcoming_events, recent_results
+from donorsite.render.listing_filters import listing_filters
+from donorsite.render.page_head import PageHead
+from donorsite.render.sharing import qr_code_svg
+from donorsite.render.slogans_view import build_slogan_groups
+from donorsite.render.summary_view import CampaignSummaryView, build_campaign_summary
 
 
 @dataclass(frozen=True)
@@ -118,9 +114,10 @@ class SitePageBuilder:
         """Every generated file that is not a page: QR codes, calendars, feeds, the events API."""
         for site_locale in LOCALES:
             for entry in self.content.campaigns:
-                address = campaign_page_address(self.options, self.renderers[site_locale.code], entry.id)
+                address = campaign_page_address(self.options.base_url, self.renderers[site_locale.code].site_locale, entry.id)
                 yield GeneratedFile(qr_code_url(site_locale, entry.id), qr_code_svg(address))
-        yield from export_files(self.content, self.renderers, self.options)
+        services = {code: renderer.services() for code, renderer in self.renderers.items()}
+        yield from export_files(self.content, services, self.options)
 
     def years(self) -> list[int]:
         """The years that have campaigns, newest first: one archive page each."""
@@ -181,7 +178,7 @@ class SitePageBuilder:
             renderer.site_locale,
             self.options.base_url + url,
             relative_url(url, feed_url(renderer.site_locale)),
-            renderer.gettext("Blood donation campaigns"),
+            renderer.site_name(),
             **values,  # type: ignore[arg-type]
         )
 
@@ -198,7 +195,7 @@ class SitePageBuilder:
             og_type="article",
             image=image[0],
             image_alt=image[1],
-            structured_data=campaign_structured_data(entry, renderer, self.options),
+            structured_data=campaign_structured_data(entry, renderer.services(), self.options),
         )
         return _page_text(view.title.text, view.summary.text, body, head)
 
@@ -258,7 +255,7 @@ class SitePageBuilder:
             # A different slogan each day, the same one for every locale.
             slogan = slogan_pick(slogans[today.toordinal() % len(slogans)].text)
             pick.absorb(slogan_pick)
-        title = renderer.gettext("Blood donation campaigns")
+        title = renderer.site_name()
         body = self._render(
             renderer,
             "home.html",
@@ -289,6 +286,8 @@ class SitePageBuilder:
         renderer = self.renderers[self.default_locale]
         ordered = sorted(LOCALES, key=lambda site_locale: site_locale.code != self.default_locale)
         choices = [(site_locale, page_url(site_locale, HOME)) for site_locale in ordered]
-        body = renderer.environment.get_template("root.html").render(choices=choices)
-        title = renderer.gettext("Blood donation campaigns")
+        # choose-locale.js reads which browser tags mean which locale (zh-TW → zh-Hant) from CLDR, via this attribute.
+        tag_aliases = json.dumps(browser_tag_aliases(), sort_keys=True, separators=(",", ":"))
+        body = renderer.environment.get_template("root.html").render(choices=choices, tag_aliases=tag_aliases)
+        title = renderer.site_name()
         return _page_text(title, title, body)

@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from donorsite.loading import ContentFilter, load_content
+from donorsite.options import GeneratedFile, SiteOptions
 from donorsite.problems import ContentError
 from donorsite.render.context import LocaleRenderer, build_renderers
 from donorsite.revisions import ShallowHistoryError
-from donorsite.site.files import GeneratedFile, write_files
+from donorsite.site.files import write_files
 from donorsite.site.pages import PagePlan, SitePageBuilder
-from donorsite.site.settings import SiteOptions
 
 T = TypeVar("T")
 

@@ -3,37 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from donorsite.campaign_ids import campaign_id_problem
-from donorsite.eligibility import DEFAULT_RULES, EligibilityRule
+from donorsite.eligibility import eligibility_rules
 from donorsite.loading import ContentFilter
-from donorsite.locales import LOCALE_CODES
+from donorsite.locales import DEFAULT_LOCALE, LOCALE_CODES
+from donorsite.options import SiteOptions
 from donorsite.timing import utc_today
 
 REGIONS_VARIABLE = "DONORSITE_REGIONS"
 YEARS_VARIABLE = "DONORSITE_YEARS"
 CAMPAIGNS_VARIABLE = "DONORSITE_CAMPAIGNS"
 TODAY_VARIABLE = "DONORSITE_TODAY"
-
-
-@dataclass(frozen=True)
-class SiteOptions:
-    """Settings of one build that do not come from the content files."""
-
-    default_locale: str = "zh-Hans"
-    # The public address; calendars, feeds, structured data and QR codes carry absolute links.
-    site_url: str = "https://blood-campaigns.example.org/"
-    # The build date: what is upcoming at build time, the next World Blood Donor Day,
-    # the contradictions checked. Today in UTC (never the machine's zone), or DONORSITE_TODAY.
-    today: date = field(default_factory=utc_today)
-    eligibility: Mapping[str, EligibilityRule] = field(default_factory=lambda: dict(DEFAULT_RULES))
-
-    @property
-    def base_url(self) -> str:
-        """``site_url`` ending in a slash."""
-        return self.site_url if self.site_url.endswith("/") else self.site_url + "/"
 
 
 def _items(text: str) -> list[str]:
@@ -102,3 +85,21 @@ def worker_from_environment(environment: Mapping[str, str], available: bool) -> 
     if text not in ("", "auto", "on", "off"):
         raise SettingsError(f"{WORKER_VARIABLE}: {text!r} is not a choice; write on, off or auto")
     return available and text != "off"
+
+
+def options_from_config(config: Mapping[str, Any], environment: Mapping[str, str]) -> SiteOptions:
+    """The build options from ``mkdocs.yml`` (as read by the engine or as data) and the environment.
+
+    The one place both the MkDocs adapter and ``donorsite export`` assemble them.
+
+    Raises ``SettingsError`` (or ``EligibilitySettingsError``) naming a wrong setting.
+    """
+    if not config.get("site_url"):
+        raise SettingsError("mkdocs.yml: set site_url to the public address; hreflang links and sitemaps need it")
+    settings = (config.get("extra") or {}).get("donorsite") or {}
+    return SiteOptions(
+        default_locale=check_default_locale(settings.get("default_locale", DEFAULT_LOCALE)),
+        site_url=str(config["site_url"]),
+        today=build_date_from_environment(environment),
+        eligibility=eligibility_rules(settings.get("eligibility")),
+    )

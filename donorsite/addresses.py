@@ -97,3 +97,8 @@ def locale_calendar_url(locale: SiteLocale) -> str:
 def feed_url(locale: SiteLocale) -> str:
     """The site-relative URL of the locale's Atom feed."""
     return f"{locale.prefix}/feed.xml"
+
+
+def campaign_page_address(base_url: str, locale: SiteLocale, campaign_id: str) -> str:
+    """The absolute address of a campaign page, as shared and printed."""
+    return base_url + page_url(locale, campaign_key(campaign_id))

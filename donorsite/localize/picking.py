@@ -1,0 +1,61 @@
+"""Picking each text of a page in the reader's language, and saying which were not written in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from donorsite.localize.services import LocaleServices
+from donorsite.localize.texts import LocalText, TextOrigin
+from donorsite.model.fields import LocalizedText
+
+
+class TextPicker:
+    """Resolves texts for one page and remembers which were not written for it."""
+
+    def __init__(self, renderer: LocaleServices, source_language: str) -> None:
+        self.renderer = renderer
+        self.source_language = source_language
+        self.fallback_languages: set[str] = set()
+        self.converted_from: set[str] = set()
+
+    def __call__(self, text: LocalizedText) -> LocalText:
+        local = self.renderer.texts.resolve(text, self.renderer.site_locale.code, self.source_language)
+        if local.origin is TextOrigin.FALLBACK:
+            self.fallback_languages.add(local.lang)
+        elif local.origin is TextOrigin.CONVERTED and local.converted_from:
+            self.converted_from.add(local.converted_from)
+        return local
+
+    def absorb(self, other: TextPicker) -> None:
+        """Count the fallbacks and conversions of ``other`` as this page's own."""
+        self.fallback_languages |= other.fallback_languages
+        self.converted_from |= other.converted_from
+
+    @property
+    def converted(self) -> bool:
+        """Whether any text of the page was converted from the other Chinese script."""
+        return bool(self.converted_from)
+
+    def optional(self, text: LocalizedText | None) -> LocalText | None:
+        """Like calling the picker, for a text that may be absent."""
+        return self(text) if text is not None else None
+
+
+@dataclass(frozen=True)
+class TranslationNotes:
+    """What the page says about texts not written in the reader's language."""
+
+    fallback_language_names: str
+    converted_from_names: str
+
+    @property
+    def converted(self) -> bool:
+        return bool(self.converted_from_names)
+
+
+def translation_notes(picker: TextPicker) -> TranslationNotes:
+    """Notes for a page after all its texts were picked."""
+    renderer = picker.renderer
+    names = [renderer.language_name_in_sentence(code) for code in sorted(picker.fallback_languages)]
+    converted = [renderer.language_name_in_sentence(code) for code in sorted(picker.converted_from)]
+    return TranslationNotes(renderer.formatter.items(names), renderer.formatter.items(converted))

@@ -1,0 +1,67 @@
+"""A campaign as listings show it: title, summary, kind, status, dates and cities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from donorsite.loading import CampaignEntry
+from donorsite.localize.picking import TextPicker
+from donorsite.localize.texts import LocalText
+from donorsite.model.campaign import Campaign
+from donorsite.render.context import LocaleRenderer
+from donorsite.render.labels import KIND_LABELS, STATUS_LABELS
+from donorsite.render.time_view import TimeStateView, build_time_state
+from donorsite.timing import campaign_span
+
+
+def campaign_date_text(pick: TextPicker, campaign: Campaign) -> str | None:
+    """When a campaign takes place (its first to last event day), or when a report was published; None if neither."""
+    formatter = pick.renderer.formatter
+    if campaign.events:
+        return formatter.date_range(campaign.events[0].date, max(event.last_date for event in campaign.events))
+    if campaign.published:
+        return formatter.short_date(campaign.published)
+    return None
+
+
+@dataclass(frozen=True)
+class CampaignSummaryView:
+    """A campaign as a listing shows it."""
+
+    id: str
+    title: LocalText
+    summary: LocalText
+    kind_label: str
+    status: str
+    status_label: str
+    date_text: str | None
+    sort_date: date
+    year: int
+    cities: tuple[str, ...] = ()
+    time_state: TimeStateView | None = None
+
+    @property
+    def when(self) -> str:
+        """``upcoming`` or ``past`` as of the build date; a campaign without events (a report) is past."""
+        return self.time_state.when if self.time_state else "past"
+
+
+def build_campaign_summary(renderer: LocaleRenderer, entry: CampaignEntry, build_date: date) -> tuple[CampaignSummaryView, TextPicker]:
+    """The listing entry of one campaign, with the picker that knows which of its texts fell back."""
+    campaign = entry.campaign
+    entry_pick = TextPicker(renderer, campaign.source_language)
+    summary = CampaignSummaryView(
+        id=entry.id,
+        title=entry_pick(campaign.title),
+        summary=entry_pick(campaign.summary),
+        kind_label=renderer.gettext(KIND_LABELS[campaign.kind]),
+        status=campaign.status.value,
+        status_label=renderer.gettext(STATUS_LABELS[campaign.status]),
+        date_text=campaign_date_text(entry_pick, campaign),
+        sort_date=campaign.sort_date,
+        year=campaign.year,
+        cities=tuple(dict.fromkeys(entry_pick(event.venue.city).text for event in campaign.events)),
+        time_state=build_time_state(renderer, campaign_span(campaign), campaign.status, build_date),
+    )
+    return summary, entry_pick
