@@ -62,15 +62,15 @@ STATUS_VARIANTS = {
 @pytest.fixture(scope="module")
 def status_site_url(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """The site rebuilt with campaigns in the statuses the samples lack, served on localhost."""
-    from conftest import copy_project, run_mkdocs_build, serve_directory
+    from conftest import build_site, copy_project, serve_directory
 
     root = tmp_path_factory.mktemp("statuses")
     project = copy_project(root / "project")
     for campaign_id, status in STATUS_VARIANTS.items():
         path = project / "campaigns" / f"{campaign_id}.yaml"
         path.write_text(path.read_text(encoding="utf-8").replace("status: confirmed", f"status: {status}", 1), encoding="utf-8")
-    result = run_mkdocs_build(project, root / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = build_site(project, root / "site")
+    assert result.succeeded, result.log
     with serve_directory(root / "site") as url:
         yield url
 

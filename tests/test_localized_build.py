@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_mkdocs_build
+from conftest import ROOT, build_site, run_mkdocs_build
 from donorsite.locales import LOCALES
 
 CAMPAIGN_IDS = sorted(path.stem for path in (ROOT / "campaigns").glob("*.yaml"))
@@ -244,8 +244,8 @@ def test_editor_text_is_escaped_in_titles_descriptions_and_headings(project_copy
         english = next(index for index in range(start, len(lines)) if lines[index].startswith("  en: "))
         lines[english] = f"  en: '{tricky}'"
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run_mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = build_site(project, tmp_path / "site")
+    assert result.succeeded, result.log
     built = tmp_path / "site" / "en" / "campaigns" / DUONG_KINH / "index.html"
     elements = parse(built)
     descriptions = [attrs["content"] for tag, attrs in elements.tags if tag == "meta" and attrs.get("name") == "description"]
