@@ -27,6 +27,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from donorsite.loading import SiteContent, load_content
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # .ci/run installs Debian's chromium; elsewhere CHROMIUM_PATH names another Chromium-based browser.
@@ -162,6 +164,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(ROOT, tmp_path_factory.mktemp("site"))
     assert result.succeeded, result.log
     return result.site
+
+
+@pytest.fixture(scope="session")
+def sample_content() -> SiteContent:
+    """The sample content, to know what the outputs should say."""
+    return load_content(ROOT)
 
 
 @pytest.fixture
