@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import needs_chromium
+from donorsite.locales import LOCALES
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -25,7 +26,7 @@ PAGE_KINDS = {
     "report with figures and honour roll": "campaigns/2022-changshu-annual-report/",
     "ride with route and disclaimer": "campaigns/wbdd-lincang-night-ride/",
 }
-LOCALE_PREFIXES = ("zh-hans", "zh-hant", "vi", "en")
+LOCALE_PREFIXES = [site_locale.prefix for site_locale in LOCALES]
 PAGES = [f"{prefix}/{path}" for prefix in LOCALE_PREFIXES for path in PAGE_KINDS.values()] + [
     "zh-hans/editor-guide/",
     "en/editor-guide/",
