@@ -54,9 +54,6 @@ class SiteBuild:
     succeeded: bool
     log: str
 
-    def __str__(self) -> str:
-        return self.log
-
 
 class _LogLines(logging.Handler):
     """Collects MkDocs' log in the form its command line prints (``WARNING -  message``)."""
