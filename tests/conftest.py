@@ -1,19 +1,33 @@
-"""Shared fixtures: real builds of the site into temporary folders."""
+"""Shared fixtures: real builds of the site into temporary folders.
+
+Most tests build in this process with MkDocs' own API (``load_config`` then
+``build``, as MkDocs' ``build_tests.py`` does): ``build_site``. A few smoke
+tests run ``mkdocs build`` / ``properdocs build`` as a user would:
+``run_mkdocs_build``.
+"""
 
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from donorsite.loading import SiteContent, load_content
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -30,6 +44,84 @@ def run_mkdocs_build(project: Path, site_dir: Path, strict: bool = True) -> subp
         command.append("--strict")
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(command, capture_output=True, text=True, cwd=project, env=environment, timeout=600)
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """What an in-process build left: the site folder, whether it succeeded, and MkDocs' log as a user reads it."""
+
+    site: Path
+    succeeded: bool
+    log: str
+
+
+class _LogLines(logging.Handler):
+    """Collects MkDocs' log in the form its command line prints (``WARNING -  message``)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
+@contextmanager
+def build_environment(variables: Mapping[str, str]) -> Iterator[None]:
+    """Set environment variables (a value of "" removes one) for the length of a build, then restore them all.
+
+    ``TZ`` takes effect at once (``time.tzset``), as in a process started with it.
+    """
+    saved = {name: os.environ.get(name) for name in variables}
+    try:
+        for name, value in variables.items():
+            if value:
+                os.environ[name] = value
+            else:
+                os.environ.pop(name, None)
+        if "TZ" in variables:
+            time.tzset()
+        yield
+    finally:
+        for name, old in saved.items():
+            if old is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = old
+        if "TZ" in variables:
+            time.tzset()
+
+
+def build_site(project: Path, site_dir: Path, *, strict: bool = True, environment: Mapping[str, str] | None = None) -> SiteBuild:
+    """Build ``project`` into ``site_dir`` in this process, as ``mkdocs build [--strict]`` would.
+
+    ``environment`` sets variables for this build only (``DONORSITE_TODAY``, ``DONORSITE_WORKER``,
+    a filter; "" removes one). A build that MkDocs aborts (a ``PluginError``, a warning under
+    ``strict``) returns ``succeeded=False`` with the logged message; any other exception is
+    a crash a user would see as a traceback, and propagates.
+    """
+    logger = logging.getLogger("mkdocs")
+    lines = _LogLines()
+    level = logger.level
+    logger.addHandler(lines)
+    logger.setLevel(logging.INFO)  # as the command line does
+    succeeded = True
+    try:
+        with build_environment({"NO_MKDOCS_2_WARNING": "1", **(environment or {})}):
+            try:
+                config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
+                config.plugins.on_startup(command="build", dirty=False)
+                try:
+                    mkdocs_build(config)
+                finally:
+                    config.plugins.on_shutdown()
+            except Abort as error:
+                lines.lines.append(error.format_message())
+                succeeded = False
+    finally:
+        logger.removeHandler(lines)
+        logger.setLevel(level)
+    return SiteBuild(site_dir, succeeded, "\n".join(lines.lines))
 
 
 def copy_project(destination: Path) -> Path:
@@ -65,11 +157,16 @@ def serve_directory(folder: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample site, built once with ``mkdocs build --strict``."""
-    site = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(ROOT, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    """The sample site, built once (strict) in this process; tests only read it."""
+    result = build_site(ROOT, tmp_path_factory.mktemp("site"))
+    assert result.succeeded, result.log
+    return result.site
+
+
+@pytest.fixture(scope="session")
+def sample_content() -> SiteContent:
+    """The sample content, to know what the outputs should say."""
+    return load_content(ROOT)
 
 
 @pytest.fixture
@@ -78,16 +175,16 @@ def project_copy(tmp_path: Path) -> Callable[[], Path]:
     return lambda: copy_project(tmp_path / "project")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The sample site served on localhost."""
     with serve_directory(built_site) as url:
         yield url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():  # type: ignore[no-untyped-def]
-    """Headless Chromium driven by Playwright, without the background traffic this machine's network refuses."""
+    """Headless Chromium driven by Playwright, one for the whole session, without the background traffic this machine's network refuses."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -1,22 +1,28 @@
 """Every mistake an editor can make stops `donorsite check` with file, line and field.
 
 Each case starts from a valid campaign, breaks it one way, runs the real
-command as a subprocess and expects: a non-zero exit, no traceback, and a
-line `campaigns/<case>.yaml:<line>:<col>: <field>: <message>` naming the
-line and field of the mistake.
+command (its ``main``, in this process; the tests below the table run it as
+a subprocess, as an editor does) and expects: a non-zero exit, no traceback,
+and a line `campaigns/<case>.yaml:<line>:<col>: <field>: <message>` naming
+the line and field of the mistake.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import subprocess
 import sys
 from collections.abc import Callable
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from conftest import build_environment
+from donorsite.cli import main as donorsite_main
 
 VALID = """\
 kind: blood-drive
@@ -286,6 +292,14 @@ def run_check(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def check_in_process(root: Path) -> subprocess.CompletedProcess[str]:
+    """``donorsite check --root root`` through ``main``; an unexpected exception propagates (the traceback a user would see)."""
+    out, err = io.StringIO(), io.StringIO()
+    with build_environment({"DONORSITE_TODAY": BUILD_DATE}), redirect_stdout(out), redirect_stderr(err):
+        code = donorsite_main(["check", "--root", str(root)])
+    return subprocess.CompletedProcess(["donorsite", "check"], code, out.getvalue(), err.getvalue())
+
+
 def test_there_are_at_least_forty_cases() -> None:
     assert len(CASES) >= 40
     assert len({case.name for case in CASES}) == len(CASES)
@@ -295,7 +309,7 @@ def test_there_are_at_least_forty_cases() -> None:
 def test_check_reports_file_line_and_field(case: Case, tmp_path: Path) -> None:
     display = _write_case(tmp_path, case)
     before = (tmp_path / display).read_bytes()
-    result = run_check(tmp_path)
+    result = check_in_process(tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     prefix = f"{display}:{case.line}:"

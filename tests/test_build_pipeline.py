@@ -16,9 +16,9 @@ import pytest
 from pymdownx.slugs import slugify
 
 from conftest import ROOT, run_mkdocs_build
+from donorsite.options import SiteOptions
 from donorsite.site.build import SiteBuild
 from donorsite.site.html_blocks import set_aside_html_blocks, split_front_matter
-from donorsite.site.settings import SiteOptions
 
 BUILD_DATE = "2026-11-29"
 

@@ -297,26 +297,39 @@ def test_site_wide_404_offers_every_locale(built_site: Path) -> None:
         for tag, attrs in tags(built_site / "404.html")
         if tag == "a" and "hreflang" in attrs and "md-select__link" not in attrs.get("class", "")
     ]
-    assert links == ["/zh-hans/", "/zh-hant/", "/vi/", "/en/"]
+    assert links == [f"/{prefix}/" for prefix in PREFIXES]
 
 
 # No third-party host -------------------------------------------------------------
 
 
+# Every attribute through which a page makes the browser fetch something.
+LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "background")
+LOADING_LINKS = {"stylesheet", "preconnect", "preload", "prefetch", "icon", "dns-prefetch", "modulepreload", "manifest"}
+OUTSIDE_CSS = re.compile(r"@import\s+(url\()?\s*['\"]?(https?:)?//|url\(\s*['\"]?(https?:)?//|fonts\.googleapis|fonts\.gstatic")
+
+
+def _addresses(value: str) -> list[str]:
+    """The URLs of an attribute; ``srcset`` lists several, each followed by a size."""
+    return [candidate.strip().split(" ")[0] for candidate in value.split(",")] if "," in value else [value.strip()]
+
+
 def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
-    """Scripts, styles, pictures, fonts and frames all come from the site itself."""
-    loaded = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src"}
+    """Scripts, styles, pictures, fonts, frames and media all come from the site itself, in HTML and in CSS."""
     offenders = []
     for path in built_site.rglob("*.html"):
         for tag, attrs in tags(path):
-            url = attrs.get(loaded.get(tag, ""), "")
-            if tag == "link" and attrs.get("rel") in ("stylesheet", "preconnect", "preload", "icon", "dns-prefetch", "modulepreload"):
-                url = attrs.get("href", "")
-            if url and urlsplit(url).netloc:
-                offenders.append((path.relative_to(built_site).as_posix(), tag, url))
+            urls = [url for name in LOADING_ATTRIBUTES for url in _addresses(attrs.get(name, ""))]
+            if tag == "link" and LOADING_LINKS & set(attrs.get("rel", "").lower().split()):
+                urls.append(attrs.get("href", ""))
+            offenders += [(path.relative_to(built_site).as_posix(), tag, url) for url in urls if url and urlsplit(url).netloc]
+            if OUTSIDE_CSS.search(attrs.get("style", "")):
+                offenders.append((path.relative_to(built_site).as_posix(), tag, attrs["style"]))
+        inline_styles = re.findall(r"<style[^>]*>(.*?)</style>", path.read_text(encoding="utf-8"), re.S)
+        offenders += [(path.relative_to(built_site).as_posix(), "style", css) for css in inline_styles if OUTSIDE_CSS.search(css)]
     assert offenders == []
     css = "\n".join(path.read_text(encoding="utf-8") for path in built_site.rglob("*.css"))
-    assert not re.search(r"@import\s+url\(\s*['\"]?https?:|fonts\.googleapis|fonts\.gstatic", css)
+    assert not OUTSIDE_CSS.search(css)
 
 
 def test_json_ld_and_feed_link_are_in_the_head(built_site: Path) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import ROOT, run_mkdocs_build
+from conftest import ROOT, build_site
 from donorsite.locales import LOCALE_CODES
 from donorsite.yaml_reader import read_yaml_file
 
@@ -34,8 +34,8 @@ def test_new_campaign_from_a_starter_passes_check_and_builds(project_copy: Calla
         text = (project / "campaigns" / f"{campaign_id}.yaml").read_text(encoding="utf-8")
         assert text.startswith("# yaml-language-server: $schema=../schemas/campaign.schema.json")
     assert donorsite(project, "check").returncode == 0
-    build = run_mkdocs_build(project, tmp_path / "site")
-    assert build.returncode == 0, build.stdout + build.stderr
+    build = build_site(project, tmp_path / "site")
+    assert build.succeeded, build.log
     assert (tmp_path / "site" / "vi" / "campaigns" / "2027-hai-phong-drive" / "index.html").is_file()
 
 

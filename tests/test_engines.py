@@ -14,7 +14,7 @@ import pytest
 from markupsafe import escape
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from conftest import ROOT, needs_chromium, serve_directory
+from conftest import ROOT, build_site, needs_chromium, serve_directory
 from donorsite.cli import main as donorsite_main
 from donorsite.loading import load_content
 from donorsite.locales import LOCALES
@@ -40,7 +40,7 @@ def _files(site: Path) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def mkdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built from its sources with MkDocs and the hooks."""
+    """The site built from its sources with MkDocs and the hooks, by ``mkdocs build --strict`` as a user runs it."""
     site = tmp_path_factory.mktemp("mkdocs") / "site"
     _run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)], ROOT)
     return site
@@ -64,10 +64,10 @@ def export(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def export_mkdocs_site(export: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The export built with plain MkDocs (no hooks), strict."""
-    site = tmp_path_factory.mktemp("export-mkdocs") / "site"
-    _run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(export / "mkdocs.yml"), "-d", str(site)], export)
-    return site
+    """The export built with plain MkDocs (no hooks), strict, in this process."""
+    result = build_site(export, tmp_path_factory.mktemp("export-mkdocs") / "site", environment={"DONORSITE_TODAY": TODAY})
+    assert result.succeeded, result.log
+    return result.site
 
 
 @pytest.fixture(scope="module")

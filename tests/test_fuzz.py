@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from donorsite.loading import CampaignEntry, SiteContent, validate_campaign_text
+from donorsite.locales import LOCALE_CODES
 from donorsite.model.campaign import Campaign
 from donorsite.options import SiteOptions
 from donorsite.render.context import build_renderers
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "campaigns").glob("*.yaml"))]
 RENDERERS = build_renderers()
 BUILDER = SitePageBuilder(SiteContent((), None), RENDERERS, SiteOptions(today=date(2026, 11, 24)))
-FIELDS = sorted({name for model in (Campaign,) for name in model.model_fields}) + ["zh-Hans", "vi", "en", "date", "start"]
+FIELDS = sorted({name for model in (Campaign,) for name in model.model_fields}) + [*LOCALE_CODES, "date", "start"]
 NASTY = st.sampled_from(
     [
         ":",

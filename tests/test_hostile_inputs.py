@@ -21,9 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, ROOT, copy_project, run_mkdocs_build, serve_directory
+from conftest import CHROMIUM, ROOT, build_site, copy_project, run_mkdocs_build, serve_directory
 from donorsite.cli import main
 from donorsite.loading import collect_content, load_campaign
+from donorsite.locales import LOCALE_CODES
 from test_bad_input import BILLION_LAUGHS, VALID
 
 PAYLOAD = "window.__pwned=1;alert(1)"
@@ -133,7 +134,7 @@ def test_refused_inputs_name_file_and_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no Chromium: run bash .ci/run or set CHROMIUM_PATH")
-def test_accepted_inputs_build_pages_where_no_injected_script_runs(tmp_path: Path) -> None:
+def test_accepted_inputs_build_pages_where_no_injected_script_runs(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     accepted = [name for name, problems in outcomes(tmp_path / "check").items() if not problems]
     assert accepted, "some hostile inputs are harmless text and must still build"
     project = copy_project(tmp_path / "project")
@@ -141,13 +142,10 @@ def test_accepted_inputs_build_pages_where_no_injected_script_runs(tmp_path: Pat
         if name in accepted:
             (project / "campaigns" / file_name).write_text(text, encoding="utf-8")
     site = tmp_path / "site"
-    result = run_mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    from playwright.sync_api import sync_playwright
-
+    result = build_site(project, site)
+    assert result.succeeded, result.log
     dialogs: list[str] = []
-    with serve_directory(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+    with serve_directory(site) as base:
         page = browser.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         for name, file_name, _ in HOSTILE:
@@ -160,7 +158,7 @@ def test_accepted_inputs_build_pages_where_no_injected_script_runs(tmp_path: Pat
                     href = (link.get_attribute("href") or "").strip().lower()
                     assert not href.startswith(("javascript:", "data:")), (name, href)
                 assert page.evaluate("window.__pwned") is None, name
-        browser.close()
+        page.close()
     assert dialogs == []
 
 
@@ -580,7 +578,7 @@ SHEET_CASES = [
     SheetCase(
         "locale cell names a link",
         sheet(row("title", "https://evil.example/", locale="registration")),
-        ["vi.csv:2: 'registration' is not a site locale; use one of zh-Hans, zh-Hant, vi, en"],
+        ["vi.csv:2: 'registration' is not a site locale; use one of " + ", ".join(LOCALE_CODES)],
     ),
     SheetCase(
         "newline in the locale cell",
@@ -601,7 +599,7 @@ SHEET_CASES = [
     SheetCase(
         "locale in capitals",
         sheet(row("title", "Title", locale="EN")),
-        ["vi.csv:2: 'EN' is not a site locale; use one of zh-Hans, zh-Hant, vi, en"],
+        ["vi.csv:2: 'EN' is not a site locale; use one of " + ", ".join(LOCALE_CODES)],
     ),
     SheetCase(
         "path up and out",

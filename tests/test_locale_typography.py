@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_mkdocs_build
+from conftest import build_site, copy_project
 from donorsite.locales import get_locale
 from donorsite.localize.catalogs import load_translations
 from donorsite.localize.formatting import LocaleFormatter
@@ -200,8 +200,8 @@ def site_with_a_taipei_drive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("taipei") / "project")
     (project / "campaigns" / "2027-taipei-drive.yaml").write_text(TAIPEI_DRIVE, encoding="utf-8")
     site = project / "site"
-    result = run_mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = build_site(project, site)
+    assert result.succeeded, result.log
     return site
 
 

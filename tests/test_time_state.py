@@ -8,14 +8,11 @@ then moves the browser to each moment of the Sujin winter drive
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
 
-from conftest import ROOT, needs_chromium, serve_directory
+from conftest import ROOT, build_site, needs_chromium, serve_directory
 from donorsite.loading import load_content
 from donorsite.options import SiteOptions
 from donorsite.render.campaign_view import build_campaign_view
@@ -34,18 +31,9 @@ AFTER = dt.datetime(2026, 12, 12, 8, 0, tzinfo=UTC)  # 16:00 in Shanghai: the en
 @pytest.fixture(scope="module")
 def site_as_built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample site built once, as of BUILD_DATE, served on localhost."""
-    site = tmp_path_factory.mktemp("as-built")
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DONORSITE_TODAY": BUILD_DATE}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=environment,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    with serve_directory(site) as url:
+    result = build_site(ROOT, tmp_path_factory.mktemp("as-built"), environment={"DONORSITE_TODAY": BUILD_DATE})
+    assert result.succeeded, result.log
+    with serve_directory(result.site) as url:
         yield url
 
 
