@@ -3,7 +3,7 @@
 Run:  .venv/bin/python benchmarks/build_speed.py                 (N = 50, 200, 500, then the many-events case)
       .venv/bin/python benchmarks/build_speed.py --large         (adds N = 2,000)
       .venv/bin/python benchmarks/build_speed.py --markdown      (also prints the figures as a Markdown table)
-      .venv/bin/python benchmarks/build_speed.py --sizes 50 --no-events --guard 1.5   (what .ci/run does)
+      .venv/bin/python benchmarks/build_speed.py --sizes 100 --no-events --guard 1.5 --attempts 3   (what .ci/run does)
 
 For each N it generates N seeded synthetic campaigns (several events with
 schedules, results, an honour roll, texts in all four locales), builds the
@@ -13,7 +13,10 @@ menu shape but no hooks. It prints wall time, pages, ms per page, peak
 memory (the build's processes together) and the ratio to the baseline, then
 how time grows with N. Then 1,000 events in one campaign against the same
 1,000 events spread over 100 campaigns. Figures, not assertions, except
-with ``--guard R``: exit 1 when a ratio to the baseline exceeds R.
+with ``--guard R``: exit 1 when a ratio to the baseline exceeds R. A case
+over the limit is measured again, up to ``--attempts`` times in all, and its
+best ratio counts: a busy moment on a shared machine slows one run, a real
+regression slows every run.
 """
 
 from __future__ import annotations
@@ -252,6 +255,7 @@ def main() -> int:
     parser.add_argument("--no-events", action="store_true", help="skip the 1,000-events case")
     parser.add_argument("--markdown", action="store_true", help="also print the figures as a Markdown table")
     parser.add_argument("--guard", type=float, metavar="R", help="exit 1 if any ratio to the baseline exceeds R")
+    parser.add_argument("--attempts", type=int, default=1, help="with --guard: measure a case over the limit again, up to this many runs")
     parser.add_argument("--extra-hook", type=Path, action="append", default=[], help="add a hook file to our build (to test the guard)")
     arguments = parser.parse_args()
     sizes = arguments.sizes + ([2000] if arguments.large else [])
@@ -275,11 +279,28 @@ def main() -> int:
         print()
         print(markdown_table(rows, "python benchmarks/build_speed.py " + " ".join(sys.argv[1:])))
     if arguments.guard is not None:
-        worst = max(rows, key=lambda row: row.ratio)
-        if worst.ratio > arguments.guard:
-            print(f"GUARD FAILED: {worst.case} builds {worst.ratio:.2f}x the plain-Markdown baseline, above the limit {arguments.guard}")
-            return 1
-        print(f"guard passed: every ratio is at most {arguments.guard} (worst {worst.ratio:.2f}, {worst.case})")
+        return guard(sized, arguments.guard, arguments.attempts, hooks)
+    return 0
+
+
+def guard(rows: list[Row], limit: float, attempts: int, hooks: tuple[Path, ...]) -> int:
+    """0 if every case's best ratio over up to ``attempts`` runs is at most ``limit``; else 1, saying which case failed."""
+    best = []
+    for row in rows:
+        count = int(row.case.removeprefix("N = ").replace(",", ""))
+        for attempt in range(2, attempts + 1):
+            if row.ratio <= limit:
+                break
+            print(f"{row.case}: ratio {row.ratio:.2f} is above {limit}; measuring again ({attempt} of {attempts})")
+            again = measure(row.case, count, extra_hooks=hooks)
+            print_row(again)
+            row = min(row, again, key=lambda measured: measured.ratio)
+        best.append(row)
+    worst = max(best, key=lambda row: row.ratio)
+    if worst.ratio > limit:
+        print(f"GUARD FAILED: {worst.case} builds {worst.ratio:.2f}x the plain-Markdown baseline, above the limit {limit}")
+        return 1
+    print(f"guard passed: every ratio is at most {limit} (worst {worst.ratio:.2f}, {worst.case})")
     return 0
 
 
