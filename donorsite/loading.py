@@ -13,11 +13,14 @@ from pydantic import BaseModel, ValidationError
 
 from donorsite.campaign_ids import CAMPAIGN_EXTENSION, campaign_id_problem, has_yaml_extension
 from donorsite.model.campaign import LEGACY_STATUSES, Campaign
+from donorsite.model.sites import SitesFile
 from donorsite.model.slogan import SloganFile
+from donorsite.model.supply import SupplyFile
 from donorsite.problems import ContentError, Problem
 from donorsite.project_files import image_problems, published_link_problems, shown_path
 from donorsite.revisions import ShallowHistoryError, last_commit_dates
 from donorsite.rules import RuleViolation, campaign_rule_violations, missing_source_texts
+from donorsite.service_loading import load_sites, load_supply
 from donorsite.timing import build_date_contradictions, utc_today
 from donorsite.validation import describe_validation_error
 from donorsite.yaml_reader import YamlDocument, format_path, read_yaml_file, read_yaml_text
@@ -84,6 +87,9 @@ class SiteContent:
     problems: tuple[Problem, ...] = field(default=())
     # Deprecated but still valid writing (old status names), as located notices.
     notices: tuple[Problem, ...] = field(default=())
+    # The blood service's own files (issue 17): permanent sites and today's stock.
+    sites: SitesFile | None = None
+    supply: SupplyFile | None = None
 
     def campaign(self, campaign_id: str) -> CampaignEntry:
         """The campaign with this id; raises KeyError if there is none."""
@@ -239,10 +245,14 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None, bui
             entries.append(entry)
     slogans, found = load_slogans(root)
     problems += found
+    sites, found = load_sites(root)
+    problems += found
+    supply, found = load_supply(root, build_date or utc_today())
+    problems += found
     problems += published_link_problems(root)
     entries.sort(key=lambda entry: (entry.campaign.sort_date, entry.id))
     notices = tuple(notice for entry in entries for notice in entry.notices)
-    return SiteContent(tuple(entries), slogans, tuple(problems), notices)
+    return SiteContent(tuple(entries), slogans, tuple(problems), notices, sites, supply)
 
 
 def _with_commit_dates(root: Path, content: SiteContent) -> SiteContent:

@@ -10,13 +10,17 @@ from pydantic import BaseModel
 
 from donorsite.exports.events_api import EventsApi
 from donorsite.model.campaign import Campaign
+from donorsite.model.sites import SitesFile
 from donorsite.model.slogan import SloganFile
+from donorsite.model.supply import SupplyFile
 
 SCHEMA_FOLDER = "schemas"
 SCHEMAS: dict[str, type[BaseModel]] = {
     "campaign.schema.json": Campaign,
     "slogan.schema.json": SloganFile,
     "events-api.schema.json": EventsApi,
+    "sites.schema.json": SitesFile,
+    "supply.schema.json": SupplyFile,
 }
 # Formats the site writes rather than reads are described as they are
 # serialised: every field present, dates as strings.
