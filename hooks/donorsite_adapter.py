@@ -124,12 +124,15 @@ class CampaignSite:
         context["nav"] = self.menus[self._locale_of(page).code]
         context["locale_base"] = build.locale_base(page.file.src_uri)
         context["config"] = self._page_config(config, page)
+        # overrides/main.html shows it in Material's announcement bar while a blood type is critical.
+        context["supply_banner"] = build.supply_banner(build.locale_of(page.file.src_uri))
         return context
 
     def template_context(self, context: dict[str, Any], template_name: str) -> dict[str, Any]:
         """The locale choices of the site-wide "page not found" page."""
         if template_name == "404.html":
             context["not_found_choices"] = self.build.not_found_choices()
+            context["supply_banner"] = self.build.supply_banner(None)
         return context
 
     def finish_page(self, output: str) -> str:

@@ -7,8 +7,8 @@ range of dates: holidays, closures, extended hours.
 
 from __future__ import annotations
 
-import re
 import datetime
+import re
 from datetime import time
 from enum import StrEnum
 from typing import Annotated, Any
