@@ -167,3 +167,64 @@ def test_mistake_is_reported_with_its_line(tmp_path: Path, case: Case) -> None:
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert any(line.startswith(case.expected) for line in lines), "\n".join(lines)
+
+
+# --- `donorsite supply set`: the daily one-line update ---
+
+
+def _supply_set(root: Path, *arguments: str) -> tuple[int, str]:
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from conftest import build_environment
+    from donorsite.cli import main
+
+    out = io.StringIO()
+    with build_environment({"DONORSITE_TODAY": "2026-11-29"}), redirect_stdout(out), redirect_stderr(out):
+        code = main(["supply", "set", *arguments, "--root", str(root)])
+    return code, out.getvalue()
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_supply_set_changes_one_value_and_keeps_every_other_byte(tmp_path: Path, line_break: str, bom: bytes) -> None:
+    original = bom + (ROOT / "supply.yaml").read_text(encoding="utf-8").replace("\n", line_break).encode("utf-8")
+    (tmp_path / "supply.yaml").write_bytes(original)
+    code, output = _supply_set(tmp_path, "A+", "critical", "--measured", "2026-11-29 08:00")
+    assert code == 0, output
+    expected = original.replace(b"  A+: 7", b"  A+: critical").replace(b'"2026-05-30 08:00"', b'"2026-11-29 08:00"')
+    assert (tmp_path / "supply.yaml").read_bytes() == expected
+    code, output = _supply_set(tmp_path, "O-", "2.5")
+    assert code == 0, output
+    assert (tmp_path / "supply.yaml").read_bytes() == expected.replace(b"  O-: critical", b"  O-: 2.5")
+
+
+def test_supply_set_adds_a_type_not_yet_written(tmp_path: Path) -> None:
+    text = (ROOT / "supply.yaml").read_text(encoding="utf-8").replace("  AB-: 4\n", "")
+    (tmp_path / "supply.yaml").write_text(text, encoding="utf-8")
+    code, output = _supply_set(tmp_path, "AB-", "low")
+    assert code == 0, output
+    assert (tmp_path / "supply.yaml").read_text(encoding="utf-8") == text.replace("  AB+: 9\n", "  AB+: 9\n  AB-: low\n")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (("O0", "2"), "error: 'O0' is not a blood type; use one of O+, O-, A+, A-, B+, B-, AB+, AB-"),
+        (("O-", "lots"), "error: 'lots' is not a level; write days of stock (a number such as 4.5) or one of critical, low, plenty"),
+        (("O-", "-3"), "error: '-3' is not a level; write days of stock (a number such as 4.5) or one of critical, low, plenty"),
+        (
+            ("O-", "2", "--measured", "2026-12-05 08:00"),
+            "error: supply.yaml:11:14: measured_at: 2026-12-05 08:00 (Asia/Shanghai) is after the build date 2026-11-29; "
+            "write when the stock was actually counted",
+        ),
+    ],
+)
+def test_supply_set_refuses_a_wrong_value_and_writes_nothing(tmp_path: Path, arguments: tuple[str, ...], message: str) -> None:
+    original = (ROOT / "supply.yaml").read_bytes()
+    (tmp_path / "supply.yaml").write_bytes(original)
+    code, output = _supply_set(tmp_path, *arguments)
+    assert code == 1
+    assert output.strip() == message
+    assert (tmp_path / "supply.yaml").read_bytes() == original
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["supply.yaml"]
