@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
-from donorsite.model.sites import WEEKDAYS, SitesFile
+from donorsite.model.sites import WEEKDAYS, DonationSite, SitesFile
 from donorsite.model.supply import SupplyFile
 from donorsite.problems import Problem
 from donorsite.rules import RuleViolation, missing_source_texts
@@ -74,6 +75,42 @@ def supply_rule_violations(supply: SupplyFile, build_date: date) -> Iterator[Rul
                 "write when the stock was actually counted"
             ),
         )
+
+
+def _site_venue(site: DonationSite) -> dict[str, Any]:
+    """The site as a campaign venue, in the plain values a campaign file holds."""
+    venue = site.model_dump(include={"name", "address", "city", "country", "coordinates"}, by_alias=True, exclude_none=True)
+    return venue
+
+
+def fill_site_venues(data: Any, sites: SitesFile | None) -> tuple[list[RuleViolation], list[FieldPath]]:
+    """Give each event of campaign ``data`` (plain values, changed in place) that names a site its venue and zone.
+
+    What the event writes itself wins. Returns the violations (an unknown site
+    id, at ``events[i].site``) and the paths of the values taken from
+    ``sites.yaml``, which belong to that file, not to the campaign's.
+    """
+    violations: list[RuleViolation] = []
+    borrowed: list[FieldPath] = []
+    events = data.get("events") if isinstance(data, dict) else None
+    if not isinstance(events, list):
+        return violations, borrowed
+    known = {site.id: site for _, site in sites.all_sites()} if sites else {}
+    for index, event in enumerate(events):
+        if not isinstance(event, dict) or not isinstance(event.get("site"), str):
+            continue
+        site = known.get(event["site"])
+        if site is None:
+            choices = ", ".join(sorted(known)) if known else "none: sites.yaml is missing or has problems"
+            violations.append(
+                (("events", index, "site"), f"no donation site '{event['site']}' in sites.yaml; use one of its ids ({choices})")
+            )
+            continue
+        if "venue" not in event:
+            event["venue"] = _site_venue(site)
+            borrowed.append(("events", index, "venue"))
+        event.setdefault("timezone", site.timezone)
+    return violations, borrowed
 
 
 def _located(display_name: str, document: YamlDocument, violations: Iterator[RuleViolation]) -> list[Problem]:

@@ -196,3 +196,56 @@ def test_appeal_is_an_entry_of_each_locales_feed(sample_build: Path, prefix: str
     assert len(appeal) == 1
     assert appeal[0].find(f"{atom}id").text.endswith(f"/{prefix}/supply/#appeal-20260530T0000Z")
     assert "O" in appeal[0].find(f"{atom}summary").text
+
+
+# --- campaign events that name a site instead of repeating its address ---
+
+SITE_EVENT = """\
+kind: blood-drive
+status: confirmed
+source_language: en
+year: 2027
+title:
+  en: Saturday at the Renmin Road house
+summary:
+  en: Donors are welcome all day at the donation house.
+events:
+  - date: 2027-01-09
+    start: "09:00"
+    end: "17:00"
+    site: gusu-renmin-road-house
+"""
+
+
+def test_event_can_name_a_site_instead_of_its_address(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "campaigns" / "2027-01-renmin-road-saturday.yaml").write_text(SITE_EVENT, encoding="utf-8")
+    result = build_site(project, tmp_path / "site", environment={"DONORSITE_TODAY": BUILD_DATE})
+    assert result.succeeded, result.log
+    html = (result.site / "en" / "campaigns" / "2027-01-renmin-road-saturday" / "index.html").read_text(encoding="utf-8")
+    assert "Renmin Road Donation House, Gusu" in html
+    assert "Beijing time" in html, "the site's time zone is the event's"
+    assert "uri.amap.com/marker" in html, "the site's position gives the map links"
+
+
+def test_unknown_site_of_an_event_is_reported_with_its_line(tmp_path: Path) -> None:
+    from test_bad_input import check_in_process
+
+    project = copy_project(tmp_path / "project")
+    wrong = SITE_EVENT.replace("site: gusu-renmin-road-house", "site: gusu-renmin-road")
+    (project / "campaigns" / "x.yaml").write_text(wrong, encoding="utf-8")
+    result = check_in_process(project)
+    assert result.returncode == 1
+    assert result.stdout == (
+        "campaigns/x.yaml:13:11: events[0].site: no donation site 'gusu-renmin-road' in sites.yaml; "
+        "use one of its ids (changshu-blood-centre, duong-kinh-donation-point, gusu-renmin-road-house)\n"
+    )
+
+
+def test_translations_of_a_borrowed_venue_are_asked_for_in_sites_yaml_only(tmp_path: Path) -> None:
+    from donorsite.editing.translations import load_slots
+
+    project = copy_project(tmp_path / "project")
+    (project / "campaigns" / "2027-01-renmin-road-saturday.yaml").write_text(SITE_EVENT, encoding="utf-8")
+    paths = [slot.path for slot in load_slots(project) if slot.file == "campaigns/2027-01-renmin-road-saturday.yaml"]
+    assert paths == [("title",), ("summary",)]
