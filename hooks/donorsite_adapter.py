@@ -27,6 +27,7 @@ from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.options import SiteOptions
 from donorsite.problems import ContentError
 from donorsite.revisions import ShallowHistoryError
+from donorsite.service_loading import SITES_FILE, SUPPLY_FILE
 from donorsite.site.build import SiteBuild
 from donorsite.site.html_blocks import SetAside, set_aside_html_blocks, split_front_matter
 from donorsite.site.producers import worker_available
@@ -150,6 +151,14 @@ class CampaignSite:
             build.close()
         write_sitemaps(site_dir, build.sitemap_entries(self.page_paths), config.site_url or "")
         write_locale_search_indexes(site_dir)
+
+    def watch_service_files(self, server: Any, config: MkDocsConfig) -> Any:
+        """Rebuild on changes to ``supply.yaml`` and ``sites.yaml`` (optional files, so not in ``watch:``, which needs them to exist)."""
+        root = Path(config.config_file_path).parent
+        for name in (SUPPLY_FILE, SITES_FILE):
+            if (root / name).is_file():
+                server.watch(str(root / name))
+        return server
 
     def close(self) -> None:
         """Stop the worker of an unfinished build (an error, or the end of ``mkdocs serve``)."""

@@ -7,8 +7,9 @@ content does.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date
+from functools import partial
 from xml.etree import ElementTree as ET
 
 from donorsite.addresses import HOME, SUPPLY, campaign_page_address, feed_url, page_url
@@ -76,6 +77,10 @@ def _add_entry(feed: ET.Element, entry: CampaignEntry, renderer: LocaleServices,
     _add_text(element, "summary", pick(campaign.summary), language)
 
 
+def _appeal_stamp(supply: SupplyFile) -> str:
+    return supply.measured_instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def _add_appeal(feed: ET.Element, supply: SupplyFile, renderer: LocaleServices, options: SiteOptions) -> None:
     """The supply appeal as an Atom entry (issue 17); a new count of the stock makes a new entry id."""
     assert supply.appeal is not None
@@ -87,7 +92,7 @@ def _add_appeal(feed: ET.Element, supply: SupplyFile, renderer: LocaleServices, 
     _add(element, "id", f"{page}#appeal-{measured:%Y%m%dT%H%MZ}")
     title = renderer.gettext("Appeal: blood type %(types)s needed") % {"types": renderer.formatter.items(supply.appeal.types)}
     _add(element, "title", title, type="text")
-    _add(element, "updated", measured.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    _add(element, "updated", _appeal_stamp(supply))
     _add(_add(element, "author"), "name", pick(supply.centre).text)
     _add(element, "link", rel="alternate", type="text/html", hreflang=language, href=page)
     _add(element, "category", term="appeal", label=renderer.gettext("Appeal"))
@@ -118,10 +123,14 @@ def atom_feed(entries: Sequence[CampaignEntry], renderer: LocaleServices, option
     _add(feed, "link", rel="self", type="application/atom+xml", href=self_link)
     _add(feed, "link", rel="alternate", type="text/html", hreflang=site_locale.code, href=options.base_url + page_url(site_locale, HOME))
     _add(feed, "generator", "donorsite")
+    # The appeal (issue 17) takes its place among the campaigns by the time its stock was counted.
+    items: list[tuple[str, Callable[[], None]]] = [
+        (_timestamp(entry.updated), partial(_add_entry, feed, entry, renderer, options)) for entry in ordered
+    ]
     if supply is not None and supply.appeal is not None:
-        _add_appeal(feed, supply, renderer, options)
-    for entry in ordered:
-        _add_entry(feed, entry, renderer, options)
+        items.append((_appeal_stamp(supply), partial(_add_appeal, feed, supply, renderer, options)))
+    for _, add in sorted(items, key=lambda item: item[0], reverse=True):
+        add()
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
