@@ -141,6 +141,21 @@ def test_banner_is_on_every_page_kind_while_a_type_is_critical(sample_build: Pat
     assert "O-型血库存告急" in (sample_build / "zh-hans" / "about" / "index.html").read_text(encoding="utf-8")
 
 
+BROWSER_KINDS = ["", "zh-hant/", "en/campaigns/wbdd-lincang-night-ride/", "vi/about/", "en/editor-guide/", "vi/sites/", "404.html", "vi/404.html"]
+
+
+@needs_chromium
+@pytest.mark.parametrize("kind", BROWSER_KINDS)
+def test_banner_is_visible_in_the_browser(browser, sample_url: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    context, page = _open_at(browser, sample_url + kind, dt.datetime(2026, 12, 1, 3, 0, tzinfo=UTC))
+    try:
+        banner = page.locator(".md-banner .supply-banner")
+        assert banner.is_visible()
+        assert banner.locator(".supply-stale").is_visible(), "the banner's figures are six months old: their age shows"
+    finally:
+        context.close()
+
+
 def test_no_banner_when_no_type_is_critical(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     supply = project / "supply.yaml"
