@@ -141,7 +141,16 @@ def test_banner_is_on_every_page_kind_while_a_type_is_critical(sample_build: Pat
     assert "O-型血库存告急" in (sample_build / "zh-hans" / "about" / "index.html").read_text(encoding="utf-8")
 
 
-BROWSER_KINDS = ["", "zh-hant/", "en/campaigns/wbdd-lincang-night-ride/", "vi/about/", "en/editor-guide/", "vi/sites/", "404.html", "vi/404.html"]
+BROWSER_KINDS = [
+    "",
+    "zh-hant/",
+    "en/campaigns/wbdd-lincang-night-ride/",
+    "vi/about/",
+    "en/editor-guide/",
+    "vi/sites/",
+    "404.html",
+    "vi/404.html",
+]
 
 
 @needs_chromium
