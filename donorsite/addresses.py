@@ -10,7 +10,9 @@
 * ``/<prefix>/campaigns/<id>/qr.svg`` is the QR code of the campaign page's address;
 * ``/<prefix>/campaigns/<id>/event-<n>.ics`` is the calendar file of a campaign's n-th event (from 1);
 * ``/<prefix>/calendar.ics`` is a subscribable calendar of all events, ``/<prefix>/feed.xml`` an Atom feed;
-* ``/api/events.json`` lists every event in every locale (``schemas/events-api.schema.json``).
+* ``/api/events.json`` lists every event in every locale (``schemas/events-api.schema.json``);
+* ``/<prefix>/supply/`` shows the blood supply by type, ``/<prefix>/sites/`` the permanent donation
+  sites and ``/<prefix>/sites/<id>/`` one site; ``/api/supply.json`` and ``/api/sites.json`` carry them as data.
 
 A page is named by a locale-independent *key* (``campaigns/<id>``); the
 same key in another locale is the same page in another language.
@@ -28,11 +30,21 @@ SLOGANS = "slogans"
 EVENTS_API = "api/events.json"
 ARCHIVE = "archive"
 NOT_FOUND = "404"
+# The blood service's pages and data (issue 17).
+SUPPLY = "supply"
+SITES = "sites"
+SUPPLY_API = "api/supply.json"
+SITES_API = "api/sites.json"
 
 
 def campaign_key(campaign_id: str) -> str:
     """The page key of a campaign."""
     return f"{CAMPAIGNS}/{campaign_id}"
+
+
+def site_key(site_id: str) -> str:
+    """The page key of a permanent donation site (``sites/<id>``)."""
+    return f"{SITES}/{site_id}"
 
 
 def page_url(locale: SiteLocale | None, key: str) -> str:

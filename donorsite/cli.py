@@ -15,6 +15,7 @@ from pathlib import Path
 
 from donorsite.editing.safe_write import WriteError, create_file, replace_files
 from donorsite.editing.starter import StarterError, check_new_id, copied_campaign_path, copied_campaign_text, starter_text
+from donorsite.editing.supply_update import SupplyChange, SupplyUpdateError, set_supply_level
 from donorsite.editing.translation_import import import_translations
 from donorsite.editing.translation_sheet import SheetError
 from donorsite.editing.translations import export_missing, load_slots, translation_table
@@ -40,6 +41,8 @@ commands / 命令:
                 查看未翻译的内容；导出为 CSV 交给译者，再导入
   schema        regenerate schemas/*.json from the content model
                 根据内容模型重新生成 schemas/*.json
+  supply set T L  set blood type T's level L (days or plenty/low/critical) in supply.yaml
+                在 supply.yaml 中设置血型 T 的库存 L（天数或 plenty/low/critical）
   export DIR    write the site as a plain project (no hooks) for MkDocs or Zensical
                 导出为不含钩子的普通项目，可用 MkDocs 或 Zensical 生成
 """
@@ -97,6 +100,12 @@ def _parser() -> argparse.ArgumentParser:
     action.add_argument("--export", metavar="LOCALE", choices=list(LOCALE_CODES), help="write missing texts as CSV / 导出 CSV")
     action.add_argument("--import", dest="import_file", type=Path, metavar="CSV", help="add filled-in texts / 导入译文")
     translations.add_argument("--output", type=Path, help="CSV file to write (default: standard output) / 输出文件")
+    supply = commands.add_parser("supply", help="update supply.yaml / 更新血液库存")
+    supply_actions = supply.add_subparsers(dest="supply_action", required=True)
+    supply_set = supply_actions.add_parser("set", parents=[common], help="set one type's level / 设置某血型库存")
+    supply_set.add_argument("blood_type", help="O+, O-, A+, A-, B+, B-, AB+ or AB- / 血型")
+    supply_set.add_argument("level", help="days of stock (e.g. 4.5) or plenty, low, critical / 库存天数或等级")
+    supply_set.add_argument("--measured", metavar="'YYYY-MM-DD HH:MM'", help="when the stock was counted / 统计时间")
     export = commands.add_parser("export", parents=[common], help="plain project without hooks / 导出普通项目")
     export.add_argument("directory", type=Path, help="new folder to write the project into / 新的输出目录")
     return parser
@@ -168,6 +177,18 @@ def _translations(root: Path, arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _supply_set(root: Path, arguments: argparse.Namespace) -> int:
+    try:
+        build_date = build_date_from_environment(os.environ)
+        change = SupplyChange(arguments.blood_type, arguments.level, arguments.measured)
+        set_supply_level(root, change, build_date)
+    except (SupplyUpdateError, WriteError, SettingsError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"updated supply.yaml: {arguments.blood_type} {arguments.level} / 已更新")
+    return 0
+
+
 def _export(root: Path, target: Path) -> int:
     try:
         export_site(root, target, os.environ, content_filter_from_environment(os.environ))
@@ -194,6 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _translations(root, arguments)
     if arguments.command == "export":
         return _export(root, arguments.directory)
+    if arguments.command == "supply":
+        return _supply_set(root, arguments)
     for path in write_schemas(root):
         print(f"wrote {path}")
     return 0

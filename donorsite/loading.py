@@ -13,14 +13,17 @@ from pydantic import BaseModel, ValidationError
 
 from donorsite.campaign_ids import CAMPAIGN_EXTENSION, campaign_id_problem, has_yaml_extension
 from donorsite.model.campaign import LEGACY_STATUSES, Campaign
+from donorsite.model.sites import SitesFile
 from donorsite.model.slogan import SloganFile
+from donorsite.model.supply import SupplyFile
 from donorsite.problems import ContentError, Problem
 from donorsite.project_files import image_problems, published_link_problems, shown_path
 from donorsite.revisions import ShallowHistoryError, last_commit_dates
 from donorsite.rules import RuleViolation, campaign_rule_violations, missing_source_texts
+from donorsite.service_loading import fill_site_venues, load_sites, load_supply
 from donorsite.timing import build_date_contradictions, utc_today
 from donorsite.validation import describe_validation_error
-from donorsite.yaml_reader import YamlDocument, format_path, read_yaml_file, read_yaml_text
+from donorsite.yaml_reader import FieldPath, YamlDocument, format_path, read_yaml_file, read_yaml_text
 
 CAMPAIGN_FOLDER = "campaigns"
 SLOGAN_FILE = "slogans.yaml"
@@ -39,6 +42,8 @@ class CampaignEntry:
     last_changed: date | None = None
     # Old ways of writing that still work, for `donorsite check` to point out.
     notices: tuple[Problem, ...] = ()
+    # Values an event takes from sites.yaml (``site: <id>``): their texts are translated there, not here.
+    borrowed_paths: tuple[FieldPath, ...] = ()
 
     @property
     def known_update(self) -> date | None:
@@ -84,6 +89,9 @@ class SiteContent:
     problems: tuple[Problem, ...] = field(default=())
     # Deprecated but still valid writing (old status names), as located notices.
     notices: tuple[Problem, ...] = field(default=())
+    # The blood service's own files (issue 17): permanent sites and today's stock.
+    sites: SitesFile | None = None
+    supply: SupplyFile | None = None
 
     def campaign(self, campaign_id: str) -> CampaignEntry:
         """The campaign with this id; raises KeyError if there is none."""
@@ -154,13 +162,31 @@ def _legacy_status_notices(display_name: str, document: YamlDocument) -> list[Pr
     return _located(display_name, document, [(("status",), message)])
 
 
-def load_campaign(path: Path, root: Path, build_date: date | None = None) -> tuple[CampaignEntry | None, list[Problem]]:
-    """Read and validate one campaign file as of ``build_date`` (default: today in UTC); return it (or None) and its problems."""
+def _without_what_the_site_gives(problems: list[Problem], found_first: list[Problem]) -> list[Problem]:
+    """``problems`` without "venue/timezone is required" for events whose site id is unknown: the id is the mistake to fix."""
+    unknown = {problem.field.removesuffix(".site") for problem in found_first if problem.field.endswith(".site")}
+    missing = {f"{event}.{name}" for event in unknown for name in ("venue", "timezone")}
+    return [problem for problem in problems if problem.field not in missing]
+
+
+def load_campaign(
+    path: Path, root: Path, build_date: date | None = None, sites: SitesFile | None = None
+) -> tuple[CampaignEntry | None, list[Problem]]:
+    """Read and validate one campaign file as of ``build_date`` (default: today in UTC); return it (or None) and its problems.
+
+    An event may name a donation site of ``sites`` (``site: <id>``) instead of writing its venue and zone.
+    """
     display_name = shown_path(path, root)
     if path.is_symlink():
         return None, [Problem(display_name, 1, 1, "", _LINKED_CONTENT)]
     id_problem = _campaign_id_problem(path, display_name)
-    campaign, document, problems = _validate(Campaign, path, display_name)
+    read, read_problems = read_yaml_file(path, display_name)
+    borrowed: list[FieldPath] = []
+    if read is not None:
+        site_problems, borrowed = fill_site_venues(read.data, sites)
+        read_problems += _located(display_name, read, site_problems)
+    campaign, document, problems = _validate_document(Campaign, read, read_problems, display_name)
+    problems = _without_what_the_site_gives(problems, read_problems)
     if id_problem:
         problems.insert(0, id_problem)
     if campaign is None or document is None:
@@ -172,12 +198,20 @@ def load_campaign(path: Path, root: Path, build_date: date | None = None) -> tup
     if problems:
         return None, problems
     notices = tuple(_legacy_status_notices(display_name, document))
-    return CampaignEntry(unicodedata.normalize("NFC", path.stem), display_name, campaign, notices=notices), []
+    entry_id = unicodedata.normalize("NFC", path.stem)
+    return CampaignEntry(entry_id, display_name, campaign, notices=notices, borrowed_paths=tuple(borrowed)), []
 
 
-def validate_campaign_text(text: str, display_name: str) -> tuple[Campaign | None, list[Problem]]:
-    """Validate campaign YAML given as text (no file, no picture checks); return it (or None) and its problems."""
-    campaign, document, problems = _validate_document(Campaign, *read_yaml_text(text, display_name), display_name)
+def validate_campaign_text(text: str, display_name: str, sites: SitesFile | None = None) -> tuple[Campaign | None, list[Problem]]:
+    """Validate campaign YAML given as text (no file, no picture checks); return it (or None) and its problems.
+
+    Events that name a site of ``sites`` take its venue and zone, as in a build.
+    """
+    read, read_problems = read_yaml_text(text, display_name)
+    if read is not None:
+        read_problems += _located(display_name, read, fill_site_venues(read.data, sites)[0])
+    campaign, document, problems = _validate_document(Campaign, read, read_problems, display_name)
+    problems = _without_what_the_site_gives(problems, read_problems)
     if campaign is None or document is None:
         return None, problems
     problems += _located(display_name, document, campaign_rule_violations(campaign))
@@ -219,6 +253,9 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None, bui
     """Load every content file as of ``build_date`` (default: today in UTC), keeping what is valid and recording all problems."""
     problems: list[Problem] = []
     entries: list[CampaignEntry] = []
+    # Sites first: campaign events may name a site instead of repeating its address.
+    sites, found = load_sites(root)
+    problems += found
     for path in campaign_files(root):
         if content_filter is not None and not content_filter.reads(path):
             continue
@@ -233,16 +270,18 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None, bui
                 )
             )
             continue
-        entry, found = load_campaign(path, root, build_date)
+        entry, found = load_campaign(path, root, build_date, sites)
         problems += found
         if entry and (content_filter is None or content_filter.admits(entry.campaign)):
             entries.append(entry)
     slogans, found = load_slogans(root)
     problems += found
+    supply, found = load_supply(root, build_date or utc_today())
+    problems += found
     problems += published_link_problems(root)
     entries.sort(key=lambda entry: (entry.campaign.sort_date, entry.id))
     notices = tuple(notice for entry in entries for notice in entry.notices)
-    return SiteContent(tuple(entries), slogans, tuple(problems), notices)
+    return SiteContent(tuple(entries), slogans, tuple(problems), notices, sites, supply)
 
 
 def _with_commit_dates(root: Path, content: SiteContent) -> SiteContent:

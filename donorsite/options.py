@@ -26,6 +26,8 @@ class SiteOptions:
     # the contradictions checked. Today in UTC (never the machine's zone), or DONORSITE_TODAY.
     today: date = field(default_factory=utc_today)
     eligibility: Mapping[str, EligibilityRule] = field(default_factory=lambda: dict(DEFAULT_RULES))
+    # Supply figures older than this many days are shown as stale (mkdocs.yml: extra.donorsite.supply_stale_after_days).
+    supply_stale_after_days: float = 3.0
 
     @property
     def base_url(self) -> str:

@@ -9,18 +9,25 @@ from typing import Any
 from pydantic import BaseModel
 
 from donorsite.exports.events_api import EventsApi
+from donorsite.exports.site_data import SitesApi, SupplyApi
 from donorsite.model.campaign import Campaign
+from donorsite.model.sites import SitesFile
 from donorsite.model.slogan import SloganFile
+from donorsite.model.supply import SupplyFile
 
 SCHEMA_FOLDER = "schemas"
 SCHEMAS: dict[str, type[BaseModel]] = {
     "campaign.schema.json": Campaign,
     "slogan.schema.json": SloganFile,
     "events-api.schema.json": EventsApi,
+    "sites.schema.json": SitesFile,
+    "supply.schema.json": SupplyFile,
+    "supply-api.schema.json": SupplyApi,
+    "sites-api.schema.json": SitesApi,
 }
 # Formats the site writes rather than reads are described as they are
 # serialised: every field present, dates as strings.
-OUTPUT_FORMATS: frozenset[type[BaseModel]] = frozenset({EventsApi})
+OUTPUT_FORMATS: frozenset[type[BaseModel]] = frozenset({EventsApi, SupplyApi, SitesApi})
 
 
 def json_schema(model: type[BaseModel], file_name: str) -> dict[str, Any]:

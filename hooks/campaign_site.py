@@ -51,6 +51,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     site.write_files(config)
 
 
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    return site.watch_service_files(server, config)
+
+
 def on_shutdown(error: Exception | None = None) -> None:
     if "site" in globals():  # an earlier build's worker, or this one's after an error
         site.close()

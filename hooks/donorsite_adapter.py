@@ -27,6 +27,7 @@ from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.options import SiteOptions
 from donorsite.problems import ContentError
 from donorsite.revisions import ShallowHistoryError
+from donorsite.service_loading import SITES_FILE, SUPPLY_FILE
 from donorsite.site.build import SiteBuild
 from donorsite.site.html_blocks import SetAside, set_aside_html_blocks, split_front_matter
 from donorsite.site.producers import worker_available
@@ -124,12 +125,15 @@ class CampaignSite:
         context["nav"] = self.menus[self._locale_of(page).code]
         context["locale_base"] = build.locale_base(page.file.src_uri)
         context["config"] = self._page_config(config, page)
+        # overrides/main.html shows it in Material's announcement bar while a blood type is critical.
+        context["supply_banner"] = build.supply_banner(build.locale_of(page.file.src_uri))
         return context
 
     def template_context(self, context: dict[str, Any], template_name: str) -> dict[str, Any]:
         """The locale choices of the site-wide "page not found" page."""
         if template_name == "404.html":
             context["not_found_choices"] = self.build.not_found_choices()
+            context["supply_banner"] = self.build.supply_banner(None)
         return context
 
     def finish_page(self, output: str) -> str:
@@ -147,6 +151,14 @@ class CampaignSite:
             build.close()
         write_sitemaps(site_dir, build.sitemap_entries(self.page_paths), config.site_url or "")
         write_locale_search_indexes(site_dir)
+
+    def watch_service_files(self, server: Any, config: MkDocsConfig) -> Any:
+        """Rebuild on changes to ``supply.yaml`` and ``sites.yaml`` (optional files, so not in ``watch:``, which needs them to exist)."""
+        root = Path(config.config_file_path).parent
+        for name in (SUPPLY_FILE, SITES_FILE):
+            if (root / name).is_file():
+                server.watch(str(root / name))
+        return server
 
     def close(self) -> None:
         """Stop the worker of an unfinished build (an error, or the end of ``mkdocs serve``)."""

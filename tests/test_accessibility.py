@@ -25,6 +25,11 @@ PAGE_KINDS = {
     "confirmed drive still to come": "campaigns/2026-12-sujin-winter-drive/",
     "report with figures and honour roll": "campaigns/2022-changshu-annual-report/",
     "ride with route and disclaimer": "campaigns/wbdd-lincang-night-ride/",
+    # Issue 17: the blood service's pages (the banner is on every page).
+    "blood supply": "supply/",
+    "donation sites": "sites/",
+    "donation site with exceptions": "sites/gusu-renmin-road-house/",
+    "donation site in Vietnam": "sites/duong-kinh-donation-point/",
 }
 LOCALE_PREFIXES = [site_locale.prefix for site_locale in LOCALES]
 PAGES = [f"{prefix}/{path}" for prefix in LOCALE_PREFIXES for path in PAGE_KINDS.values()] + [

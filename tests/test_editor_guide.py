@@ -54,3 +54,18 @@ def test_guide_examples_are_valid(guide: str) -> None:
         document, problems = read_yaml_text(block, guide)
         assert problems == [] and document is not None
         model.model_validate(document.data)
+
+
+@pytest.mark.parametrize("guide", ["docs/zh-hans/editor-guide.md", "docs/en/editor-guide.md"])
+def test_guide_examples_of_the_service_files_are_valid(guide: str) -> None:
+    """Issue 17: the supply and sites examples pass the same checks as the files."""
+    from datetime import date
+
+    from donorsite.service_loading import validate_sites_text, validate_supply_text
+
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    supply = next(block for block in blocks if block.startswith("# yaml-language-server: $schema=schemas/supply."))
+    sites = next(block for block in blocks if block.startswith("# yaml-language-server: $schema=schemas/sites."))
+    assert validate_supply_text(supply, date(2026, 11, 29))[1] == []
+    assert validate_sites_text(sites)[1] == []

@@ -36,6 +36,7 @@ LAYERS: dict[str, int] = {
     "donorsite.timing": 1,
     "donorsite.rules": 1,
     "donorsite.loading": 1,
+    "donorsite.service_loading": 1,
     "donorsite.project_files": 1,
     "donorsite.model.time_zones": 1,
     "donorsite.options": 1,

@@ -84,3 +84,11 @@ def test_schema_rejects_schema_level_mistakes(name: str) -> None:
     document, _ = read_yaml_text(case.change(VALID), "bad")
     assert document is not None
     assert list(validator("campaign.schema.json").iter_errors(document.data)), name
+
+
+# Issue 17: the blood service's own files.
+@pytest.mark.parametrize(("file_name", "schema_name"), [("sites.yaml", "sites.schema.json"), ("supply.yaml", "supply.schema.json")])
+def test_schema_accepts_the_service_files(file_name: str, schema_name: str) -> None:
+    text = (ROOT / file_name).read_text(encoding="utf-8")
+    assert text.startswith(f"# yaml-language-server: $schema=schemas/{schema_name}")
+    assert list(validator(schema_name).iter_errors(data_of(text))) == []

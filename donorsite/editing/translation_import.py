@@ -29,8 +29,10 @@ from donorsite.editing.translation_sheet import SheetError, SheetRow, decode_she
 from donorsite.loading import CAMPAIGN_FOLDER, SLOGAN_FILE, validate_campaign_text, validate_slogans_text
 from donorsite.locales import LOCALE_CODES
 from donorsite.model.fields import LocalizedText
+from donorsite.model.sites import SitesFile
 from donorsite.problems import Problem
 from donorsite.rules import walk_models
+from donorsite.service_loading import load_sites
 from donorsite.yaml_reader import FieldPath, YamlDocument, format_path, read_yaml_text
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -155,7 +157,8 @@ def _plan(
 ) -> tuple[_Plan, list[str]]:
     plan = _Plan()
     problems: list[str] = []
-    slots = _text_slots(model)
+    # Only texts written in this file: a venue an event takes from sites.yaml is translated there.
+    slots = {slot for slot in _text_slots(model) if slot in document.value_spans}
     for row, slot in target.rows:
         where = f"{sheet}:{row.line}"
         if row.locale == source_language:
@@ -173,12 +176,12 @@ def _plan(
     return plan, problems
 
 
-def _validate(display: str, text: str) -> tuple[BaseModel | None, str, list[Problem]]:
-    """The file's model, source language and problems."""
+def _validate(display: str, text: str, sites: SitesFile | None) -> tuple[BaseModel | None, str, list[Problem]]:
+    """The file's model, source language and problems; campaign events may name a site of ``sites``."""
     if display == SLOGAN_FILE:
         slogans, problems = validate_slogans_text(text, display)
         return slogans, slogans.source_language if slogans else "", problems
-    campaign, problems = validate_campaign_text(text, display)
+    campaign, problems = validate_campaign_text(text, display, sites)
     return campaign, campaign.source_language if campaign else "", problems
 
 
@@ -189,7 +192,7 @@ def _row_of(problem: Problem, plan: _Plan) -> int | None:
     return None
 
 
-def _new_bytes(target: _Target, sheet: str) -> tuple[bytes | None, list[str]]:
+def _new_bytes(target: _Target, sheet: str, sites: SitesFile | None) -> tuple[bytes | None, list[str]]:
     """The file's new content (None if unchanged) and the problems that stop the import."""
     first = target.rows[0][0].line
     raw = target.path.read_bytes()
@@ -199,7 +202,7 @@ def _new_bytes(target: _Target, sheet: str) -> tuple[bytes | None, list[str]]:
     except UnicodeDecodeError:
         return None, [f"{sheet}:{first}: {target.display} is not UTF-8 text; run donorsite check and fix it before importing"]
     document, read_problems = read_yaml_text(text, target.display)
-    model, source_language, problems = _validate(target.display, text)
+    model, source_language, problems = _validate(target.display, text, sites)
     if document is None or model is None or read_problems or problems:
         return None, [f"{sheet}:{first}: {target.display} has problems; run donorsite check and fix them before importing"]
     plan, found = _plan(text, document, model, source_language, target, sheet)
@@ -210,7 +213,7 @@ def _new_bytes(target: _Target, sheet: str) -> tuple[bytes | None, list[str]]:
     if why:
         lines = ", ".join(str(line) for line in sorted(plan.lines.values()))
         return None, [f"{sheet}:{lines}: the translations for {target.display} cannot be added safely ({why}); nothing was changed"]
-    _, _, new_problems = _validate(target.display, new_text)
+    _, _, new_problems = _validate(target.display, new_text, sites)
     messages = []
     for problem in new_problems:
         line = _row_of(problem, plan) or min(plan.lines.values())
@@ -236,8 +239,9 @@ def import_translations(root: Path, sheet_data: bytes, sheet_name: str) -> list[
     rows = read_sheet(decode_sheet(sheet_data, sheet_name), sheet_name)
     targets, problems = _targets(root, rows, sheet_name)
     contents: dict[Path, bytes] = {}
+    sites, _ = load_sites(root)
     for display in sorted(targets):
-        data, found = _new_bytes(targets[display], sheet_name)
+        data, found = _new_bytes(targets[display], sheet_name, sites)
         problems += found
         if data is not None:
             contents[targets[display].path] = data

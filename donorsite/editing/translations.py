@@ -52,7 +52,9 @@ def text_slots(content: SiteContent) -> list[TextSlot]:
     """Every localized text of the campaigns and slogans, in file order."""
     slots: list[TextSlot] = []
     for entry in sorted(content.campaigns, key=lambda entry: entry.source_file):
-        slots += _slots_of(entry.source_file, entry.campaign, entry.campaign.source_language)
+        own = _slots_of(entry.source_file, entry.campaign, entry.campaign.source_language)
+        # A venue taken from sites.yaml is translated there.
+        slots += [slot for slot in own if not any(slot.path[: len(path)] == path for path in entry.borrowed_paths)]
     if content.slogans:
         slots += _slots_of(SLOGAN_FILE, content.slogans, content.slogans.source_language)
     return slots

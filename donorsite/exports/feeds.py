@@ -7,16 +7,18 @@ content does.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from datetime import date
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, date
+from functools import partial
 from xml.etree import ElementTree as ET
 
-from donorsite.addresses import HOME, campaign_page_address, feed_url, page_url
+from donorsite.addresses import HOME, SUPPLY, campaign_page_address, feed_url, page_url
 from donorsite.exports.event_texts import organizing_organisers
 from donorsite.loading import CampaignEntry, SiteContent
 from donorsite.localize.picking import TextPicker
 from donorsite.localize.services import LocaleServices
 from donorsite.localize.texts import LocalText
+from donorsite.model.supply import SupplyFile
 from donorsite.options import GeneratedFile, SiteOptions
 from donorsite.render.labels import KIND_LABELS
 
@@ -75,13 +77,35 @@ def _add_entry(feed: ET.Element, entry: CampaignEntry, renderer: LocaleServices,
     _add_text(element, "summary", pick(campaign.summary), language)
 
 
+def _appeal_stamp(supply: SupplyFile) -> str:
+    return supply.measured_instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _add_appeal(feed: ET.Element, supply: SupplyFile, renderer: LocaleServices, options: SiteOptions) -> None:
+    """The supply appeal as an Atom entry (issue 17); a new count of the stock makes a new entry id."""
+    assert supply.appeal is not None
+    language = renderer.site_locale.code
+    pick = TextPicker(renderer, supply.source_language)
+    page = options.base_url + page_url(renderer.site_locale, SUPPLY)
+    measured = supply.measured_instant.astimezone(UTC)
+    element = _add(feed, "entry")
+    _add(element, "id", f"{page}#appeal-{measured:%Y%m%dT%H%MZ}")
+    title = renderer.gettext("Appeal: blood type %(types)s needed") % {"types": renderer.formatter.items(supply.appeal.types)}
+    _add(element, "title", title, type="text")
+    _add(element, "updated", _appeal_stamp(supply))
+    _add(_add(element, "author"), "name", pick(supply.centre).text)
+    _add(element, "link", rel="alternate", type="text/html", hreflang=language, href=page)
+    _add(element, "category", term="appeal", label=renderer.gettext("Appeal"))
+    _add_text(element, "summary", pick(supply.appeal.text), language)
+
+
 def newest_first(entries: Sequence[CampaignEntry]) -> list[CampaignEntry]:
     """Campaigns by last change, most recent first; ties by id."""
     by_id = sorted(entries, key=lambda entry: entry.id)
     return sorted(by_id, key=lambda entry: entry.updated, reverse=True)
 
 
-def atom_feed(entries: Sequence[CampaignEntry], renderer: LocaleServices, options: SiteOptions) -> bytes:
+def atom_feed(entries: Sequence[CampaignEntry], renderer: LocaleServices, options: SiteOptions, supply: SupplyFile | None = None) -> bytes:
     """The locale's Atom feed document, UTF-8 with an XML declaration."""
     site_locale = renderer.site_locale
     site_name = renderer.site_name()
@@ -91,17 +115,26 @@ def atom_feed(entries: Sequence[CampaignEntry], renderer: LocaleServices, option
     _add(feed, "id", self_link)
     _add(feed, "title", site_name, type="text")
     _add(feed, "subtitle", renderer.gettext("Blood drives, World Blood Donor Day events and their results."), type="text")
-    _add(feed, "updated", _timestamp(ordered[0].updated if ordered else options.today))
+    newest = ordered[0].updated if ordered else options.today
+    if supply is not None and supply.appeal is not None:
+        newest = max(newest, supply.measured_instant.astimezone(UTC).date())
+    _add(feed, "updated", _timestamp(newest))
     _add(_add(feed, "author"), "name", site_name)
     _add(feed, "link", rel="self", type="application/atom+xml", href=self_link)
     _add(feed, "link", rel="alternate", type="text/html", hreflang=site_locale.code, href=options.base_url + page_url(site_locale, HOME))
     _add(feed, "generator", "donorsite")
-    for entry in ordered:
-        _add_entry(feed, entry, renderer, options)
+    # The appeal (issue 17) takes its place among the campaigns by the time its stock was counted.
+    items: list[tuple[str, Callable[[], None]]] = [
+        (_timestamp(entry.updated), partial(_add_entry, feed, entry, renderer, options)) for entry in ordered
+    ]
+    if supply is not None and supply.appeal is not None:
+        items.append((_appeal_stamp(supply), partial(_add_appeal, feed, supply, renderer, options)))
+    for _, add in sorted(items, key=lambda item: item[0], reverse=True):
+        add()
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 def feed_files(content: SiteContent, renderer: LocaleServices, options: SiteOptions) -> Iterator[GeneratedFile]:
     """The locale's feed at ``/<prefix>/feed.xml``."""
-    yield GeneratedFile(feed_url(renderer.site_locale), atom_feed(content.campaigns, renderer, options))
+    yield GeneratedFile(feed_url(renderer.site_locale), atom_feed(content.campaigns, renderer, options, content.supply))

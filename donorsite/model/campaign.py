@@ -11,7 +11,7 @@ from datetime import date, time
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, ConfigDict, Field
 
 from donorsite.model.fields import (
     CalendarDate,
@@ -121,8 +121,16 @@ class Waypoint(StrictModel):
     coordinates: Coordinates | None = Field(None, description="Optional map position.")
 
 
+def _venue_or_site(schema: dict[str, Any]) -> None:
+    """In the JSON Schema: an event names its venue and zone, or a donation site of sites.yaml that gives both."""
+    schema["required"] = [name for name in schema.get("required", []) if name not in ("venue", "timezone")]
+    schema["anyOf"] = [{"required": ["venue", "timezone"]}, {"required": ["site"]}]
+
+
 class Event(StrictModel):
     """One dated gathering of a campaign: a drive, a meeting, a ride."""
+
+    model_config = ConfigDict(json_schema_extra=_venue_or_site)
 
     title: LocalizedText | None = Field(None, description="Name of this event if the campaign has several.")
     date: CalendarDate = Field(description="Day of the event, YYYY-MM-DD.")
@@ -130,7 +138,10 @@ class Event(StrictModel):
     start: TimeOfDay | None = Field(None, description='Start time, "HH:MM" in quotes.')
     end: TimeOfDay | None = Field(None, description='End time, "HH:MM" in quotes.')
     timezone: TimeZoneName = Field(description="IANA time zone, e.g. Asia/Shanghai or Asia/Ho_Chi_Minh.")
-    venue: Venue = Field(description="Where it takes place.")
+    venue: Venue = Field(description="Where it takes place; may be left out when `site` names a donation site.")
+    site: Slug | None = Field(
+        None, description="Id of a donation site in sites.yaml; its name, address, position and time zone are used unless written here."
+    )
     schedule: list[ScheduleItem] = Field(default_factory=list, max_length=500, description="Timed programme.")
     route: list[Waypoint] = Field(default_factory=list, max_length=500, description="Ordered stops of a ride or walk.")
     bring: list[LocalizedText] = Field(default_factory=list, description="What donors or riders should bring.")

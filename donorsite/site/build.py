@@ -11,18 +11,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from donorsite.addresses import CAMPAIGNS, HOME, NOT_FOUND, SLOGANS, key_of_source_path, page_url, relative_url
+from donorsite.addresses import CAMPAIGNS, HOME, NOT_FOUND, SITES, SLOGANS, SUPPLY, key_of_source_path, page_url, relative_url
 from donorsite.loading import ContentFilter
 from donorsite.locales import LOCALES, SiteLocale, get_locale, locale_for_prefix
+from donorsite.model.supply import SupplyFile
 from donorsite.options import GeneratedFile, SiteOptions
 from donorsite.render.context import LocaleRenderer, build_renderers
+from donorsite.render.supply_view import build_supply_view
+from donorsite.service_loading import load_supply
 from donorsite.site.pages import GeneratedPage, PagePlan
 from donorsite.site.producers import InProcessProducer, PageProducer, WorkerProducer
 from donorsite.site.sitemap import SitemapEntry
 
 # Keys of pages every locale's menu starts with, in this order; any other
 # hand-written page of the locale follows, sorted by key.
-MENU_ORDER = (HOME, CAMPAIGNS, SLOGANS, "about", "editor-guide")
+MENU_ORDER = (HOME, SUPPLY, SITES, CAMPAIGNS, SLOGANS, "about", "editor-guide")
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,9 @@ class SiteBuild:
             else InProcessProducer(root, options, content_filter, self.renderers)
         )
         self.pages: list[PagePlan] = self._producer.plans
+        # The supply file is tiny: read here too, so that the banner is made once per locale in this process.
+        self._supply: SupplyFile | None = load_supply(root, options.today)[0]
+        self._banners: dict[str, str] = {}
         self._existing: dict[tuple[str, str], str] = {}
         for page in self.pages:
             self.add_existing_page(page.source_path)
@@ -147,3 +153,23 @@ class SiteBuild:
         """For the site-wide 404 page: each locale, the URL of its home, and "page not found" in its language."""
         ordered = sorted(LOCALES, key=lambda site_locale: site_locale.code != self.default_locale.code)
         return [(loc, page_url(loc, HOME), self.renderers[loc.code].gettext("Page not found")) for loc in ordered]
+
+    def supply_banner(self, site_locale: SiteLocale | None) -> str:
+        """The site-wide banner in ``site_locale`` (the default locale outside locales) while a type is critical, else "".
+
+        Made once per locale and build; its links are absolute paths, so that
+        one text serves every page of the locale.
+        """
+        site_locale = site_locale or self.default_locale
+        if site_locale.code not in self._banners:
+            self._banners[site_locale.code] = self._render_banner(site_locale)
+        return self._banners[site_locale.code]
+
+    def _render_banner(self, site_locale: SiteLocale) -> str:
+        if self._supply is None or not self._supply.critical_types():
+            return ""
+        renderer = self.renderers[site_locale.code]
+        view = build_supply_view(renderer, self._supply, self.options.today, self.options.supply_stale_after_days)
+        base = urlsplit(self.options.base_url).path
+        macros = renderer.environment.get_template("_supply.html").module
+        return str(macros.supply_banner(view, base + page_url(site_locale, SUPPLY), base + page_url(site_locale, SITES)))  # type: ignore[attr-defined]

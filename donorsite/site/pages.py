@@ -21,7 +21,9 @@ from donorsite.addresses import (
     CAMPAIGNS,
     HOME,
     NOT_FOUND,
+    SITES,
     SLOGANS,
+    SUPPLY,
     archive_key,
     campaign_key,
     campaign_page_address,
@@ -29,9 +31,11 @@ from donorsite.addresses import (
     page_url,
     qr_code_url,
     relative_url,
+    site_key,
     source_path,
 )
 from donorsite.exports import export_files
+from donorsite.exports.site_data import site_structured_data
 from donorsite.exports.structured_data import campaign_structured_data
 from donorsite.loading import CampaignEntry, SiteContent
 from donorsite.locales import LOCALES, SiteLocale, browser_tag_aliases
@@ -43,8 +47,10 @@ from donorsite.render.home_view import build_countdown, build_theme, build_upcom
 from donorsite.render.listing_filters import listing_filters
 from donorsite.render.page_head import PageHead
 from donorsite.render.sharing import qr_code_svg
+from donorsite.render.site_view import build_site_view
 from donorsite.render.slogans_view import build_slogan_groups
 from donorsite.render.summary_view import CampaignSummaryView, build_campaign_summary
+from donorsite.render.supply_view import SupplyView, build_supply_view
 
 
 @dataclass(frozen=True)
@@ -140,6 +146,7 @@ class SitePageBuilder:
                 yield _plan(site_locale, SLOGANS, True), partial(self.slogans_page, renderer)
             for entry in self.content.campaigns:
                 yield _plan(site_locale, campaign_key(entry.id), False), partial(self.campaign_page, renderer, entry)
+            yield from self._service_jobs(site_locale, renderer)
             home = page_url(site_locale, HOME)
             not_found = PagePlan(NOT_FOUND, site_locale, f"{site_locale.prefix}/{NOT_FOUND}.md", False, f"{home}404.html")
             yield not_found, partial(self.not_found_page, renderer)
@@ -266,6 +273,7 @@ class SitePageBuilder:
             finished=finished,
             slogan=slogan,
             has_slogans=self.content.slogans is not None,
+            supply=self.supply_view(renderer),
             notes=translation_notes(pick),
         )
         description = renderer.gettext("Blood drives, World Blood Donor Day events and their results.")
@@ -280,6 +288,71 @@ class SitePageBuilder:
         title = renderer.gettext("Slogans")
         body = self._render(renderer, "slogans.html", url, groups=groups, notes=translation_notes(pick))
         return _page_text(title, title, body, self._head(renderer, url))
+
+    # --- The blood service's pages: supply levels, donation sites (issue 17) ---
+
+    def _service_jobs(self, site_locale: SiteLocale, renderer: LocaleRenderer) -> Iterator[PageJob]:
+        if self.content.supply:
+            yield _plan(site_locale, SUPPLY, True), partial(self.supply_page, renderer)
+        if self.content.sites:
+            yield _plan(site_locale, SITES, True), partial(self.sites_page, renderer)
+            for _, site in self.content.sites.all_sites():
+                yield _plan(site_locale, site_key(site.id), False), partial(self.site_page, renderer, site.id)
+
+    def supply_view(self, renderer: LocaleRenderer) -> SupplyView | None:
+        """The supply figures in ``renderer``'s locale, or None if the site publishes none."""
+        supply = self.content.supply
+        if supply is None:
+            return None
+        return build_supply_view(renderer, supply, self.options.today, self.options.supply_stale_after_days)
+
+    def supply_page(self, renderer: LocaleRenderer) -> str:
+        """The stock of each blood type, when it was counted, the appeal and the thresholds."""
+        url = page_url(renderer.site_locale, SUPPLY)
+        view = self.supply_view(renderer)
+        assert view is not None
+        assert self.content.supply is not None
+        pick = TextPicker(renderer, self.content.supply.source_language)
+        pick(self.content.supply.centre)
+        title = renderer.gettext("Blood supply")
+        body = self._render(renderer, "supply.html", url, view=view, sites_key=SITES, notes=translation_notes(pick))
+        description = renderer.gettext("Blood stock by type, as of %(time)s.") % {"time": view.measured_text}
+        return _page_text(title, description, body, self._head(renderer, url))
+
+    def sites_page(self, renderer: LocaleRenderer) -> str:
+        """Every permanent donation site, by blood centre, with today's state."""
+        sites = self.content.sites
+        assert sites is not None
+        url = page_url(renderer.site_locale, SITES)
+        pick = TextPicker(renderer, sites.source_language)
+        centres = []
+        for centre in sites.centres:
+            views = [build_site_view(renderer, centre, site, sites.source_language, self.options.today) for site in centre.sites]
+            centres.append((pick(centre.name), views))
+        title = renderer.gettext("Where to donate")
+        body = self._render(
+            renderer,
+            "sites.html",
+            url,
+            centres=centres,
+            centre_ids=[centre.id for centre in sites.centres],
+            site_keys={site.id: site_key(site.id) for _, site in sites.all_sites()},
+            notes=translation_notes(pick),
+        )
+        description = renderer.gettext("Blood centres and donation houses with their opening hours.")
+        return _page_text(title, description, body, self._head(renderer, url))
+
+    def site_page(self, renderer: LocaleRenderer, site_id: str) -> str:
+        """One donation site: today's state, address and map links, the week's hours and changed hours."""
+        sites = self.content.sites
+        assert sites is not None
+        centre, site = next((centre, site) for centre, site in sites.all_sites() if site.id == site_id)
+        url = page_url(renderer.site_locale, site_key(site_id))
+        pick = TextPicker(renderer, sites.source_language)
+        view = build_site_view(renderer, centre, site, sites.source_language, self.options.today)
+        body = self._render(renderer, "site.html", url, view=view, notes=translation_notes(pick))
+        head = self._head(renderer, url, structured_data=site_structured_data(sites, centre, site, renderer.services(), self.options))
+        return _page_text(view.name.text, view.place_text, body, head)
 
     def root_page(self) -> str:
         """``/``: offers every locale, the default one first."""

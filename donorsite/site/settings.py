@@ -102,4 +102,14 @@ def options_from_config(config: Mapping[str, Any], environment: Mapping[str, str
         site_url=str(config["site_url"]),
         today=build_date_from_environment(environment),
         eligibility=eligibility_rules(settings.get("eligibility")),
+        supply_stale_after_days=_stale_after_days(settings.get("supply_stale_after_days", 3)),
     )
+
+
+def _stale_after_days(value: Any) -> float:
+    """The supply staleness threshold in days; raises ``SettingsError`` unless it is a positive number."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 365:
+        raise SettingsError(
+            f"mkdocs.yml: extra.donorsite.supply_stale_after_days: {value!r} is not a number of days; write a number such as 3 (up to 365)"
+        )
+    return float(value)

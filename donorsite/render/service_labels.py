@@ -1,0 +1,38 @@
+"""English source labels of the blood service's pages: supply levels, blood types, sites (issue 17)."""
+
+from __future__ import annotations
+
+from donorsite.model.sites import Donation, SiteKind
+from donorsite.model.supply import SupplyLevel
+from donorsite.render.labels import N_
+
+LEVEL_LABELS: dict[SupplyLevel, str] = {
+    SupplyLevel.CRITICAL: N_("Critical"),
+    SupplyLevel.LOW: N_("Low"),
+    SupplyLevel.PLENTY: N_("Plenty"),
+}
+
+# A shape for each level, so that the level never rests on colour alone.
+LEVEL_ICONS: dict[SupplyLevel, str] = {
+    SupplyLevel.CRITICAL: "▲",
+    SupplyLevel.LOW: "◆",
+    SupplyLevel.PLENTY: "●",
+}
+
+KIND_LABELS: dict[SiteKind, str] = {
+    SiteKind.BLOOD_CENTRE: N_("Blood centre"),
+    SiteKind.DONATION_HOUSE: N_("Donation house"),
+    SiteKind.BUS_STOP: N_("Blood bus stop"),
+}
+
+DONATION_LABELS: dict[Donation, str] = {
+    Donation.WHOLE_BLOOD: N_("Whole blood"),
+    Donation.PLATELETS: N_("Platelets"),
+    Donation.PLASMA: N_("Plasma"),
+}
+
+# Today's state of a site, computed again in the reader's browser (docs/assets/site-hours.js).
+OPEN_NOW = N_("Open now, until %(time)s")
+OPENS_AT = N_("Opens today at %(time)s")
+CLOSED_NOW = N_("Closed now; opening hours are over for today")
+CLOSED_TODAY = N_("Closed today")

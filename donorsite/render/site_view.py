@@ -1,0 +1,150 @@
+"""A permanent donation site as readers see it: the week's hours, exceptions, map links and today's state.
+
+Today's state (open now, opens at, closed) depends on the reader's clock:
+the page embeds the week and the exceptions in the site's zone, and
+``docs/assets/site-hours.js`` computes it; readers without scripts see the
+hours of the build date.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from babel.dates import format_date
+
+from donorsite.localize.picking import TextPicker
+from donorsite.localize.texts import LocalText
+from donorsite.model.campaign import Venue
+from donorsite.model.sites import WEEKDAYS, BloodCentre, DonationSite
+from donorsite.render.context import LocaleRenderer
+from donorsite.render.maps import MapLink, map_links
+from donorsite.render.service_labels import CLOSED_NOW, CLOSED_TODAY, DONATION_LABELS, KIND_LABELS, OPEN_NOW, OPENS_AT
+
+
+@dataclass(frozen=True)
+class DayHours:
+    """One weekday's row of the week table."""
+
+    weekday: str
+    key: str
+    text: str
+    closed: bool
+
+
+@dataclass(frozen=True)
+class ExceptionView:
+    """Different hours for some days, ready to show."""
+
+    when: str
+    text: str
+    note: LocalText | None
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """One site in one locale."""
+
+    id: str
+    name: LocalText
+    centre: LocalText
+    kind: str
+    place_text: str
+    address: LocalText
+    city: LocalText
+    timezone: str
+    zone_name: str
+    maps: list[MapLink]
+    week: list[DayHours]
+    exceptions: list[ExceptionView]
+    donations_text: str
+    phone: str | None
+    email: str | None
+    url: str | None
+    today_text: str
+    # For site-hours.js: the week and the exceptions as JSON, and the labels of each state.
+    schedule_json: str
+    labels: tuple[tuple[str, str], ...]
+
+
+def _spans_text(renderer: LocaleRenderer, spans: list[tuple[time, time]]) -> str:
+    if not spans:
+        return renderer.gettext("Closed")
+    return renderer.formatter.items([renderer.formatter.time_range(opens, closes) for opens, closes in spans])
+
+
+def _spans_data(renderer: LocaleRenderer, spans: list[tuple[time, time]]) -> list[list[str]]:
+    return [
+        [f"{opens:%H:%M}", f"{closes:%H:%M}", renderer.formatter.time(opens), renderer.formatter.time(closes)] for opens, closes in spans
+    ]
+
+
+def _venue(site: DonationSite) -> Venue:
+    return Venue(name=site.name, address=site.address, city=site.city, country=site.country, coordinates=site.coordinates)
+
+
+def _today_text(renderer: LocaleRenderer, site: DonationSite, build_date: date) -> str:
+    spans, _ = site.hours_on(build_date)
+    return renderer.gettext("%(date)s: %(hours)s") % {"date": renderer.formatter.date(build_date), "hours": _spans_text(renderer, spans)}
+
+
+# How far ahead the page lists exceptions, and how far ahead the browser knows the hours.
+_AHEAD = timedelta(days=366)
+
+
+def build_site_view(renderer: LocaleRenderer, centre: BloodCentre, site: DonationSite, source_language: str, build_date: date) -> SiteView:
+    """The view of ``site`` as of ``build_date``; exceptions already over by then are left out."""
+    pick = TextPicker(renderer, source_language)
+    name, address, city = pick(site.name), pick(site.address), pick(site.city)
+    # One plain line for map searches (name, address, city); the page shows them with venue_line.
+    place = ", ".join((name.text, address.text, city.text))
+    week = []
+    for index, key in enumerate(WEEKDAYS):
+        # 2024-01-01 was a Monday: the locale's name of each weekday from CLDR.
+        weekday = format_date(date(2024, 1, 1) + timedelta(days=index), "EEEE", locale=renderer.formatter.locale)
+        spans = site.hours.on(index)
+        week.append(DayHours(weekday, key, _spans_text(renderer, spans), not spans))
+    current = [e for e in site.exceptions if e.last_date >= build_date and e.date <= build_date + _AHEAD]
+    exceptions = [
+        ExceptionView(
+            renderer.formatter.date_range(e.date, e.last_date),
+            renderer.gettext("Closed") if e.closed else _spans_text(renderer, sorted(e.hours)),
+            pick.optional(e.note),
+        )
+        for e in sorted(current, key=lambda e: e.date)
+    ]
+    schedule = {
+        "week": [_spans_data(renderer, site.hours.on(index)) for index in range(7)],
+        "exceptions": [
+            {"from": e.date.isoformat(), "to": e.last_date.isoformat(), "spans": [] if e.closed else _spans_data(renderer, sorted(e.hours))}
+            for e in site.exceptions
+        ],
+    }
+    contact = site.contact
+    return SiteView(
+        id=site.id,
+        name=name,
+        centre=pick(centre.name),
+        kind=renderer.gettext(KIND_LABELS[site.kind]),
+        place_text=place,
+        address=address,
+        city=city,
+        timezone=site.timezone,
+        zone_name=renderer.formatter.zone_name(site.timezone),
+        maps=map_links(_venue(site), site.timezone, place),
+        week=week,
+        exceptions=exceptions,
+        donations_text=renderer.formatter.items([renderer.gettext(DONATION_LABELS[donation]) for donation in site.donations]),
+        phone=contact.phone if contact else None,
+        email=contact.email if contact else None,
+        url=contact.url if contact else None,
+        today_text=_today_text(renderer, site, build_date),
+        schedule_json=json.dumps(schedule, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        labels=(
+            ("open-now", renderer.gettext(OPEN_NOW)),
+            ("opens-at", renderer.gettext(OPENS_AT)),
+            ("closed-now", renderer.gettext(CLOSED_NOW)),
+            ("closed-today", renderer.gettext(CLOSED_TODAY)),
+        ),
+    )

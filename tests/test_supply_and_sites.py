@@ -1,0 +1,275 @@
+"""Where and when to donate (issue 17): supply levels, the banner, donation sites and their data, in real builds and Chromium.
+
+The sample site is built once as of 29 November 2026 (its supply figures
+were counted on 30 May 2026, so they are stale then); Playwright's clock then
+moves the browser to moments inside and outside the sites' hours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, build_site, copy_project, needs_chromium, serve_directory
+from donorsite.locales import LOCALES
+
+BUILD_DATE = "2026-11-29"
+UTC = dt.UTC
+PREFIXES = [site_locale.prefix for site_locale in LOCALES]
+GUSU = "sites/gusu-renmin-road-house/"  # 09:00-17:00 every day, Asia/Shanghai; closed 16-18 Feb 2027
+CHANGSHU = "sites/changshu-blood-centre/"  # weekdays 08:30-11:30 and 13:30-17:00, Saturday mornings, closed on Sundays
+
+
+@pytest.fixture(scope="module")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    result = build_site(ROOT, tmp_path_factory.mktemp("supply-site"), environment={"DONORSITE_TODAY": BUILD_DATE})
+    assert result.succeeded, result.log
+    return result.site
+
+
+@pytest.fixture(scope="module")
+def sample_url(sample_build: Path) -> Iterator[str]:
+    with serve_directory(sample_build) as url:
+        yield url
+
+
+def _open_at(browser, url: str, now: dt.datetime):  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.install(time=now)
+    page.goto(url)
+    return context, page
+
+
+# --- today's state of a site, in the reader's browser ---
+
+OPENING_CASES = [
+    ("en", GUSU, dt.datetime(2026, 12, 1, 3, 0, tzinfo=UTC), "open-now", "Open now, until 17:00"),  # Tuesday 11:00 in Suzhou
+    ("en", GUSU, dt.datetime(2026, 12, 1, 10, 0, tzinfo=UTC), "closed-now", "Closed now; opening hours are over for today"),  # 18:00
+    ("en", GUSU, dt.datetime(2026, 12, 1, 0, 15, tzinfo=UTC), "opens-at", "Opens today at 09:00"),  # 08:15
+    ("en", GUSU, dt.datetime(2027, 2, 17, 3, 0, tzinfo=UTC), "closed-today", "Closed today"),  # Spring Festival closure
+    ("en", CHANGSHU, dt.datetime(2026, 12, 6, 3, 0, tzinfo=UTC), "closed-today", "Closed today"),  # a Sunday
+    ("en", CHANGSHU, dt.datetime(2026, 12, 7, 4, 30, tzinfo=UTC), "opens-at", "Opens today at 13:30"),  # Monday 12:30, the lunch break
+    ("zh-hans", GUSU, dt.datetime(2026, 12, 1, 3, 0, tzinfo=UTC), "open-now", "正在开放，至17:00"),
+    ("vi", "sites/duong-kinh-donation-point/", dt.datetime(2026, 12, 2, 1, 0, tzinfo=UTC), "open-now", "Đang mở cửa, đến 11h30"),
+]
+
+
+@needs_chromium
+@pytest.mark.parametrize(("prefix", "path", "now", "state", "text"), OPENING_CASES)
+def test_site_state_follows_the_readers_clock(  # type: ignore[no-untyped-def]
+    browser, sample_url: str, prefix: str, path: str, now: dt.datetime, state: str, text: str
+) -> None:
+    context, page = _open_at(browser, f"{sample_url}{prefix}/{path}", now)
+    try:
+        today = page.locator(".site-today")
+        assert today.get_attribute("data-open-state") == state
+        assert today.inner_text() == text
+    finally:
+        context.close()
+
+
+def test_without_scripts_the_build_dates_hours_stay(sample_build: Path) -> None:
+    html = (sample_build / "en" / GUSU / "index.html").read_text(encoding="utf-8")
+    assert "Sunday, November 29, 2026: 09:00–17:00" in html
+
+
+# --- staleness, at build time and in the browser ---
+
+
+def test_stale_figures_show_their_age_at_build_time(sample_build: Path) -> None:
+    html = (sample_build / "en" / "supply" / "index.html").read_text(encoding="utf-8")
+    assert 'data-stale="true"' in html
+    notice = '<p class="supply-stale"><strong>Out of date:</strong> these figures were counted <span class="supply-age">6 months ago</span>'
+    assert notice in html
+
+
+@needs_chromium
+@pytest.mark.parametrize(
+    ("now", "stale", "age"),
+    [
+        (dt.datetime(2026, 5, 30, 6, 0, tzinfo=UTC), False, None),  # six hours after counting: current
+        (dt.datetime(2026, 6, 10, 0, 0, tzinfo=UTC), True, "11 days ago"),
+        (dt.datetime(2026, 12, 1, 0, 0, tzinfo=UTC), True, "6 months ago"),
+    ],
+)
+def test_staleness_is_recomputed_in_the_browser(browser, sample_url: str, now: dt.datetime, stale: bool, age: str | None) -> None:  # type: ignore[no-untyped-def]
+    context, page = _open_at(browser, f"{sample_url}en/supply/", now)
+    try:
+        notice = page.locator("article .supply-stale")
+        assert notice.is_visible() is stale
+        if age:
+            assert page.locator("article .supply-age").inner_text() == age
+    finally:
+        context.close()
+
+
+# --- the banner on every kind of page ---
+
+PAGE_KINDS = [
+    "index.html",
+    "404.html",
+    "{p}/index.html",
+    "{p}/campaigns/index.html",
+    "{p}/campaigns/2022-duong-kinh-donation-day/index.html",
+    "{p}/archive/2022/index.html",
+    "{p}/slogans/index.html",
+    "{p}/supply/index.html",
+    "{p}/sites/index.html",
+    "{p}/" + GUSU + "index.html",
+    "{p}/about/index.html",
+    "{p}/404.html",
+]
+
+
+def _pages(site: Path) -> list[Path]:
+    return [site / kind.format(p=prefix) for prefix in PREFIXES for kind in PAGE_KINDS]
+
+
+def test_banner_is_on_every_page_kind_while_a_type_is_critical(sample_build: Path) -> None:
+    pages = _pages(sample_build)
+    missing = [str(page.relative_to(sample_build)) for page in pages if 'class="supply-banner"' not in page.read_text(encoding="utf-8")]
+    assert missing == []
+    editor_guide = (sample_build / "en" / "editor-guide" / "index.html").read_text(encoding="utf-8")
+    assert "Blood supply is critical for O-." in editor_guide
+    assert "O-型血库存告急" in (sample_build / "zh-hans" / "about" / "index.html").read_text(encoding="utf-8")
+
+
+BROWSER_KINDS = [
+    "",
+    "zh-hant/",
+    "en/campaigns/wbdd-lincang-night-ride/",
+    "vi/about/",
+    "en/editor-guide/",
+    "vi/sites/",
+    "404.html",
+    "vi/404.html",
+]
+
+
+@needs_chromium
+@pytest.mark.parametrize("kind", BROWSER_KINDS)
+def test_banner_is_visible_in_the_browser(browser, sample_url: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    context, page = _open_at(browser, sample_url + kind, dt.datetime(2026, 12, 1, 3, 0, tzinfo=UTC))
+    try:
+        banner = page.locator(".md-banner .supply-banner")
+        assert banner.is_visible()
+        assert banner.locator(".supply-stale").is_visible(), "the banner's figures are six months old: their age shows"
+    finally:
+        context.close()
+
+
+def test_no_banner_when_no_type_is_critical(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    supply = project / "supply.yaml"
+    supply.write_text(supply.read_text(encoding="utf-8").replace("  O-: critical\n", "  O-: low\n"), encoding="utf-8")
+    result = build_site(project, tmp_path / "site", environment={"DONORSITE_TODAY": BUILD_DATE})
+    assert result.succeeded, result.log
+    with_banner = [str(page) for page in _pages(result.site) if 'class="supply-banner"' in page.read_text(encoding="utf-8")]
+    assert with_banner == []
+    assert 'class="supply-grid"' in (result.site / "en" / "index.html").read_text(encoding="utf-8"), "the home page still sums up"
+
+
+def test_home_page_sums_up_the_supply(sample_build: Path) -> None:
+    html = (sample_build / "vi" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="supply">Lượng máu dự trữ</h2>' in html
+    assert '<li class="supply-tile supply-tile--critical"><span class="supply-tile__type">O-</span>' in html
+
+
+# --- data for machines ---
+
+
+@pytest.mark.parametrize(("file_name", "schema_name"), [("supply.json", "supply-api.schema.json"), ("sites.json", "sites-api.schema.json")])
+def test_api_validates_against_its_schema(sample_build: Path, file_name: str, schema_name: str) -> None:
+    schema = json.loads((ROOT / "schemas" / schema_name).read_text(encoding="utf-8"))
+    document = json.loads((sample_build / "api" / file_name).read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(document)) == []
+
+
+def test_supply_api_says_what_the_file_says(sample_build: Path) -> None:
+    document = json.loads((sample_build / "api" / "supply.json").read_text(encoding="utf-8"))
+    assert document["critical_types"] == ["O-"]
+    assert document["measured_at_utc"] == "2026-05-30T00:00:00Z"
+    assert [level["type"] for level in document["levels"]] == ["O+", "O-", "A+", "A-", "B+", "B-", "AB+", "AB-"]
+    assert document["levels"][4] == {"type": "B+", "level": "low", "days": 5.5}
+    assert set(document["appeal"]["text"]) == {"zh-Hans", "zh-Hant", "vi", "en"}
+
+
+def test_site_page_carries_blood_bank_data_with_opening_hours(sample_build: Path) -> None:
+    html = (sample_build / "en" / CHANGSHU / "index.html").read_text(encoding="utf-8")
+    data = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    bank = data[0]
+    assert bank["@type"] == "BloodBank"
+    assert bank["parentOrganization"] == {"@type": "MedicalOrganization", "name": "Suzhou Central Blood Station"}
+    monday = [spec for spec in bank["openingHoursSpecification"] if spec.get("dayOfWeek") == "https://schema.org/Monday"]
+    assert [(spec["opens"], spec["closes"]) for spec in monday] == [("08:30", "11:30"), ("13:30", "17:00")]
+    assert not any(spec.get("dayOfWeek") == "https://schema.org/Sunday" for spec in bank["openingHoursSpecification"])
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_appeal_is_an_entry_of_each_locales_feed(sample_build: Path, prefix: str) -> None:
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(sample_build / prefix / "feed.xml").getroot()
+    appeal = [entry for entry in feed.iter(f"{atom}entry") if entry.find(f"{atom}category").get("term") == "appeal"]
+    assert len(appeal) == 1
+    assert appeal[0].find(f"{atom}id").text.endswith(f"/{prefix}/supply/#appeal-20260530T0000Z")
+    assert "O" in appeal[0].find(f"{atom}summary").text
+
+
+# --- campaign events that name a site instead of repeating its address ---
+
+SITE_EVENT = """\
+kind: blood-drive
+status: confirmed
+source_language: en
+year: 2027
+title:
+  en: Saturday at the Renmin Road house
+summary:
+  en: Donors are welcome all day at the donation house.
+events:
+  - date: 2027-01-09
+    start: "09:00"
+    end: "17:00"
+    site: gusu-renmin-road-house
+"""
+
+
+def test_event_can_name_a_site_instead_of_its_address(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "campaigns" / "2027-01-renmin-road-saturday.yaml").write_text(SITE_EVENT, encoding="utf-8")
+    result = build_site(project, tmp_path / "site", environment={"DONORSITE_TODAY": BUILD_DATE})
+    assert result.succeeded, result.log
+    html = (result.site / "en" / "campaigns" / "2027-01-renmin-road-saturday" / "index.html").read_text(encoding="utf-8")
+    assert "Renmin Road Donation House, Gusu" in html
+    assert "Beijing time" in html, "the site's time zone is the event's"
+    assert "uri.amap.com/marker" in html, "the site's position gives the map links"
+
+
+def test_unknown_site_of_an_event_is_reported_with_its_line(tmp_path: Path) -> None:
+    from test_bad_input import check_in_process
+
+    project = copy_project(tmp_path / "project")
+    wrong = SITE_EVENT.replace("site: gusu-renmin-road-house", "site: gusu-renmin-road")
+    (project / "campaigns" / "x.yaml").write_text(wrong, encoding="utf-8")
+    result = check_in_process(project)
+    assert result.returncode == 1
+    assert result.stdout == (
+        "campaigns/x.yaml:13:11: events[0].site: no donation site 'gusu-renmin-road' in sites.yaml; "
+        "use one of its ids (changshu-blood-centre, duong-kinh-donation-point, gusu-renmin-road-house)\n"
+    )
+
+
+def test_translations_of_a_borrowed_venue_are_asked_for_in_sites_yaml_only(tmp_path: Path) -> None:
+    from donorsite.editing.translations import load_slots
+
+    project = copy_project(tmp_path / "project")
+    (project / "campaigns" / "2027-01-renmin-road-saturday.yaml").write_text(SITE_EVENT, encoding="utf-8")
+    paths = [slot.path for slot in load_slots(project) if slot.file == "campaigns/2027-01-renmin-road-saturday.yaml"]
+    assert paths == [("title",), ("summary",)]
