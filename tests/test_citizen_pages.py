@@ -339,3 +339,58 @@ def test_json_ld_and_feed_link_are_in_the_head(built_site: Path) -> None:
     assert data and data[0]["@type"] == "Event"
     assert '<link rel="alternate" type="application/atom+xml" href="../../feed.xml"' in head
     assert (built_site / "vi" / "feed.xml").is_file()
+
+
+# Figures as stat tiles ---------------------------------------------------------
+
+ZHUMADIAN = "2021-zhumadian-red-cross-report"
+
+
+def tile_texts(site: Path, prefix: str, campaign: str) -> list[str]:
+    """The text of each stat tile's value (number, qualifier and unit), tags removed."""
+    page = html(site, prefix, f"campaigns/{campaign}")
+    values = re.findall(r'<span class="stat-tile__value">(.*?)</span>\n', page)
+    return [re.sub(r"<[^>]+>", "", value) for value in values]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "changshu", "zhumadian"),
+    [
+        ("zh-hans", "300多人", "3,400多人"),
+        ("zh-hant", "300多人", "3,400多人"),
+        ("vi", "hơn 300 người", "hơn 3.400 người"),
+        ("en", "more than 300 people", "more than 3,400 people"),
+    ],
+)
+def test_approximate_figures_carry_their_qualifier_the_locales_way(built_site: Path, prefix: str, changshu: str, zhumadian: str) -> None:
+    assert changshu in tile_texts(built_site, prefix, CHANGSHU)
+    assert zhumadian in tile_texts(built_site, prefix, ZHUMADIAN)
+
+
+def test_figures_are_grouped_as_the_editor_grouped_them(built_site: Path) -> None:
+    page = html(built_site, "en", f"campaigns/{ZHUMADIAN}")
+    figures = page.split('id="figures"', 1)[1]
+    headings = re.findall(r"<h3[^>]*>(.*?)</h3>", figures)
+    assert headings[:3] == ["Organ and body donation", "Stem-cell donation", "First-aid training"]
+    # One list of tiles per group, in the file's order: 3 + 5 + 2 figures.
+    groups = re.findall(r'<ul class="stat-tiles">(.*?)</ul>', figures, flags=re.S)
+    assert [group.count('class="stat-tile ') for group in groups] == [3, 5, 2]
+
+
+def test_a_figure_shows_its_comparison_under_the_label(built_site: Path) -> None:
+    page = html(built_site, "en", f"campaigns/{CHANGSHU}")
+    tile = re.search(r'<li class="stat-tile stat-tile--ml">(.*?)</li>', page, flags=re.S)
+    assert tile is not None
+    assert re.findall(r'class="stat-tile__(label|comparison)"', tile.group(1)) == ["label", "comparison"]
+    assert "Second among Suzhou" in tile.group(1)
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+@pytest.mark.parametrize("campaign", [CHANGSHU, ZHUMADIAN, "wbdd-jiayuguan-summary", DUONG_KINH])
+def test_every_chart_draws_one_unit(built_site: Path, prefix: str, campaign: str) -> None:
+    for attrs in with_classes(built_site, prefix, f"campaigns/{campaign}", "svg", "chart"):
+        assert attrs.get("data-unit") in {"people", "percent"}, attrs
+    if campaign == DUONG_KINH:
+        # Results against targets count people and blood units: the chart draws the share of each target.
+        charts = with_classes(built_site, prefix, f"campaigns/{campaign}", "svg", "chart")
+        assert [chart["data-unit"] for chart in charts] == ["percent"]
