@@ -175,7 +175,7 @@ def test_annual_report_draws_its_awards(built_site: Path) -> None:
     chart = re.search(r'<svg class="chart" id="chart-awards".*?</svg>', page, re.S)
     assert chart is not None
     awards = page.split('<table class="awards">')[1].split("</table>")[0]
-    counts = re.findall(r"<td>([\d,]+)</td>", awards)[:-1]
+    counts = re.findall(r'<td class="num">([\d,]+)</td>', awards)[:-1]
     assert counts and all(count in chart.group(0) for count in counts)
 
 
