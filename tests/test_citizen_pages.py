@@ -394,3 +394,27 @@ def test_every_chart_draws_one_unit(built_site: Path, prefix: str, campaign: str
         # Results against targets count people and blood units: the chart draws the share of each target.
         charts = with_classes(built_site, prefix, f"campaigns/{campaign}", "svg", "chart")
         assert [chart["data-unit"] for chart in charts] == ["percent"]
+
+
+# Language notes per item -------------------------------------------------------
+
+
+def test_listings_tag_each_item_in_another_language_instead_of_a_page_note(built_site: Path) -> None:
+    for key in ("", "campaigns"):
+        page = html(built_site, "vi", key)
+        assert "translation-note" not in page and "conversion-note" not in page
+        tags = re.findall(r'<span class="language-tag language-tag--fallback">([^<]+)</span>', page)
+        assert tags and set(tags) == {"Tiếng Anh"}, tags
+    # Items written in Vietnamese carry no tag.
+    card = html(built_site, "vi", "campaigns").split(f'href="{DUONG_KINH}/"', 1)[1].split("</li>", 1)[0]
+    assert "language-tag" not in card
+
+
+def test_listings_tag_items_converted_from_the_other_script(built_site: Path) -> None:
+    listing = html(built_site, "zh-hant", "campaigns")
+    assert "conversion-note" not in listing
+    assert '<span class="language-tag language-tag--converted">自動轉換</span>' in listing
+
+
+def test_a_campaign_page_whose_own_text_falls_back_keeps_the_page_note(built_site: Path) -> None:
+    assert "translation-note" in html(built_site, "en", "campaigns/wbdd-jiayuguan-summary")
