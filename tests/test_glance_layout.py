@@ -31,7 +31,8 @@ MEASURE = """() => {
   const blocks = [...article.children].filter(el => el.tagName !== "H1" && el.tagName !== "SCRIPT" && !el.hidden);
   const inside = (outer, inner) => {
     const a = outer.getBoundingClientRect(), b = inner.getBoundingClientRect();
-    return outer.contains(inner) && b.left >= a.left - 0.5 && b.right <= a.right + 0.5 && b.top >= a.top - 0.5 && b.bottom <= a.bottom + 0.5;
+    return outer.contains(inner) && b.left >= a.left - 0.5 && b.right <= a.right + 0.5
+      && b.top >= a.top - 0.5 && b.bottom <= a.bottom + 0.5;
   };
   const tiles = [...document.querySelectorAll(".stat-tile")].map(tile => {
     const value = tile.querySelector(".stat-tile__value"), label = tile.querySelector(".stat-tile__label");
