@@ -418,3 +418,46 @@ def test_listings_tag_items_converted_from_the_other_script(built_site: Path) ->
 
 def test_a_campaign_page_whose_own_text_falls_back_keeps_the_page_note(built_site: Path) -> None:
     assert "translation-note" in html(built_site, "en", "campaigns/wbdd-jiayuguan-summary")
+
+
+# Key facts ---------------------------------------------------------------------
+
+SECOND_EVENT = """\
+  - date: 2026-12-19
+    start: "09:00"
+    end: "15:00"
+    timezone: Asia/Shanghai
+    title:
+      zh-Hans: 第二场
+      en: Second day
+    venue:
+      name:
+        zh-Hans: 苏锦街道文化广场
+        en: Sujin Culture Square
+      city:
+        zh-Hans: 苏州市姑苏区
+        en: Gusu District, Suzhou
+"""
+
+
+def test_a_campaign_of_several_events_shows_one_compact_row_per_event(tmp_path: Path) -> None:
+    from conftest import build_site, copy_project
+
+    project = copy_project(tmp_path / "project")
+    path = project / "campaigns" / "2026-12-sujin-winter-drive.yaml"
+    text = path.read_text(encoding="utf-8")
+    # The second event goes right after the first one's last line of notes.
+    anchor = "        en: Drink plenty of water afterwards and avoid hard exercise that day.\n"
+    path.write_text(text.replace(anchor, anchor + SECOND_EVENT, 1), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.succeeded, result.log
+    page = html(tmp_path / "site", "en", "campaigns/2026-12-sujin-winter-drive")
+    article = page.split('<article class="md-content__inner md-typeset">', 1)[1]
+    key_facts = article.split('<section class="key-facts"', 1)[1].split("</section>", 1)[0]
+    # The key facts come right after the title, before any other block.
+    assert re.sub(r"\s+", " ", article.split('<section class="key-facts"', 1)[0]).strip().endswith("</h1>")
+    rows = re.findall(r'<li class="key-facts__event">(.*?)</li>', key_facts, flags=re.S)
+    assert len(rows) == 2
+    assert "Second day" in rows[1] and "Sujin Culture Square" in rows[1] and "09:00–15:00" in rows[1]
+    assert [re.findall(r'class="calendar-link" href="([^"]+)"', row) for row in rows] == [["event-1.ics"], ["event-2.ics"]]
+    assert key_facts.count('class="campaign__signup"') == 1
