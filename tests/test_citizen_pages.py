@@ -461,3 +461,21 @@ def test_a_campaign_of_several_events_shows_one_compact_row_per_event(tmp_path: 
     assert "Second day" in rows[1] and "Sujin Culture Square" in rows[1] and "09:00–15:00" in rows[1]
     assert [re.findall(r'class="calendar-link" href="([^"]+)"', row) for row in rows] == [["event-1.ics"], ["event-2.ics"]]
     assert key_facts.count('class="campaign__signup"') == 1
+
+
+# Weight ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "loaded", "not_loaded"),
+    [
+        ("", {"countdown.js", "time-state.js"}, {"campaign-filter.js", "share.js", "choose-locale.js"}),
+        ("campaigns", {"campaign-filter.js", "time-state.js"}, {"countdown.js", "share.js", "choose-locale.js"}),
+        (f"campaigns/{WBDD_2027}", {"time-state.js", "share.js"}, {"countdown.js", "campaign-filter.js", "choose-locale.js"}),
+        (f"campaigns/{CHANGSHU}", {"share.js"}, {"countdown.js", "campaign-filter.js", "time-state.js", "choose-locale.js"}),
+    ],
+)
+def test_pages_load_only_the_scripts_they_use(built_site: Path, key: str, loaded: set[str], not_loaded: set[str]) -> None:
+    for prefix in PREFIXES:
+        scripts = set(re.findall(r'<script src="[^"]*assets/([a-z-]+\.js)"', html(built_site, prefix, key)))
+        assert loaded <= scripts and not (not_loaded & scripts), (prefix, scripts)
