@@ -239,7 +239,8 @@ CASES = [
         append("statistics:\n  figures:\n    - label: {vi: Tình nguyện viên}\n      value: 约140\n      unit: people\n"),
         22,
         "statistics.figures[0].value",
-        "expected a number, found '约140'",
+        "expected a number, found '约140'; write the number alone and how exact it is as 'qualifier: about' "
+        "(or more-than, at-least, fewer-than)",
     ),
     Case(
         "schedule-time-number",
