@@ -109,6 +109,9 @@ def _message_for(error: dict[str, Any], model: type[BaseModel], path: FieldPath)
             message += "; put the value in quotes"
         if kind == "int_type" and isinstance(value, str) and value.isdigit():
             message += "; write the number without a leading zero or quotes"
+        if "figures" in path and path[-1] == "value" and isinstance(value, str) and any(char.isdigit() for char in value):
+            # 约140, 300多, "more than 3,400": the report's approximation goes in its own field.
+            message += "; write the number alone and how exact it is as 'qualifier: about' (or more-than, at-least, fewer-than)"
         return message
     if kind == "string_pattern_mismatch":
         return f"{_describe(value)} does not have the expected form ({error.get('ctx', {}).get('pattern', '')})"

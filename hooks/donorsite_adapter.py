@@ -30,6 +30,7 @@ from donorsite.revisions import ShallowHistoryError
 from donorsite.service_loading import SITES_FILE, SUPPLY_FILE
 from donorsite.site.build import SiteBuild
 from donorsite.site.html_blocks import SetAside, set_aside_html_blocks, split_front_matter
+from donorsite.site.page_scripts import scripts_for_page
 from donorsite.site.producers import worker_available
 from donorsite.site.search_index import write_locale_search_indexes
 from donorsite.site.security import add_content_security_policy
@@ -169,19 +170,21 @@ class CampaignSite:
         return self.build.locale_of(page.file.src_uri) or self.build.default_locale
 
     def _page_config(self, config: MkDocsConfig, page: Page) -> MkDocsConfig:
-        """The configuration as this page's templates see it: its locale's site name and language selector.
+        """The configuration as this page's templates see it: its locale's site name, language selector and scripts.
 
         Material reads both from ``config``; a copy per page, put in the page's
         context, leaves the engine's own configuration untouched.
         """
         build = self.build
         alternates = build.alternates(page.file.src_uri)
-        page_config = copy.copy(config)  # shallow: only the two keys below differ
+        page_config = copy.copy(config)  # shallow: only the keys below differ
         page_config["site_name"] = build.site_name(build.locale_of(page.file.src_uri))
         page_config["extra"] = {
             **config.extra,
             "alternate": [{"name": other.locale.native_name, "link": other.url, "lang": other.locale.code} for other in alternates],
         }
+        # Scripts for one kind of page (the listing's filter, the home's countdown…) load only there.
+        page_config["extra_javascript"] = scripts_for_page(page.content or "", config.extra_javascript)
         return page_config
 
 

@@ -225,6 +225,24 @@ CASES = [
     Case("fractional-count", append("results:\n  units: 297.5\n"), 20, "results.units", "expected a whole number"),
     Case("yes-as-count", append("results:\n  donors: yes\n"), 20, "results.donors", "expected a whole number, found 'yes'"),
     Case(
+        "qualifier-in-words",
+        append(
+            "statistics:\n  figures:\n    - label: {vi: Tình nguyện viên}\n      value: 140\n      unit: people\n"
+            "      qualifier: more than\n"
+        ),
+        24,
+        "statistics.figures[0].qualifier",
+        "'more than' is not one of: about, more-than, at-least, fewer-than; did you mean 'more-than'?",
+    ),
+    Case(
+        "qualifier-in-the-value",
+        append("statistics:\n  figures:\n    - label: {vi: Tình nguyện viên}\n      value: 约140\n      unit: people\n"),
+        22,
+        "statistics.figures[0].value",
+        "expected a number, found '约140'; write the number alone and how exact it is as 'qualifier: about' "
+        "(or more-than, at-least, fewer-than)",
+    ),
+    Case(
         "schedule-time-number",
         append('    schedule:\n      - time: 930\n        activity: {vi: "Đón tiếp"}\n'),
         20,

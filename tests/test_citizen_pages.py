@@ -175,7 +175,7 @@ def test_annual_report_draws_its_awards(built_site: Path) -> None:
     chart = re.search(r'<svg class="chart" id="chart-awards".*?</svg>', page, re.S)
     assert chart is not None
     awards = page.split('<table class="awards">')[1].split("</table>")[0]
-    counts = re.findall(r"<td>([\d,]+)</td>", awards)[:-1]
+    counts = re.findall(r'<td class="num">([\d,]+)</td>', awards)[:-1]
     assert counts and all(count in chart.group(0) for count in counts)
 
 
@@ -339,3 +339,143 @@ def test_json_ld_and_feed_link_are_in_the_head(built_site: Path) -> None:
     assert data and data[0]["@type"] == "Event"
     assert '<link rel="alternate" type="application/atom+xml" href="../../feed.xml"' in head
     assert (built_site / "vi" / "feed.xml").is_file()
+
+
+# Figures as stat tiles ---------------------------------------------------------
+
+ZHUMADIAN = "2021-zhumadian-red-cross-report"
+
+
+def tile_texts(site: Path, prefix: str, campaign: str) -> list[str]:
+    """The text of each stat tile's value (number, qualifier and unit), tags removed."""
+    page = html(site, prefix, f"campaigns/{campaign}")
+    values = re.findall(r'<span class="stat-tile__value">(.*?)</span>\n', page)
+    return [re.sub(r"<[^>]+>", "", value) for value in values]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "changshu", "zhumadian"),
+    [
+        ("zh-hans", "300多人", "3,400多人"),
+        ("zh-hant", "300多人", "3,400多人"),
+        ("vi", "hơn 300 người", "hơn 3.400 người"),
+        ("en", "more than 300 people", "more than 3,400 people"),
+    ],
+)
+def test_approximate_figures_carry_their_qualifier_the_locales_way(built_site: Path, prefix: str, changshu: str, zhumadian: str) -> None:
+    assert changshu in tile_texts(built_site, prefix, CHANGSHU)
+    assert zhumadian in tile_texts(built_site, prefix, ZHUMADIAN)
+
+
+def test_figures_are_grouped_as_the_editor_grouped_them(built_site: Path) -> None:
+    page = html(built_site, "en", f"campaigns/{ZHUMADIAN}")
+    figures = page.split('id="figures"', 1)[1]
+    headings = re.findall(r"<h3[^>]*>(.*?)</h3>", figures)
+    assert headings[:3] == ["Organ and body donation", "Stem-cell donation", "First-aid training"]
+    # One list of tiles per group, in the file's order: 3 + 5 + 2 figures.
+    groups = re.findall(r'<ul class="stat-tiles">(.*?)</ul>', figures, flags=re.S)
+    assert [group.count('class="stat-tile ') for group in groups] == [3, 5, 2]
+
+
+def test_a_figure_shows_its_comparison_under_the_label(built_site: Path) -> None:
+    page = html(built_site, "en", f"campaigns/{CHANGSHU}")
+    tile = re.search(r'<li class="stat-tile stat-tile--ml">(.*?)</li>', page, flags=re.S)
+    assert tile is not None
+    assert re.findall(r'class="stat-tile__(label|comparison)"', tile.group(1)) == ["label", "comparison"]
+    assert "Second among Suzhou" in tile.group(1)
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+@pytest.mark.parametrize("campaign", [CHANGSHU, ZHUMADIAN, "wbdd-jiayuguan-summary", DUONG_KINH])
+def test_every_chart_draws_one_unit(built_site: Path, prefix: str, campaign: str) -> None:
+    for attrs in with_classes(built_site, prefix, f"campaigns/{campaign}", "svg", "chart"):
+        assert attrs.get("data-unit") in {"people", "percent"}, attrs
+    if campaign == DUONG_KINH:
+        # Results against targets count people and blood units: the chart draws the share of each target.
+        charts = with_classes(built_site, prefix, f"campaigns/{campaign}", "svg", "chart")
+        assert [chart["data-unit"] for chart in charts] == ["percent"]
+
+
+# Language notes per item -------------------------------------------------------
+
+
+def test_listings_tag_each_item_in_another_language_instead_of_a_page_note(built_site: Path) -> None:
+    for key in ("", "campaigns"):
+        page = html(built_site, "vi", key)
+        assert "translation-note" not in page and "conversion-note" not in page
+        tags = re.findall(r'<span class="language-tag language-tag--fallback">([^<]+)</span>', page)
+        assert tags and set(tags) == {"Tiếng Anh"}, tags
+    # Items written in Vietnamese carry no tag.
+    card = html(built_site, "vi", "campaigns").split(f'href="{DUONG_KINH}/"', 1)[1].split("</li>", 1)[0]
+    assert "language-tag" not in card
+
+
+def test_listings_tag_items_converted_from_the_other_script(built_site: Path) -> None:
+    listing = html(built_site, "zh-hant", "campaigns")
+    assert "conversion-note" not in listing
+    assert '<span class="language-tag language-tag--converted">自動轉換</span>' in listing
+
+
+def test_a_campaign_page_whose_own_text_falls_back_keeps_the_page_note(built_site: Path) -> None:
+    assert "translation-note" in html(built_site, "en", "campaigns/wbdd-jiayuguan-summary")
+
+
+# Key facts ---------------------------------------------------------------------
+
+SECOND_EVENT = """\
+  - date: 2026-12-19
+    start: "09:00"
+    end: "15:00"
+    timezone: Asia/Shanghai
+    title:
+      zh-Hans: 第二场
+      en: Second day
+    venue:
+      name:
+        zh-Hans: 苏锦街道文化广场
+        en: Sujin Culture Square
+      city:
+        zh-Hans: 苏州市姑苏区
+        en: Gusu District, Suzhou
+"""
+
+
+def test_a_campaign_of_several_events_shows_one_compact_row_per_event(tmp_path: Path) -> None:
+    from conftest import build_site, copy_project
+
+    project = copy_project(tmp_path / "project")
+    path = project / "campaigns" / "2026-12-sujin-winter-drive.yaml"
+    text = path.read_text(encoding="utf-8")
+    # The second event goes right after the first one's last line of notes.
+    anchor = "        en: Drink plenty of water afterwards and avoid hard exercise that day.\n"
+    path.write_text(text.replace(anchor, anchor + SECOND_EVENT, 1), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.succeeded, result.log
+    page = html(tmp_path / "site", "en", "campaigns/2026-12-sujin-winter-drive")
+    article = page.split('<article class="md-content__inner md-typeset">', 1)[1]
+    key_facts = article.split('<section class="key-facts"', 1)[1].split("</section>", 1)[0]
+    # The key facts come right after the title, before any other block.
+    assert re.sub(r"\s+", " ", article.split('<section class="key-facts"', 1)[0]).strip().endswith("</h1>")
+    rows = re.findall(r'<li class="key-facts__event">(.*?)</li>', key_facts, flags=re.S)
+    assert len(rows) == 2
+    assert "Second day" in rows[1] and "Sujin Culture Square" in rows[1] and "09:00–15:00" in rows[1]
+    assert [re.findall(r'class="calendar-link" href="([^"]+)"', row) for row in rows] == [["event-1.ics"], ["event-2.ics"]]
+    assert key_facts.count('class="campaign__signup"') == 1
+
+
+# Weight ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "loaded", "not_loaded"),
+    [
+        ("", {"countdown.js", "time-state.js"}, {"campaign-filter.js", "share.js", "choose-locale.js"}),
+        ("campaigns", {"campaign-filter.js", "time-state.js"}, {"countdown.js", "share.js", "choose-locale.js"}),
+        (f"campaigns/{WBDD_2027}", {"time-state.js", "share.js"}, {"countdown.js", "campaign-filter.js", "choose-locale.js"}),
+        (f"campaigns/{CHANGSHU}", {"share.js"}, {"countdown.js", "campaign-filter.js", "time-state.js", "choose-locale.js"}),
+    ],
+)
+def test_pages_load_only_the_scripts_they_use(built_site: Path, key: str, loaded: set[str], not_loaded: set[str]) -> None:
+    for prefix in PREFIXES:
+        scripts = set(re.findall(r'<script src="[^"]*assets/([a-z-]+\.js)"', html(built_site, prefix, key)))
+        assert loaded <= scripts and not (not_loaded & scripts), (prefix, scripts)

@@ -103,7 +103,11 @@ def test_campaign_page_prints_as_a_notice(browser, site_url: str) -> None:  # ty
     try:
         page.emulate_media(media="print")
         assert not page.is_visible(".md-header") and not page.is_visible(".md-sidebar--primary")
-        assert page.is_visible(".qr-code__image") and page.is_visible("table.schedule")
+        # The notice's first block is the key facts with the QR code; the "Share" section is not printed twice.
+        assert page.is_visible(".key-facts .key-facts__qr") and page.is_visible("table.schedule")
+        assert not page.is_visible(".qr-code__image")
+        qr = page.locator(".key-facts__qr").bounding_box()
+        assert qr is not None and qr["y"] + qr["height"] < 1000, "the QR code is not near the top of the first page"
         assert not page.is_visible(".share-links")
         assert len(page.pdf(format="A4")) > 10_000
     finally:

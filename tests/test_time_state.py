@@ -125,7 +125,7 @@ def test_without_scripts_the_build_date_state_shows_never_on_now(browser, site_a
     try:
         assert page.inner_text(".campaign__meta .time-badge") == "Upcoming (as of November 29, 2026)"
         assert "On now" not in page.inner_text("article")
-        assert "December 12, 2026" in page.inner_text(".campaign__meta")
+        assert "December 12, 2026" in page.inner_text(".key-facts")
         assert page.locator(".campaign__signup").is_visible()
     finally:
         page.context.close()

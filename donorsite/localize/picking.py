@@ -59,3 +59,29 @@ def translation_notes(picker: TextPicker) -> TranslationNotes:
     names = [renderer.language_name_in_sentence(code) for code in sorted(picker.fallback_languages)]
     converted = [renderer.language_name_in_sentence(code) for code in sorted(picker.converted_from)]
     return TranslationNotes(renderer.formatter.items(names), renderer.formatter.items(converted))
+
+
+@dataclass(frozen=True)
+class ItemLanguageTag:
+    """A small tag on one listed item whose texts were not written in the reader's language.
+
+    ``kind`` is ``fallback`` (shown in another language, named in ``text``) or
+    ``converted`` (converted from the other Chinese script); ``lang`` is the
+    language the tag names, for its ``lang`` attribute when it is one language.
+    """
+
+    kind: str
+    text: str
+    lang: str | None = None
+
+
+def item_language_tag(picker: TextPicker) -> ItemLanguageTag | None:
+    """The tag of a listed item after its texts were picked with ``picker``; None if they were all written for the reader."""
+    renderer = picker.renderer
+    if picker.fallback_languages:
+        codes = sorted(picker.fallback_languages)
+        names = renderer.formatter.items([renderer.language_name(code) for code in codes])
+        return ItemLanguageTag("fallback", names, codes[0] if len(codes) == 1 else None)
+    if picker.converted_from:
+        return ItemLanguageTag("converted", renderer.gettext("Converted automatically"))
+    return None

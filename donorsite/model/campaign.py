@@ -216,12 +216,31 @@ class FigureUnit(StrEnum):
     HOURS = "hours"
 
 
+class FigureQualifier(StrEnum):
+    """How exact a reported number is: the report's "about 140", "more than 10,000"."""
+
+    ABOUT = "about"
+    MORE_THAN = "more-than"
+    AT_LEAST = "at-least"
+    FEWER_THAN = "fewer-than"
+
+
 class Figure(StrictModel):
     """One reported statistic of a report."""
 
     label: LocalizedText = Field(description="What the figure measures.")
     value: Annotated[float, Field(ge=0, allow_inf_nan=False, le=1e15)] = Field(description="The number; a percent is written as 72.7.")
     unit: FigureUnit = Field(strict=False, description="count, people, donations, ml, percent or hours.")
+    qualifier: FigureQualifier | None = Field(
+        None,
+        strict=False,
+        description="When the report gives an approximate number: about, more-than, at-least or fewer-than "
+        "(shown the language's way: 约140人, 1万多人, more than 10,000).",
+    )
+    group: LocalizedText | None = Field(
+        None, description="Heading of the group the figure belongs to; figures in a row with the same group are shown together."
+    )
+    comparison: LocalizedText | None = Field(None, description="A short comparison shown under the figure, e.g. +29 points on last year.")
 
 
 class AwardGrade(StrEnum):

@@ -64,6 +64,11 @@ class EventView:
     notes: list[LocalText]
     disclaimer: list[LocalText]
 
+    @property
+    def has_details(self) -> bool:
+        """Whether the event has a schedule, route or lists beyond the key facts shown at the top."""
+        return bool(self.schedule or self.route or self.bring or self.rules or self.notes or self.disclaimer)
+
 
 @dataclass(frozen=True)
 class OrganiserView:
@@ -110,6 +115,11 @@ class CampaignView:
     share_links: list[ShareLink] = field(default_factory=list)
     results_chart: Markup | None = None
     statistics_charts: list[Markup] = field(default_factory=list)
+
+    @property
+    def events_with_details(self) -> list[EventView]:
+        """The events that have more to show than the key-facts block at the top of the page."""
+        return [event for event in self.events if event.has_details]
 
 
 def _place(pick: TextPicker, event: Event) -> str:

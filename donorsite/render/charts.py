@@ -61,12 +61,16 @@ def _bar_markup(bar: Bar, top: float) -> Markup:
     return Markup("").join(parts)
 
 
-def bar_chart(chart_id: str, title: str, description: str, bars: list[Bar]) -> Markup:
-    """An SVG of ``bars`` one under another; ``title`` and ``description`` are its text alternative."""
+def bar_chart(chart_id: str, title: str, description: str, bars: list[Bar], unit: str) -> Markup:
+    """An SVG of ``bars`` one under another; ``title`` and ``description`` are its text alternative.
+
+    Every bar of one chart measures the same kind of quantity in the same ``unit``
+    (people, percent…), written in ``data-unit`` so that tests and readers' tools can tell.
+    """
     height = ROW_HEIGHT * len(bars)
     rows = Markup("").join(_bar_markup(bar, index * ROW_HEIGHT) for index, bar in enumerate(bars))
     return Markup(
-        '<svg class="chart" id="{id}" role="img" aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {w} {h}" '
+        '<svg class="chart" id="{id}" data-unit="{unit}" role="img" aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {w} {h}" '
         'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
         '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>{rows}</svg>'
-    ).format(id=chart_id, w=WIDTH, h=height, title=escape(title), desc=escape(description), rows=rows)
+    ).format(id=chart_id, w=WIDTH, h=height, title=escape(title), desc=escape(description), rows=rows, unit=unit)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from donorsite.loading import CampaignEntry, SiteContent
-from donorsite.localize.picking import TextPicker
+from donorsite.localize.picking import ItemLanguageTag, TextPicker, item_language_tag
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import CampaignKind, CampaignStatus
 from donorsite.render.context import LocaleRenderer
@@ -76,6 +76,8 @@ class UpcomingEventView:
     status_label: str
     # The browser drops the item once the event has ended.
     time_state: TimeStateView | None = None
+    # Set when the item's texts are in another language or converted.
+    language_tag: ItemLanguageTag | None = None
 
 
 def build_upcoming_events(
@@ -85,23 +87,25 @@ def build_upcoming_events(
     upcoming = []
     for entry in content.campaigns:
         campaign = entry.campaign
-        pick = pick_for.setdefault(entry.id, TextPicker(renderer, campaign.source_language))
+        campaign_pick = pick_for.setdefault(entry.id, TextPicker(renderer, campaign.source_language))
         for event in campaign.events:
             if event.last_date < today:
                 continue
-            upcoming.append(
-                UpcomingEventView(
-                    entry.id,
-                    pick(campaign.title),
-                    pick.optional(event.title),
-                    renderer.formatter.date_range(event.date, event.last_date),
-                    event.date.isoformat(),
-                    pick(event.venue.city),
-                    campaign.status.value,
-                    renderer.gettext(STATUS_LABELS[campaign.status]),
-                    build_time_state(renderer, event_span(event), campaign.status, today),
-                )
+            # Each event gets its own picker so that its tag names only what it shows.
+            pick = TextPicker(renderer, campaign.source_language)
+            item = UpcomingEventView(
+                entry.id,
+                pick(campaign.title),
+                pick.optional(event.title),
+                renderer.formatter.date_range(event.date, event.last_date),
+                event.date.isoformat(),
+                pick(event.venue.city),
+                campaign.status.value,
+                renderer.gettext(STATUS_LABELS[campaign.status]),
+                build_time_state(renderer, event_span(event), campaign.status, today),
             )
+            upcoming.append(replace(item, language_tag=item_language_tag(pick)))
+            campaign_pick.absorb(pick)
     return sorted(upcoming, key=lambda item: (item.iso_date, item.campaign_id))
 
 

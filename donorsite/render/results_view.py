@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -33,8 +33,27 @@ class HonourRollView:
 
 @dataclass(frozen=True)
 class FigureView:
+    """One figure as a stat tile: the number set apart from its qualifier and unit words."""
+
     label: LocalText
-    value: str
+    before: str
+    number: str
+    after: str
+    unit: str
+    comparison: LocalText | None = None
+
+    @property
+    def value(self) -> str:
+        """The whole figure as one text: ``约140人``, ``more than 10,000 people``."""
+        return self.before + self.number + self.after
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    """Figures the editor grouped under one heading (``title``), or ungrouped ones (no title)."""
+
+    title: LocalText | None
+    figures: list[FigureView]
 
 
 @dataclass(frozen=True)
@@ -43,6 +62,7 @@ class StatisticsView:
     award_name: LocalText | None
     awards: list[tuple[str, str]]
     award_total: str | None
+    figure_groups: list[FigureGroup] = field(default_factory=list)
 
 
 def mask_person_name(name: str) -> str:
@@ -137,36 +157,45 @@ def statistics_view(pick: TextPicker, campaign: Campaign) -> StatisticsView | No
         return None
     formatter = pick.renderer.formatter
     figures = []
+    groups: list[FigureGroup] = []
     for figure in statistics.figures:
-        value = {
-            "percent": lambda v: formatter.percent(v / 100),
-            "ml": formatter.volume,
-            "hours": formatter.hours,
-        }.get(figure.unit.value, formatter.number)(figure.value)
-        figures.append(FigureView(pick(figure.label), value))
+        qualifier = figure.qualifier.value if figure.qualifier else None
+        before, number, after = formatter.quantity_parts(figure.value, figure.unit.value, qualifier)
+        view = FigureView(pick(figure.label), before, number, after, figure.unit.value, pick.optional(figure.comparison))
+        figures.append(view)
+        title = pick.optional(figure.group)
+        if groups and groups[-1].title == title:
+            groups[-1].figures.append(view)
+        else:
+            groups.append(FigureGroup(title, [view]))
     awards = [(pick.renderer.gettext(AWARD_LABELS[award.grade]), formatter.number(award.count)) for award in statistics.awards]
     total = formatter.number(sum(award.count for award in statistics.awards)) if statistics.awards else None
-    return StatisticsView(figures, pick.optional(statistics.award_name), awards, total)
+    return StatisticsView(figures, pick.optional(statistics.award_name), awards, total, groups)
 
 
 def results_chart(renderer: LocaleRenderer, chart_id: str, rows: list[MeasureRow]) -> Markup | None:
-    """A bar chart of results against targets, for the rows that have both; None if none has."""
+    """A bar chart of the share of each target reached, for the rows that have both; None if none has.
+
+    Counts and volumes are never drawn side by side: every bar is a share of its target
+    (one unit, per cent), the target being the line at 100 %.
+    """
     gettext = renderer.gettext
     compared = [row for row in rows if row.target_value and row.result_value is not None]
     if not compared:
         return None
+    shares = {id(row): 100 * (row.result_value or 0) / (row.target_value or 1) for row in compared}
+    scale = max(100.0, *shares.values())
     bars, sentences = [], []
     for row in compared:
-        assert row.target_value is not None and row.result_value is not None
         label = str(row.label)
-        note = gettext("Target %(target)s, %(share)s reached") % {"target": row.target, "share": row.share_of_target}
-        bars.append(Bar(label, row.result_value, row.result or "", max(row.result_value, row.target_value), note, row.target_value))
+        note = gettext("%(result)s of a target of %(target)s") % {"result": row.result, "target": row.target}
+        bars.append(Bar(label, shares[id(row)], row.share_of_target or "", scale, note, 100.0))
         sentences.append(
             gettext("%(measure)s: %(result)s against a target of %(target)s (%(share)s)")
             % {"measure": label, "result": row.result, "target": row.target, "share": row.share_of_target}
         )
     description = renderer.formatter.items(sentences)
-    return bar_chart(chart_id, gettext("Results against targets"), description, bars)
+    return bar_chart(chart_id, gettext("Share of target reached"), description, bars, "percent")
 
 
 def statistics_charts(pick: TextPicker, campaign: Campaign, view: StatisticsView | None) -> list[Markup]:
@@ -181,7 +210,7 @@ def statistics_charts(pick: TextPicker, campaign: Campaign, view: StatisticsView
         bars = [Bar(label, award.count, count, largest) for (label, count), award in zip(view.awards, statistics.awards, strict=True)]
         title = str(view.award_name) if view.award_name else gettext("Awards")
         description = pick.renderer.formatter.items([pick.renderer.labelled_text(bar.label, bar.value_text) for bar in bars])
-        charts.append(bar_chart("chart-awards", title, description, bars))
+        charts.append(bar_chart("chart-awards", title, description, bars, "people"))
     percents = [
         (figure_view, figure)
         for figure_view, figure in zip(view.figures, statistics.figures, strict=True)
@@ -190,5 +219,5 @@ def statistics_charts(pick: TextPicker, campaign: Campaign, view: StatisticsView
     if percents:
         bars = [Bar(str(figure_view.label), figure.value, figure_view.value, 100.0) for figure_view, figure in percents]
         description = pick.renderer.formatter.items([pick.renderer.labelled_text(bar.label, bar.value_text) for bar in bars])
-        charts.append(bar_chart("chart-percentages", gettext("Figures in per cent"), description, bars))
+        charts.append(bar_chart("chart-percentages", gettext("Figures in per cent"), description, bars, "percent"))
     return charts

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from donorsite.loading import CampaignEntry
-from donorsite.localize.picking import TextPicker
+from donorsite.localize.picking import ItemLanguageTag, TextPicker, item_language_tag
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import Campaign
 from donorsite.render.context import LocaleRenderer
@@ -40,6 +40,8 @@ class CampaignSummaryView:
     year: int
     cities: tuple[str, ...] = ()
     time_state: TimeStateView | None = None
+    # Set when the item's own texts are in another language or converted: listings tag the item, not the page.
+    language_tag: ItemLanguageTag | None = None
 
     @property
     def when(self) -> str:
@@ -64,4 +66,4 @@ def build_campaign_summary(renderer: LocaleRenderer, entry: CampaignEntry, build
         cities=tuple(dict.fromkeys(entry_pick(event.venue.city).text for event in campaign.events)),
         time_state=build_time_state(renderer, campaign_span(campaign), campaign.status, build_date),
     )
-    return summary, entry_pick
+    return replace(summary, language_tag=item_language_tag(entry_pick)), entry_pick

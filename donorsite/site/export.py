@@ -208,6 +208,8 @@ def _write_theme(root: Path, overrides: Path, config: Mapping[str, Any], build: 
     custom_dir = (config.get("theme") or {}).get("custom_dir")
     if custom_dir:
         shutil.copytree(root / str(custom_dir), overrides, dirs_exist_ok=True)
+        # The search dialog's override copies Material's own markup; Zensical draws another search, which it would break.
+        (overrides / "partials" / "search.html").unlink(missing_ok=True)
     theme = resources.files("donorsite").joinpath(EXPORT_THEME)
     for name in ("main.html", "partials/alternate.html"):
         target = overrides / name

@@ -211,9 +211,7 @@ class SitePageBuilder:
 
     @staticmethod
     def _shown(pick: TextPicker, summaries: list[tuple[CampaignSummaryView, TextPicker]]) -> list[CampaignSummaryView]:
-        """The summaries a page shows; only their texts count for the page's translation notes."""
-        for _, summary_pick in summaries:
-            pick.absorb(summary_pick)
+        """The summaries a page shows. Each carries its own language tag: they never count for the page-wide note."""
         return [summary for summary, _ in summaries]
 
     def _by_year(self, renderer: LocaleRenderer, pick: TextPicker, year: int | None = None) -> list[tuple[int, list[CampaignSummaryView]]]:
@@ -249,9 +247,8 @@ class SitePageBuilder:
         today = self.options.today
         pick = TextPicker(renderer, self.default_locale)
         event_picks: dict[str, TextPicker] = {}
+        # Listed events and campaigns carry their own language tags; only the home's own texts count for its note.
         upcoming = build_upcoming_events(renderer, self.content, today, event_picks)
-        for event_pick in event_picks.values():
-            pick.absorb(event_pick)
         summaries = {item[0].id: item for item in self._summaries(renderer)}
         finished = self._shown(pick, [summaries[campaign_id] for campaign_id in recent_results(self.content, today)])
         theme = build_theme(renderer, self.content, today)
