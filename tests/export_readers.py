@@ -15,6 +15,7 @@ from conftest import ROOT
 from donorsite.loading import CampaignEntry, SiteContent
 from donorsite.locales import LOCALES, SiteLocale
 from donorsite.localize.catalogs import load_translations
+from donorsite.localize.services import SITE_NAME
 
 SITE_URL = "https://blood-campaigns.example.org/"
 HOST = "blood-campaigns.example.org"
@@ -27,7 +28,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def site_name(site_locale: SiteLocale) -> str:
-    return load_translations(site_locale).gettext("Blood donation campaigns")
+    return load_translations(site_locale).gettext(SITE_NAME)
 
 
 def page_of(site: Path, address: str) -> Path:

@@ -60,8 +60,9 @@ class InProcessProducer:
         self, root: Path, options: SiteOptions, content_filter: ContentFilter | None, renderers: dict[str, LocaleRenderer]
     ) -> None:
         self._builder = SitePageBuilder(load_content(root, content_filter, options.today), renderers, options)
-        self._jobs = {plan.source_path: render for plan, render in self._builder.jobs()}
-        self.plans = [plan for plan, _ in self._builder.jobs()]
+        jobs = list(self._builder.jobs())
+        self._jobs = {plan.source_path: render for plan, render in jobs}
+        self.plans = [plan for plan, _ in jobs]
 
     def text(self, source_path: str) -> str:
         return self._jobs[source_path]()
