@@ -37,7 +37,7 @@ from pathlib import Path
 
 import yaml
 
-from donorsite.locales import LOCALES
+from donorsite.core.locales import LOCALES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -164,9 +164,9 @@ def write_baseline(project: Path, folder: Path) -> Path:
     """The same pages as plain Markdown files, same theme and menu shape, no hooks."""
     sys.path.insert(0, str(ROOT))
     folder.mkdir(parents=True)
-    from donorsite.options import SiteOptions
-    from donorsite.site.build import SiteBuild
-    from donorsite.site.sources import write_sources
+    from donorsite.build.build import SiteBuild
+    from donorsite.build.sources import write_sources
+    from donorsite.content.options import SiteOptions
 
     site = SiteBuild(project, SiteOptions())  # in this process: the baseline gets the very same pages and files
     sources = write_sources(site, project / "docs", folder / "docs")

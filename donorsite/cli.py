@@ -13,22 +13,22 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from donorsite.build.export import ExportError, export_site
+from donorsite.build.settings import SettingsError, build_date_from_environment, content_filter_from_environment
+from donorsite.content.loading import CAMPAIGN_FOLDER, collect_content
+from donorsite.content.revisions import ShallowHistoryError
+from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
+from donorsite.core.problems import ContentError
 from donorsite.editing.safe_write import WriteError, create_file, replace_files
+from donorsite.editing.schema_export import write_schemas
 from donorsite.editing.starter import StarterError, check_new_id, copied_campaign_path, copied_campaign_text, starter_text
 from donorsite.editing.supply_update import SupplyChange, SupplyUpdateError, set_supply_level
 from donorsite.editing.translation_import import import_translations
 from donorsite.editing.translation_sheet import SheetError
 from donorsite.editing.translations import export_missing, load_slots, translation_table
-from donorsite.eligibility import EligibilitySettingsError
-from donorsite.loading import CAMPAIGN_FOLDER, collect_content
-from donorsite.locales import DEFAULT_LOCALE, LOCALE_CODES
 from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.model.campaign import CampaignKind
-from donorsite.problems import ContentError
-from donorsite.revisions import ShallowHistoryError
-from donorsite.schema_export import write_schemas
-from donorsite.site.export import ExportError, export_site
-from donorsite.site.settings import SettingsError, build_date_from_environment, content_filter_from_environment
+from donorsite.model.eligibility import EligibilitySettingsError
 
 DESCRIPTION = """Blood-donation campaign site tools. 献血活动网站工具。
 

@@ -21,21 +21,21 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from donorsite.eligibility import EligibilitySettingsError
-from donorsite.locales import LOCALES, SiteLocale
+from donorsite.build.build import SiteBuild
+from donorsite.build.html_blocks import SetAside, set_aside_html_blocks, split_front_matter
+from donorsite.build.page_scripts import scripts_for_page
+from donorsite.build.producers import worker_available
+from donorsite.build.search_index import write_locale_search_indexes
+from donorsite.build.security import add_content_security_policy
+from donorsite.build.settings import SettingsError, content_filter_from_environment, options_from_config, worker_from_environment
+from donorsite.build.sitemap import write_sitemaps
+from donorsite.content.centre_files import SITES_FILE, SUPPLY_FILE
+from donorsite.content.options import SiteOptions
+from donorsite.content.revisions import ShallowHistoryError
+from donorsite.core.locales import LOCALES, SiteLocale
+from donorsite.core.problems import ContentError
 from donorsite.localize.catalogs import MissingCatalogError
-from donorsite.options import SiteOptions
-from donorsite.problems import ContentError
-from donorsite.revisions import ShallowHistoryError
-from donorsite.service_loading import SITES_FILE, SUPPLY_FILE
-from donorsite.site.build import SiteBuild
-from donorsite.site.html_blocks import SetAside, set_aside_html_blocks, split_front_matter
-from donorsite.site.page_scripts import scripts_for_page
-from donorsite.site.producers import worker_available
-from donorsite.site.search_index import write_locale_search_indexes
-from donorsite.site.security import add_content_security_policy
-from donorsite.site.settings import SettingsError, content_filter_from_environment, options_from_config, worker_from_environment
-from donorsite.site.sitemap import write_sitemaps
+from donorsite.model.eligibility import EligibilitySettingsError
 
 
 class CampaignSite:

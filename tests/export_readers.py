@@ -12,8 +12,8 @@ import icalendar
 import jsonschema
 
 from conftest import ROOT
-from donorsite.loading import CampaignEntry, SiteContent
-from donorsite.locales import LOCALES, SiteLocale
+from donorsite.content.loading import CampaignEntry, SiteContent
+from donorsite.core.locales import LOCALES, SiteLocale
 from donorsite.localize.catalogs import load_translations
 from donorsite.localize.services import SITE_NAME
 

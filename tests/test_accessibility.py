@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import needs_chromium
-from donorsite.locales import LOCALES
+from donorsite.core.locales import LOCALES
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -73,7 +73,7 @@ def french_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = subprocess.run(command, capture_output=True, text=True, cwd=project, env=environment, timeout=600)
     assert result.returncode == 0, result.stderr
     # The build used the copy, not the package this test runs from.
-    probe = [sys.executable, "-c", "import donorsite.locales as m; print(m.__file__)"]
+    probe = [sys.executable, "-c", "import donorsite.core.locales as m; print(m.__file__)"]
     used = subprocess.run(probe, capture_output=True, text=True, cwd=project, env=environment, check=True).stdout.strip()
     assert Path(used) == project / "donorsite" / "locales.py"
     return site

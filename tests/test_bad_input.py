@@ -359,7 +359,7 @@ def test_github_annotations_point_at_the_line(tmp_path: Path) -> None:
 
 def test_yaml_1_1_traps_are_read_as_the_editor_meant(tmp_path: Path) -> None:
     """Unquoted 18:30 stays a time and `no` stays text: both build without error."""
-    from donorsite.loading import load_content
+    from donorsite.content.loading import load_content
 
     source = replace_line(11, "    start: 18:30")(VALID)
     source = replace_line(12, "    end: 21:00")(source)
@@ -374,7 +374,7 @@ def test_yaml_1_1_traps_are_read_as_the_editor_meant(tmp_path: Path) -> None:
 def test_vietnamese_with_combining_marks_is_normalised(tmp_path: Path) -> None:
     import unicodedata
 
-    from donorsite.loading import load_content
+    from donorsite.content.loading import load_content
 
     decomposed = unicodedata.normalize("NFD", "Ngày hội hiến máu")
     (tmp_path / "campaigns").mkdir()

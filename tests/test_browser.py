@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import needs_chromium
-from donorsite.locales import LOCALES
+from donorsite.core.locales import LOCALES
 
 pytestmark = needs_chromium
 

@@ -2,7 +2,7 @@
 
 Pages are rendered by a worker process beside MkDocs (``DONORSITE_WORKER``)
 and their HTML blocks are set aside while MkDocs converts the Markdown
-(``donorsite/site/html_blocks.py``): neither may change a byte of the output.
+(``donorsite/build/html_blocks.py``): neither may change a byte of the output.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import pytest
 from pymdownx.slugs import slugify
 
 from conftest import ROOT, run_mkdocs_build
-from donorsite.options import SiteOptions
-from donorsite.site.build import SiteBuild
-from donorsite.site.html_blocks import set_aside_html_blocks, split_front_matter
+from donorsite.build.build import SiteBuild
+from donorsite.build.html_blocks import set_aside_html_blocks, split_front_matter
+from donorsite.content.options import SiteOptions
 
 BUILD_DATE = "2026-11-29"
 

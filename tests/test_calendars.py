@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from donorsite.content.loading import CampaignEntry, SiteContent
+from donorsite.content.options import SiteOptions
+from donorsite.core.locales import LOCALES
 from donorsite.exports.calendar import calendar_event
 from donorsite.exports.occurrences import DEFAULT_DURATION, campaign_occurrences
-from donorsite.loading import CampaignEntry, SiteContent
-from donorsite.locales import LOCALES
 from donorsite.model.campaign import Contact, Event, ScheduleItem
-from donorsite.options import SiteOptions
 from donorsite.render.context import build_renderers
 from export_readers import (
     DUONG_KINH,

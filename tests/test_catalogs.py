@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog, Message
 
-from donorsite.locales import LOCALES
+from donorsite.core.locales import LOCALES
 from donorsite.localize.catalog_check import catalog_problems, read_catalog
 from donorsite.localize.catalogs import SOURCE_LOCALE, MissingCatalogError, catalog_folder, catalog_path, load_translations
 
@@ -80,7 +80,7 @@ def test_catalog_loads_with_the_locale_id(site_locale) -> None:  # type: ignore[
 
 
 def test_missing_catalog_is_an_error_not_english() -> None:
-    from donorsite.locales import SiteLocale
+    from donorsite.core.locales import SiteLocale
 
     with pytest.raises(MissingCatalogError):
         load_translations(SiteLocale("ko", "ko", "ko", "한국어", "Asia/Seoul"))

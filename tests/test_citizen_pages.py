@@ -13,7 +13,7 @@ import pytest
 import segno
 from babel.numbers import format_decimal
 
-from donorsite.locales import LOCALES
+from donorsite.core.locales import LOCALES
 
 BASE = "https://blood-campaigns.example.org/"
 PREFIXES = [site_locale.prefix for site_locale in LOCALES]

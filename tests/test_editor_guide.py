@@ -44,7 +44,7 @@ def test_guide_shows_every_field(guide: str) -> None:
 
 @pytest.mark.parametrize("guide", ["docs/zh-hans/editor-guide.md", "docs/en/editor-guide.md"])
 def test_guide_examples_are_valid(guide: str) -> None:
-    from donorsite.yaml_reader import read_yaml_text
+    from donorsite.reading.yaml_reader import read_yaml_text
 
     text = (ROOT / guide).read_text(encoding="utf-8")
     blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
@@ -61,7 +61,7 @@ def test_guide_examples_of_the_service_files_are_valid(guide: str) -> None:
     """Issue 17: the supply and sites examples pass the same checks as the files."""
     from datetime import date
 
-    from donorsite.service_loading import validate_sites_text, validate_supply_text
+    from donorsite.content.centre_files import validate_sites_text, validate_supply_text
 
     text = (ROOT / guide).read_text(encoding="utf-8")
     blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from conftest import ROOT, build_site
-from donorsite.locales import LOCALE_CODES
-from donorsite.yaml_reader import read_yaml_file
+from donorsite.core.locales import LOCALE_CODES
+from donorsite.reading.yaml_reader import read_yaml_file
 
 
 def donorsite(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:

@@ -16,8 +16,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from conftest import ROOT, build_site, needs_chromium, serve_directory
 from donorsite.cli import main as donorsite_main
-from donorsite.loading import load_content
-from donorsite.locales import LOCALES
+from donorsite.content.loading import load_content
+from donorsite.core.locales import LOCALES
 from test_browser import search
 
 # Every build of this module counts from one day, so that they can be compared byte for byte.

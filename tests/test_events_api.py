@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from donorsite.locales import LOCALES
+from donorsite.core.locales import LOCALES
 from export_readers import (
     DUONG_KINH,
     HOST,

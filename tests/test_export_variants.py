@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_site, copy_project
-from donorsite.locales import LOCALES
+from donorsite.core.locales import LOCALES
 from export_readers import (
     DUONG_KINH,
     HOST,

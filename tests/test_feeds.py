@@ -8,8 +8,8 @@ from xml.etree import ElementTree as ET
 
 import feedparser
 
-from donorsite.loading import SiteContent
-from donorsite.locales import LOCALES
+from donorsite.content.loading import SiteContent
+from donorsite.core.locales import LOCALES
 from export_readers import (
     ATOM,
     DUONG_KINH,

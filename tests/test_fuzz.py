@@ -15,12 +15,12 @@ import yaml
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from donorsite.loading import CampaignEntry, SiteContent, validate_campaign_text
-from donorsite.locales import LOCALE_CODES
+from donorsite.build.pages import SitePageBuilder
+from donorsite.content.loading import CampaignEntry, SiteContent, validate_campaign_text
+from donorsite.content.options import SiteOptions
+from donorsite.core.locales import LOCALE_CODES
 from donorsite.model.campaign import Campaign
-from donorsite.options import SiteOptions
 from donorsite.render.context import build_renderers
-from donorsite.site.pages import SitePageBuilder
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "campaigns").glob("*.yaml"))]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import needs_chromium
-from donorsite.locales import LOCALES
+from donorsite.core.locales import LOCALES
 
 pytestmark = needs_chromium
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}

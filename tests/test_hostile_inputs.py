@@ -23,8 +23,8 @@ import pytest
 
 from conftest import CHROMIUM, ROOT, build_site, copy_project, run_mkdocs_build, serve_directory
 from donorsite.cli import main
-from donorsite.loading import collect_content, load_campaign
-from donorsite.locales import LOCALE_CODES
+from donorsite.content.loading import collect_content, load_campaign
+from donorsite.core.locales import LOCALE_CODES
 from test_bad_input import BILLION_LAUGHS, VALID
 
 PAYLOAD = "window.__pwned=1;alert(1)"

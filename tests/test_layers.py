@@ -1,7 +1,8 @@
 """Every module of ``donorsite`` imports only from its own layer or the layers below it.
 
 The layers, lowest first (README "Layout" says what each holds):
-foundation → model → localize → render → exports → site → tools.
+core → reading → model → content → localize → render → exports → build → editing,
+with the command line (``cli.py``) at the root above them.
 The MkDocs adapter (``hooks/``) sits on top and is the only code that imports MkDocs.
 """
 
@@ -15,56 +16,25 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "donorsite"
 HOOKS = Path(__file__).resolve().parents[1] / "hooks"
 
-# Module (or package) → layer; the longest matching name wins.
-LAYERS: dict[str, int] = {
-    # 0 foundation: problems, text checks, locales, YAML reading; no domain types.
-    "donorsite": 0,
-    "donorsite.problems": 0,
-    "donorsite.text_hygiene": 0,
-    "donorsite.campaign_ids": 0,
-    "donorsite.locales": 0,
-    "donorsite.yaml_reader": 0,
-    "donorsite.yaml_text": 0,
-    "donorsite.yaml_loaders": 0,
-    "donorsite.validation": 0,
-    "donorsite.revisions": 0,
-    "donorsite.eligibility": 0,
-    "donorsite.glossary": 0,
-    "donorsite.starters": 0,
-    # 1 model: the content model, its rules and loading; what a build is asked for; addresses.
-    "donorsite.model": 1,
-    "donorsite.timing": 1,
-    "donorsite.rules": 1,
-    "donorsite.loading": 1,
-    "donorsite.service_loading": 1,
-    "donorsite.project_files": 1,
-    "donorsite.model.time_zones": 1,
-    "donorsite.options": 1,
-    "donorsite.addresses": 1,
-    # 2 localize: catalogs, formatting, Chinese conversion, picking texts.
-    "donorsite.localize": 2,
-    # 3 render: views and templates of pages.
-    "donorsite.render": 3,
-    # 4 exports: calendars, feeds, events API, structured data.
-    "donorsite.exports": 4,
-    # 5 site: pages of the site, build, sitemaps, engine-neutral settings.
-    "donorsite.site": 5,
-    # 6 tools: command line, editing tools, schema export.
-    "donorsite.cli": 6,
-    "donorsite.editing": 6,
-    "donorsite.schema_export": 6,
-}
-ADAPTER = 7
-LAYER_NAMES = ("foundation", "model", "localize", "render", "exports", "site", "tools", "adapter")
+# The rooms of the package, lowest layer first: a module's layer is its folder.
+# Only entry points (``cli``, ``__init__``, ``__main__``) lie at the root, above every room.
+ROOMS: tuple[str, ...] = ("core", "reading", "model", "content", "localize", "render", "exports", "build", "editing")
+# Folders of data that are importable packages, and the room that reads them.
+DATA_PACKAGES = {"glossary": "localize", "starters": "editing"}
+ENTRY_POINTS = ("donorsite", "donorsite.cli", "donorsite.__main__")
+ADAPTER = len(ROOMS) + 1
+LAYER_NAMES = (*ROOMS, "entry points", "adapter")
 
 
 def layer_of(module: str) -> int:
-    """The layer of a ``donorsite`` module; raises ``KeyError`` for one the table does not place."""
+    """The layer of a ``donorsite`` module, read from its folder; raises ``KeyError`` for a module outside every room."""
     parts = module.split(".")
-    for end in range(len(parts), 0, -1):
-        name = ".".join(parts[:end])
-        if name in LAYERS and (end > 1 or module == "donorsite"):
-            return LAYERS[name]
+    if module in ENTRY_POINTS:
+        return len(ROOMS) if module != "donorsite" else 0
+    if len(parts) >= 2 and parts[1] in ROOMS:
+        return ROOMS.index(parts[1])
+    if len(parts) >= 2 and parts[1] in DATA_PACKAGES:
+        return ROOMS.index(DATA_PACKAGES[parts[1]])
     raise KeyError(module)
 
 
@@ -123,12 +93,24 @@ def test_domain_code_never_imports_mkdocs(path: Path) -> None:
 def test_the_check_finds_an_upward_import(tmp_path: Path) -> None:
     """A module of ``render/`` that imports ``site/`` is reported, with its line."""
     module = tmp_path / "views.py"
-    module.write_text("from __future__ import annotations\n\nfrom donorsite.site.pages import SitePages\n", encoding="utf-8")
-    assert upward_imports(module, LAYERS["donorsite.render"]) == [
-        "views.py:3: imports donorsite.site.pages (site)",
+    module.write_text("from __future__ import annotations\n\nfrom donorsite.build.pages import SitePages\n", encoding="utf-8")
+    assert upward_imports(module, ROOMS.index("render")) == [
+        "views.py:3: imports donorsite.build.pages (build)",
     ]
 
 
 def test_the_adapter_sits_on_top() -> None:
     for path in sorted(HOOKS.glob("*.py")):
         assert upward_imports(path, ADAPTER) == []
+
+
+def test_the_root_holds_only_entry_points() -> None:
+    """Every module lives in a room; the package root keeps the entry points alone."""
+    loose = sorted(path.stem for path in PACKAGE.glob("*.py") if f"donorsite.{path.stem}" not in ENTRY_POINTS and path.stem != "__init__")
+    assert loose == []
+
+
+@pytest.mark.parametrize("room", ROOMS)
+def test_each_room_says_what_it_holds(room: str) -> None:
+    docstring = ast.get_docstring(ast.parse((PACKAGE / room / "__init__.py").read_text(encoding="utf-8")))
+    assert docstring and docstring.splitlines()[0].endswith(".")

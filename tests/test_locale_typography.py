@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, copy_project
-from donorsite.locales import get_locale
+from donorsite.core.locales import get_locale
 from donorsite.localize.catalogs import load_translations
 from donorsite.localize.formatting import LocaleFormatter
 

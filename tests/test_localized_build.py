@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_site, run_mkdocs_build
-from donorsite.locales import LOCALES
+from donorsite.core.locales import LOCALES
 
 CAMPAIGN_IDS = sorted(path.stem for path in (ROOT / "campaigns").glob("*.yaml"))
 PREFIXES = [site_locale.prefix for site_locale in LOCALES]

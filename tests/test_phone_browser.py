@@ -10,7 +10,7 @@ import pytest
 from babel.numbers import format_decimal
 
 from conftest import needs_chromium
-from donorsite.locales import LOCALES
+from donorsite.core.locales import LOCALES
 
 pytestmark = needs_chromium
 PHONE = {"width": 360, "height": 740}

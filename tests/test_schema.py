@@ -9,8 +9,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from donorsite.schema_export import schema_texts
-from donorsite.yaml_reader import read_yaml_text
+from donorsite.editing.schema_export import schema_texts
+from donorsite.reading.yaml_reader import read_yaml_text
 from test_bad_input import CASES, VALID
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from donorsite.site.search_data import SearchEntry, material_index, page_entries, segment_han, zensical_index
+from donorsite.build.search_data import SearchEntry, material_index, page_entries, segment_han, zensical_index
 
 
 def test_han_text_is_cut_into_words_with_zero_width_spaces() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from donorsite.loading import SiteContent
+from donorsite.content.loading import SiteContent
 from export_readers import (
     DUONG_KINH,
     SITE_URL,

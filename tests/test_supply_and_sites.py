@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, build_site, copy_project, needs_chromium, serve_directory
-from donorsite.locales import LOCALES
+from donorsite.core.locales import LOCALES
 
 BUILD_DATE = "2026-11-29"
 UTC = dt.UTC

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 import pytest
 
 from conftest import ROOT, build_site, needs_chromium, serve_directory
-from donorsite.loading import load_content
-from donorsite.options import SiteOptions
+from donorsite.content.loading import load_content
+from donorsite.content.options import SiteOptions
 from donorsite.render.campaign_view import build_campaign_view
 from donorsite.render.context import build_renderers
 

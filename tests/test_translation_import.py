@@ -26,13 +26,13 @@ import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
+from donorsite.content.loading import collect_content
+from donorsite.core.locales import LOCALE_CODES
 from donorsite.editing.safe_write import WriteError
 from donorsite.editing.translation_import import import_translations
 from donorsite.editing.translation_sheet import FORMULA_STARTS, SheetError, guard_formula, unguard_formula
 from donorsite.editing.translations import export_missing, load_slots
-from donorsite.loading import collect_content
-from donorsite.locales import LOCALE_CODES
-from donorsite.yaml_reader import read_yaml_text
+from donorsite.reading.yaml_reader import read_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = "file,field,locale,source_language,source_text,translation\r\n"

@@ -9,12 +9,12 @@ from string import Template
 
 from pydantic import ValidationError
 
-from donorsite.campaign_ids import CAMPAIGN_EXTENSION, campaign_id_problem
+from donorsite.content.loading import CAMPAIGN_FOLDER
+from donorsite.core.campaign_ids import CAMPAIGN_EXTENSION, campaign_id_problem
+from donorsite.core.locales import get_locale
 from donorsite.editing.text_edits import TextEdit, apply_edits
-from donorsite.loading import CAMPAIGN_FOLDER
-from donorsite.locales import get_locale
 from donorsite.model.campaign import Campaign, CampaignKind
-from donorsite.yaml_reader import YamlDocument, read_yaml_text
+from donorsite.reading.yaml_reader import YamlDocument, read_yaml_text
 
 # Facts of the old campaign that would be wrong for the new one.
 _DROPPED_ON_COPY = ("results", "honour_rolls", "statistics", "registration")

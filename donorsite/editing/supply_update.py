@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from donorsite.content.centre_files import SUPPLY_FILE, validate_supply_text
 from donorsite.editing.safe_write import replace_files
 from donorsite.editing.text_edits import TextEdit, add_key_edit, apply_edits, yaml_string
 from donorsite.model.supply import BLOOD_TYPES, SupplyLevel
-from donorsite.service_loading import SUPPLY_FILE, validate_supply_text
-from donorsite.yaml_reader import read_yaml_text
+from donorsite.reading.yaml_reader import read_yaml_text
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _DAYS = re.compile(r"^\d{1,3}(\.\d{1,2})?$")

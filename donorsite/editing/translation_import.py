@@ -21,19 +21,19 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from donorsite.campaign_ids import CAMPAIGN_EXTENSION, campaign_id_problem
+from donorsite.content.centre_files import load_sites
+from donorsite.content.loading import CAMPAIGN_FOLDER, SLOGAN_FILE, validate_campaign_text, validate_slogans_text
+from donorsite.content.rules import walk_models
+from donorsite.core.campaign_ids import CAMPAIGN_EXTENSION, campaign_id_problem
+from donorsite.core.locales import LOCALE_CODES
+from donorsite.core.problems import Problem
 from donorsite.editing.change_check import only_translations_changed, value_at
 from donorsite.editing.safe_write import replace_files
 from donorsite.editing.text_edits import TextEdit, add_key_edit, apply_edits, yaml_string
 from donorsite.editing.translation_sheet import SheetError, SheetRow, decode_sheet, read_sheet
-from donorsite.loading import CAMPAIGN_FOLDER, SLOGAN_FILE, validate_campaign_text, validate_slogans_text
-from donorsite.locales import LOCALE_CODES
+from donorsite.model.donation_sites import SitesFile
 from donorsite.model.fields import LocalizedText
-from donorsite.model.sites import SitesFile
-from donorsite.problems import Problem
-from donorsite.rules import walk_models
-from donorsite.service_loading import load_sites
-from donorsite.yaml_reader import FieldPath, YamlDocument, format_path, read_yaml_text
+from donorsite.reading.yaml_reader import FieldPath, YamlDocument, format_path, read_yaml_text
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _FIELD_PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*|\[\d{1,6}\])*$")

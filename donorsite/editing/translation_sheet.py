@@ -18,7 +18,7 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from donorsite.text_hygiene import find_bad_character
+from donorsite.core.text_hygiene import find_bad_character
 
 CSV_COLUMNS = ("file", "field", "locale", "source_language", "source_text", "translation")
 MAX_SHEET_BYTES = 20_000_000

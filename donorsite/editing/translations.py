@@ -14,13 +14,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from donorsite.content.loading import SLOGAN_FILE, SiteContent, collect_content
+from donorsite.content.rules import walk_models
+from donorsite.core.locales import LOCALE_CODES, get_locale
+from donorsite.core.problems import ContentError
 from donorsite.editing.translation_sheet import write_sheet
-from donorsite.loading import SLOGAN_FILE, SiteContent, collect_content
-from donorsite.locales import LOCALE_CODES, get_locale
 from donorsite.model.fields import LocalizedText
-from donorsite.problems import ContentError
-from donorsite.rules import walk_models
-from donorsite.yaml_reader import FieldPath, format_path
+from donorsite.reading.yaml_reader import FieldPath, format_path
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from donorsite.content.loading import SiteContent
+from donorsite.content.options import GeneratedFile, SiteOptions
 from donorsite.exports.calendar import TimeZoneDefinitions, calendar_files
+from donorsite.exports.centre_data import centre_api_files
 from donorsite.exports.events_api import events_api_file
 from donorsite.exports.feeds import feed_files
 from donorsite.exports.occurrences import site_occurrences
-from donorsite.exports.site_data import service_api_files
-from donorsite.loading import SiteContent
 from donorsite.localize.services import LocaleServices
-from donorsite.options import GeneratedFile, SiteOptions
 
 
 def export_files(content: SiteContent, renderers: dict[str, LocaleServices], options: SiteOptions) -> Iterator[GeneratedFile]:
@@ -24,4 +24,4 @@ def export_files(content: SiteContent, renderers: dict[str, LocaleServices], opt
         yield from calendar_files(content, renderer, options, time_zones)
         yield from feed_files(content, renderer, options)
     yield events_api_file(content, renderers, options)
-    yield from service_api_files(content.supply, content.sites, renderers, options)
+    yield from centre_api_files(content.supply, content.sites, renderers, options)

@@ -17,14 +17,14 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event, Timezone, vCalAddress
 from icalendar.enums import STATUS
 
-from donorsite.addresses import HOME, campaign_page_address, event_calendar_url, locale_calendar_url, page_url
+from donorsite.content.loading import CampaignEntry, SiteContent
+from donorsite.content.options import GeneratedFile, SiteOptions
+from donorsite.core.addresses import HOME, campaign_page_address, event_calendar_url, locale_calendar_url, page_url
 from donorsite.exports.event_texts import event_texts
 from donorsite.exports.occurrences import EventOccurrence, campaign_occurrences, site_occurrences
-from donorsite.loading import CampaignEntry, SiteContent
 from donorsite.localize.picking import TextPicker
 from donorsite.localize.services import LocaleServices
 from donorsite.model.campaign import CampaignStatus, OrganiserRole
-from donorsite.options import GeneratedFile, SiteOptions
 from donorsite.render.labels import KIND_LABELS
 
 PRODUCT_ID = "-//donorsite//Blood donation campaigns//EN"

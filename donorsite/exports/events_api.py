@@ -12,15 +12,15 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from donorsite.addresses import EVENTS_API, campaign_page_address, event_calendar_url, feed_url, locale_calendar_url
+from donorsite.content.loading import SiteContent
+from donorsite.content.options import GeneratedFile, SiteOptions
+from donorsite.core.addresses import EVENTS_API, campaign_page_address, event_calendar_url, feed_url, locale_calendar_url
 from donorsite.exports.event_texts import EventTexts, event_texts
 from donorsite.exports.occurrences import EventOccurrence, site_occurrences
-from donorsite.loading import SiteContent
 from donorsite.localize.services import LocaleServices
 from donorsite.localize.texts import LocalText, TextOrigin
 from donorsite.model.campaign import CampaignKind, CampaignStatus
 from donorsite.model.fields import CountryCode, LocaleCode
-from donorsite.options import GeneratedFile, SiteOptions
 from donorsite.render.maps import venue_country
 
 

@@ -12,14 +12,14 @@ from datetime import UTC, date
 from functools import partial
 from xml.etree import ElementTree as ET
 
-from donorsite.addresses import HOME, SUPPLY, campaign_page_address, feed_url, page_url
+from donorsite.content.loading import CampaignEntry, SiteContent
+from donorsite.content.options import GeneratedFile, SiteOptions
+from donorsite.core.addresses import HOME, SUPPLY, campaign_page_address, feed_url, page_url
 from donorsite.exports.event_texts import organizing_organisers
-from donorsite.loading import CampaignEntry, SiteContent
 from donorsite.localize.picking import TextPicker
 from donorsite.localize.services import LocaleServices
 from donorsite.localize.texts import LocalText
 from donorsite.model.supply import SupplyFile
-from donorsite.options import GeneratedFile, SiteOptions
 from donorsite.render.labels import KIND_LABELS
 
 ATOM = "http://www.w3.org/2005/Atom"

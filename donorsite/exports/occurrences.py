@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from donorsite.loading import CampaignEntry
+from donorsite.content.loading import CampaignEntry
 from donorsite.model.campaign import Event
 
 # How long a timed event lasts when neither its end nor its programme says:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from donorsite.addresses import campaign_page_address
+from donorsite.content.loading import CampaignEntry
+from donorsite.content.options import SiteOptions
+from donorsite.core.addresses import campaign_page_address
 from donorsite.exports.event_texts import EventTexts, event_texts, organizing_organisers
 from donorsite.exports.occurrences import EventOccurrence, campaign_occurrences
-from donorsite.loading import CampaignEntry
 from donorsite.localize.picking import TextPicker
 from donorsite.localize.services import LocaleServices
 from donorsite.model.campaign import CampaignStatus, Organiser
-from donorsite.options import SiteOptions
 from donorsite.render.maps import venue_country
 
 SCHEMA_ORG = "https://schema.org"

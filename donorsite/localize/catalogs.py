@@ -11,7 +11,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-from donorsite.locales import SiteLocale
+from donorsite.core.locales import SiteLocale
 
 # Labels are written in English in the code and templates; English needs no catalog.
 SOURCE_LOCALE = "en"

@@ -25,7 +25,7 @@ from babel.dates import format_date, format_skeleton, format_time, get_timezone_
 from babel.lists import format_list
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
-from donorsite.locales import get_locale
+from donorsite.core.locales import get_locale
 from donorsite.localize.catalogs import load_translations
 
 # Totals of at least this many millilitres read better in litres (not in Chinese: 472万毫升).

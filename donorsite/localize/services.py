@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from donorsite.locales import LOCALES, SiteLocale
+from donorsite.core.locales import LOCALES, SiteLocale
 from donorsite.localize.catalogs import load_translations
 from donorsite.localize.chinese import ChineseConverter
 from donorsite.localize.formatting import N_, LocaleFormatter

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from donorsite.locales import get_locale
+from donorsite.core.locales import get_locale
 from donorsite.localize.chinese import ChineseConverter
 from donorsite.model.fields import LocalizedText
 

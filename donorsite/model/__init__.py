@@ -1,4 +1,4 @@
-"""The content model: campaigns and slogans, declared once."""
+"""The content model: campaigns, slogans, donation sites, supply, time states and donor rules, declared once."""
 
 from donorsite.model.campaign import Campaign
 from donorsite.model.fields import LocalizedText

@@ -25,9 +25,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from donorsite.campaign_ids import CAMPAIGN_ID, MAX_ID_LENGTH
-from donorsite.locales import LOCALE_CODES
-from donorsite.text_hygiene import find_bad_character, mixed_script_label
+from donorsite.core.campaign_ids import CAMPAIGN_ID, MAX_ID_LENGTH
+from donorsite.core.locales import LOCALE_CODES
+from donorsite.core.text_hygiene import find_bad_character, mixed_script_label
 
 
 class StrictModel(BaseModel):

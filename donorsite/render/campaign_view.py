@@ -12,12 +12,13 @@ from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 
-from donorsite.addresses import QR_CODE_FILE, campaign_page_address, event_calendar_url
-from donorsite.loading import CampaignEntry
+from donorsite.content.loading import CampaignEntry
+from donorsite.content.options import SiteOptions
+from donorsite.core.addresses import QR_CODE_FILE, campaign_page_address, event_calendar_url
 from donorsite.localize.picking import TextPicker, TranslationNotes, translation_notes
 from donorsite.localize.texts import LocalText, TextOrigin
 from donorsite.model.campaign import Campaign, CampaignKind, CampaignStatus, Event, RecipientKind
-from donorsite.options import SiteOptions
+from donorsite.model.timing import TimeState, campaign_span
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.eligibility_view import EligibilityView, build_eligibility_view
 from donorsite.render.labels import KIND_LABELS, ROLE_LABELS, STATUS_LABELS
@@ -36,7 +37,6 @@ from donorsite.render.results_view import (
 from donorsite.render.sharing import ShareLink, share_links
 from donorsite.render.summary_view import campaign_date_text
 from donorsite.render.time_view import TimeStateView, build_time_state
-from donorsite.timing import TimeState, campaign_span
 
 
 @dataclass(frozen=True)

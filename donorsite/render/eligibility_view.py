@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from babel.units import format_unit
 
-from donorsite.eligibility import EligibilityRule
+from donorsite.model.eligibility import EligibilityRule
 from donorsite.render.context import LocaleRenderer
 
 

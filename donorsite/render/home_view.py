@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from donorsite.loading import CampaignEntry, SiteContent
+from donorsite.content.loading import CampaignEntry, SiteContent
 from donorsite.localize.picking import ItemLanguageTag, TextPicker, item_language_tag
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import CampaignKind, CampaignStatus
+from donorsite.model.timing import TimeState, campaign_span, event_span
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.labels import STATUS_LABELS
 from donorsite.render.time_view import TimeStateView, build_time_state
-from donorsite.timing import TimeState, campaign_span, event_span
 
 WORLD_BLOOD_DONOR_DAY = (6, 14)
 # The placeholder the countdown script replaces with the number of days.

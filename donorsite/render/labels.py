@@ -12,7 +12,7 @@ from donorsite.model.campaign import (
     CampaignStatus,
     OrganiserRole,
 )
-from donorsite.timing import TimeState
+from donorsite.model.timing import TimeState
 
 
 def N_(message: str) -> str:

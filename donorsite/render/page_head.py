@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from donorsite.locales import LOCALES, SiteLocale
+from donorsite.core.locales import LOCALES, SiteLocale
 
 
 def script_safe_json(data: Any) -> str:

@@ -12,7 +12,7 @@ from urllib.parse import quote, urlencode
 
 import segno
 
-from donorsite.locales import get_locale
+from donorsite.core.locales import get_locale
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from donorsite.locales import LOCALES
+from donorsite.core.locales import LOCALES
 from donorsite.localize.picking import TextPicker
 from donorsite.localize.texts import LocalText
 from donorsite.model.slogan import Slogan, SloganFile

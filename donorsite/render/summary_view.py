@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from donorsite.loading import CampaignEntry
+from donorsite.content.loading import CampaignEntry
 from donorsite.localize.picking import ItemLanguageTag, TextPicker, item_language_tag
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import Campaign
+from donorsite.model.timing import campaign_span
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.labels import KIND_LABELS, STATUS_LABELS
 from donorsite.render.time_view import TimeStateView, build_time_state
-from donorsite.timing import campaign_span
 
 
 def campaign_date_text(pick: TextPicker, campaign: Campaign) -> str | None:

@@ -15,8 +15,8 @@ from babel.dates import format_timedelta
 from donorsite.localize.picking import TextPicker
 from donorsite.localize.texts import LocalText
 from donorsite.model.supply import BLOOD_TYPES, SupplyFile, SupplyLevel
+from donorsite.render.centre_labels import LEVEL_ICONS, LEVEL_LABELS
 from donorsite.render.context import LocaleRenderer
-from donorsite.render.service_labels import LEVEL_ICONS, LEVEL_LABELS
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from donorsite.model.campaign import CampaignStatus
+from donorsite.model.timing import EventSpan, TimeState
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.labels import TIME_STATE_LABELS
-from donorsite.timing import EventSpan, TimeState
 
 # A postponed or cancelled event's written date is no longer its date: no time badge.
 _TIMELESS_DECISIONS = frozenset({CampaignStatus.POSTPONED, CampaignStatus.CANCELLED})

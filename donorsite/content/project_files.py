@@ -10,9 +10,9 @@ import os
 import unicodedata
 from pathlib import Path
 
+from donorsite.core.problems import Problem
 from donorsite.model.campaign import Campaign
-from donorsite.problems import Problem
-from donorsite.yaml_reader import YamlDocument, format_path
+from donorsite.reading.yaml_reader import YamlDocument, format_path
 
 DOCS_FOLDER = "docs"
 

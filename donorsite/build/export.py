@@ -30,14 +30,14 @@ from typing import Any
 import yaml
 from markupsafe import escape
 
-from donorsite.addresses import HOME, key_of_source_path, page_url, relative_url
-from donorsite.loading import ContentFilter
-from donorsite.locales import LOCALES, locale_for_prefix
-from donorsite.site.build import SiteBuild
-from donorsite.site.search_data import MATERIAL_INDEX, ZENSICAL_INDEX, material_index, page_entries, split_front_matter, zensical_index
-from donorsite.site.settings import options_from_config
-from donorsite.site.sitemap import render_sitemap
-from donorsite.site.sources import WrittenSources, write_sources
+from donorsite.build.build import SiteBuild
+from donorsite.build.search_data import MATERIAL_INDEX, ZENSICAL_INDEX, material_index, page_entries, split_front_matter, zensical_index
+from donorsite.build.settings import options_from_config
+from donorsite.build.sitemap import render_sitemap
+from donorsite.build.sources import WrittenSources, write_sources
+from donorsite.content.loading import ContentFilter
+from donorsite.core.addresses import HOME, key_of_source_path, page_url, relative_url
+from donorsite.core.locales import LOCALES, locale_for_prefix
 
 CONFIG_FILE = "mkdocs.yml"
 # Settings that only make sense with the hooks, or only while previewing the sources.

@@ -12,12 +12,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from donorsite.model.sites import WEEKDAYS, DonationSite, SitesFile
+from donorsite.content.rules import RuleViolation, missing_source_texts
+from donorsite.core.problems import Problem
+from donorsite.model.donation_sites import WEEKDAYS, DonationSite, SitesFile
 from donorsite.model.supply import SupplyFile
-from donorsite.problems import Problem
-from donorsite.rules import RuleViolation, missing_source_texts
-from donorsite.validation import describe_validation_error
-from donorsite.yaml_reader import FieldPath, YamlDocument, format_path, read_yaml_file, read_yaml_text
+from donorsite.reading.validation import describe_validation_error
+from donorsite.reading.yaml_reader import FieldPath, YamlDocument, format_path, read_yaml_file, read_yaml_text
 
 SITES_FILE = "sites.yaml"
 SUPPLY_FILE = "supply.yaml"

@@ -17,9 +17,9 @@ from typing import Any
 
 import yaml
 
-from donorsite.problems import Problem
-from donorsite.text_hygiene import describe_character
-from donorsite.yaml_loaders import (
+from donorsite.core.problems import Problem
+from donorsite.core.text_hygiene import describe_character
+from donorsite.reading.yaml_loaders import (
     ALIAS_TAG,
     BOOL_TAG,
     FLOAT_TAG,
@@ -31,7 +31,7 @@ from donorsite.yaml_loaders import (
     CoreSchemaLoader,
     FastCoreSchemaLoader,
 )
-from donorsite.yaml_text import decode_utf8, editor_position, hidden_line_break_problems
+from donorsite.reading.yaml_text import decode_utf8, editor_position, hidden_line_break_problems
 
 Location = tuple[int, int]
 FieldPath = tuple[str | int, ...]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import posixpath
 
-from donorsite.locales import SiteLocale
+from donorsite.core.locales import SiteLocale
 
 HOME = ""
 CAMPAIGNS = "campaigns"

@@ -11,17 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from donorsite.addresses import CAMPAIGNS, HOME, NOT_FOUND, SITES, SLOGANS, SUPPLY, key_of_source_path, page_url, relative_url
-from donorsite.loading import ContentFilter
-from donorsite.locales import LOCALES, SiteLocale, get_locale, locale_for_prefix
+from donorsite.build.pages import GeneratedPage, PagePlan
+from donorsite.build.producers import InProcessProducer, PageProducer, WorkerProducer
+from donorsite.build.sitemap import SitemapEntry
+from donorsite.content.centre_files import load_supply
+from donorsite.content.loading import ContentFilter
+from donorsite.content.options import GeneratedFile, SiteOptions
+from donorsite.core.addresses import CAMPAIGNS, HOME, NOT_FOUND, SITES, SLOGANS, SUPPLY, key_of_source_path, page_url, relative_url
+from donorsite.core.locales import LOCALES, SiteLocale, get_locale, locale_for_prefix
 from donorsite.model.supply import SupplyFile
-from donorsite.options import GeneratedFile, SiteOptions
 from donorsite.render.context import LocaleRenderer, build_renderers
 from donorsite.render.supply_view import build_supply_view
-from donorsite.service_loading import load_supply
-from donorsite.site.pages import GeneratedPage, PagePlan
-from donorsite.site.producers import InProcessProducer, PageProducer, WorkerProducer
-from donorsite.site.sitemap import SitemapEntry
 
 # Keys of pages every locale's menu starts with, in this order; any other
 # hand-written page of the locale follows, sorted by key.

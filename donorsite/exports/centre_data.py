@@ -13,15 +13,15 @@ from typing import Any
 from babel.core import get_global
 from pydantic import Field
 
-from donorsite.addresses import SITES_API, SUPPLY, SUPPLY_API, page_url, site_key
+from donorsite.content.options import GeneratedFile, SiteOptions
+from donorsite.core.addresses import SITES_API, SUPPLY, SUPPLY_API, page_url, site_key
+from donorsite.core.locales import LOCALES
 from donorsite.exports.events_api import ApiCoordinates, ApiModel, LocalizedApiText, _api_text
-from donorsite.locales import LOCALES
 from donorsite.localize.picking import TextPicker
 from donorsite.localize.services import LocaleServices
+from donorsite.model.donation_sites import WEEKDAYS, BloodCentre, Donation, DonationSite, SiteKind, SitesFile
 from donorsite.model.fields import LocalizedText
-from donorsite.model.sites import WEEKDAYS, BloodCentre, Donation, DonationSite, SiteKind, SitesFile
 from donorsite.model.supply import BLOOD_TYPES, SupplyFile, SupplyLevel
-from donorsite.options import GeneratedFile, SiteOptions
 
 
 def _localized(text: LocalizedText, source_language: str, renderers: dict[str, LocaleServices]) -> LocalizedApiText:
@@ -178,7 +178,7 @@ def sites_api(sites: SitesFile, renderers: dict[str, LocaleServices], options: S
     return SitesApi(sites=[_api_site(sites, centre, site, renderers, options) for centre, site in sites.all_sites()])
 
 
-def service_api_files(
+def centre_api_files(
     supply: SupplyFile | None, sites: SitesFile | None, renderers: dict[str, LocaleServices], options: SiteOptions
 ) -> list[GeneratedFile]:
     """``api/supply.json`` and ``api/sites.json``, for the files the site has."""

@@ -11,19 +11,19 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from donorsite.campaign_ids import CAMPAIGN_EXTENSION, campaign_id_problem, has_yaml_extension
+from donorsite.content.centre_files import fill_site_venues, load_sites, load_supply
+from donorsite.content.project_files import image_problems, published_link_problems, shown_path
+from donorsite.content.revisions import ShallowHistoryError, last_commit_dates
+from donorsite.content.rules import RuleViolation, campaign_rule_violations, missing_source_texts
+from donorsite.core.campaign_ids import CAMPAIGN_EXTENSION, campaign_id_problem, has_yaml_extension
+from donorsite.core.problems import ContentError, Problem
 from donorsite.model.campaign import LEGACY_STATUSES, Campaign
-from donorsite.model.sites import SitesFile
+from donorsite.model.donation_sites import SitesFile
 from donorsite.model.slogan import SloganFile
 from donorsite.model.supply import SupplyFile
-from donorsite.problems import ContentError, Problem
-from donorsite.project_files import image_problems, published_link_problems, shown_path
-from donorsite.revisions import ShallowHistoryError, last_commit_dates
-from donorsite.rules import RuleViolation, campaign_rule_violations, missing_source_texts
-from donorsite.service_loading import fill_site_venues, load_sites, load_supply
-from donorsite.timing import build_date_contradictions, utc_today
-from donorsite.validation import describe_validation_error
-from donorsite.yaml_reader import FieldPath, YamlDocument, format_path, read_yaml_file, read_yaml_text
+from donorsite.model.timing import build_date_contradictions, utc_today
+from donorsite.reading.validation import describe_validation_error
+from donorsite.reading.yaml_reader import FieldPath, YamlDocument, format_path, read_yaml_file, read_yaml_text
 
 CAMPAIGN_FOLDER = "campaigns"
 SLOGAN_FILE = "slogans.yaml"

@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from donorsite.campaign_ids import campaign_id_problem
-from donorsite.eligibility import eligibility_rules
-from donorsite.loading import ContentFilter
-from donorsite.locales import DEFAULT_LOCALE, LOCALE_CODES
-from donorsite.options import SiteOptions
-from donorsite.timing import utc_today
+from donorsite.content.loading import ContentFilter
+from donorsite.content.options import SiteOptions
+from donorsite.core.campaign_ids import campaign_id_problem
+from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
+from donorsite.model.eligibility import eligibility_rules
+from donorsite.model.timing import utc_today
 
 REGIONS_VARIABLE = "DONORSITE_REGIONS"
 YEARS_VARIABLE = "DONORSITE_YEARS"

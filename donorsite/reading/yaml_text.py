@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from donorsite.problems import Problem
-from donorsite.text_hygiene import LINE_BREAKS_EDITORS_HIDE, describe_character
+from donorsite.core.problems import Problem
+from donorsite.core.text_hygiene import LINE_BREAKS_EDITORS_HIDE, describe_character
 
 Location = tuple[int, int]
 

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from donorsite.eligibility import DEFAULT_RULES, EligibilityRule
-from donorsite.locales import DEFAULT_LOCALE
-from donorsite.timing import utc_today
+from donorsite.core.locales import DEFAULT_LOCALE
+from donorsite.model.eligibility import DEFAULT_RULES, EligibilityRule
+from donorsite.model.timing import utc_today
 
 
 @dataclass(frozen=True)

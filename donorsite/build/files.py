@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from donorsite.options import GeneratedFile
+from donorsite.content.options import GeneratedFile
 
 
 def write_files(site_dir: Path, files: Iterable[GeneratedFile]) -> None:

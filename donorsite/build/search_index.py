@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from donorsite.locales import LOCALES
+from donorsite.core.locales import LOCALES
 
 INDEX_PATH = Path("search") / "search_index.json"
 

@@ -11,7 +11,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from donorsite.site.build import SiteBuild
+from donorsite.build.build import SiteBuild
 
 
 @dataclass(frozen=True)

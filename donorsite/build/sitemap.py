@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from donorsite.locales import LOCALES
+from donorsite.core.locales import LOCALES
 
 
 @dataclass(frozen=True)

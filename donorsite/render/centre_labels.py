@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from donorsite.model.sites import Donation, SiteKind
+from donorsite.model.donation_sites import Donation, SiteKind
 from donorsite.model.supply import SupplyLevel
 from donorsite.render.labels import N_
 

@@ -17,7 +17,9 @@ from urllib.parse import urlsplit
 import yaml
 from markupsafe import escape
 
-from donorsite.addresses import (
+from donorsite.content.loading import CampaignEntry, SiteContent
+from donorsite.content.options import GeneratedFile, SiteOptions
+from donorsite.core.addresses import (
     CAMPAIGNS,
     HOME,
     NOT_FOUND,
@@ -34,20 +36,18 @@ from donorsite.addresses import (
     site_key,
     source_path,
 )
+from donorsite.core.locales import LOCALES, SiteLocale, browser_tag_aliases
 from donorsite.exports import export_files
-from donorsite.exports.site_data import site_structured_data
+from donorsite.exports.centre_data import site_structured_data
 from donorsite.exports.structured_data import campaign_structured_data
-from donorsite.loading import CampaignEntry, SiteContent
-from donorsite.locales import LOCALES, SiteLocale, browser_tag_aliases
 from donorsite.localize.picking import TextPicker, translation_notes
-from donorsite.options import GeneratedFile, SiteOptions
 from donorsite.render.campaign_view import build_campaign_view
 from donorsite.render.context import LocaleRenderer
+from donorsite.render.donation_site_view import build_site_view
 from donorsite.render.home_view import build_countdown, build_theme, build_upcoming_events, recent_results
 from donorsite.render.listing_filters import listing_filters
 from donorsite.render.page_head import PageHead
 from donorsite.render.sharing import qr_code_svg
-from donorsite.render.site_view import build_site_view
 from donorsite.render.slogans_view import build_slogan_groups
 from donorsite.render.summary_view import CampaignSummaryView, build_campaign_summary
 from donorsite.render.supply_view import SupplyView, build_supply_view
@@ -146,7 +146,7 @@ class SitePageBuilder:
                 yield _plan(site_locale, SLOGANS, True), partial(self.slogans_page, renderer)
             for entry in self.content.campaigns:
                 yield _plan(site_locale, campaign_key(entry.id), False), partial(self.campaign_page, renderer, entry)
-            yield from self._service_jobs(site_locale, renderer)
+            yield from self._centre_jobs(site_locale, renderer)
             home = page_url(site_locale, HOME)
             not_found = PagePlan(NOT_FOUND, site_locale, f"{site_locale.prefix}/{NOT_FOUND}.md", False, f"{home}404.html")
             yield not_found, partial(self.not_found_page, renderer)
@@ -288,7 +288,7 @@ class SitePageBuilder:
 
     # --- The blood service's pages: supply levels, donation sites (issue 17) ---
 
-    def _service_jobs(self, site_locale: SiteLocale, renderer: LocaleRenderer) -> Iterator[PageJob]:
+    def _centre_jobs(self, site_locale: SiteLocale, renderer: LocaleRenderer) -> Iterator[PageJob]:
         if self.content.supply:
             yield _plan(site_locale, SUPPLY, True), partial(self.supply_page, renderer)
         if self.content.sites:

@@ -20,13 +20,13 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from donorsite.loading import ContentFilter, load_content
-from donorsite.options import GeneratedFile, SiteOptions
-from donorsite.problems import ContentError
+from donorsite.build.files import write_files
+from donorsite.build.pages import PagePlan, SitePageBuilder
+from donorsite.content.loading import ContentFilter, load_content
+from donorsite.content.options import GeneratedFile, SiteOptions
+from donorsite.content.revisions import ShallowHistoryError
+from donorsite.core.problems import ContentError
 from donorsite.render.context import LocaleRenderer, build_renderers
-from donorsite.revisions import ShallowHistoryError
-from donorsite.site.files import write_files
-from donorsite.site.pages import PagePlan, SitePageBuilder
 
 T = TypeVar("T")
 

@@ -8,11 +8,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from donorsite.locales import LOCALE_CODES
+from donorsite.core.locales import LOCALE_CODES
 from donorsite.model.campaign import Campaign, Image
 from donorsite.model.fields import LocalizedText
-from donorsite.timing import event_time_contradictions
-from donorsite.yaml_reader import FieldPath
+from donorsite.model.timing import event_time_contradictions
+from donorsite.reading.yaml_reader import FieldPath
 
 RuleViolation = tuple[FieldPath, str]
 

@@ -17,10 +17,10 @@ from babel.dates import format_date
 from donorsite.localize.picking import TextPicker
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import Venue
-from donorsite.model.sites import WEEKDAYS, BloodCentre, DonationSite
+from donorsite.model.donation_sites import WEEKDAYS, BloodCentre, DonationSite
+from donorsite.render.centre_labels import CLOSED_NOW, CLOSED_TODAY, DONATION_LABELS, KIND_LABELS, OPEN_NOW, OPENS_AT
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.maps import MapLink, map_links
-from donorsite.render.service_labels import CLOSED_NOW, CLOSED_TODAY, DONATION_LABELS, KIND_LABELS, OPEN_NOW, OPENS_AT
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from donorsite.exports.centre_data import SitesApi, SupplyApi
 from donorsite.exports.events_api import EventsApi
-from donorsite.exports.site_data import SitesApi, SupplyApi
 from donorsite.model.campaign import Campaign
-from donorsite.model.sites import SitesFile
+from donorsite.model.donation_sites import SitesFile
 from donorsite.model.slogan import SloganFile
 from donorsite.model.supply import SupplyFile
 

@@ -1,0 +1,1 @@
+"""The content of one site: every file read, validated and located once; cross-field rules; files; history; options."""

@@ -1,0 +1,1 @@
+"""Foundations every layer stands on: problems, locales, the URL contract, ids and text checks."""
