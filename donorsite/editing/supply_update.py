@@ -38,7 +38,7 @@ class SupplyChange:
 
 
 def _level_text(level: str) -> str:
-    if level in SupplyLevel._value2member_map_ or _DAYS.match(level):
+    if level in SupplyLevel._value2member_map_ or _DAYS.fullmatch(level):
         return level
     raise SupplyUpdateError(f"{level!r} is not a level; write days of stock (a number such as 4.5) or one of {_WORDS}")
 

@@ -36,7 +36,7 @@ def _clock(hours: str, minutes: str, text: str) -> time:
 
 
 def _parse_span(value: Any) -> tuple[time, time]:
-    if not isinstance(value, str) or not (match := _SPAN.match(value.strip())):
+    if not isinstance(value, str) or not (match := _SPAN.fullmatch(value.strip())):
         raise editor_error("hours_format", f'{value!r} is not a span of opening hours; write it as "08:30-17:00" (with quotes)')
     opens = _clock(match.group(1), match.group(2), value)
     closes = _clock(match.group(3), match.group(4), value)

@@ -78,7 +78,7 @@ _MEASURED = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]([01]\d|2[0-3]):([0-5]\d)$")
 
 
 def _parse_measured_at(value: Any) -> datetime:
-    if isinstance(value, str) and (match := _MEASURED.match(value)):
+    if isinstance(value, str) and (match := _MEASURED.fullmatch(value)):
         try:
             return datetime.fromisoformat(f"{match.group(1)}T{match.group(2)}:{match.group(3)}")
         except ValueError:
@@ -119,6 +119,20 @@ class _TypeLevels(StrictModel):
     """Base of the per-type level table; its fields come from ``BLOOD_TYPES``."""
 
     model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_empty_level(cls, data: Any) -> Any:
+        # "O+:" with nothing after it reads as null, which would drop the type from the page without a word.
+        if isinstance(data, dict):
+            for blood_type, level in data.items():
+                if level is None:
+                    raise editor_error(
+                        "level_empty",
+                        f"the level of {blood_type} is empty; write days of stock (a number such as 4.5) or one of {_LEVEL_WORDS}, "
+                        "or remove the line",
+                    )
+        return data
 
     def level_of(self, blood_type: str) -> float | SupplyLevel | None:
         """The level written for ``blood_type``, or None."""
