@@ -36,6 +36,7 @@ from donorsite.build.settings import options_from_config
 from donorsite.build.sitemap import render_sitemap
 from donorsite.build.sources import WrittenSources, write_sources
 from donorsite.content.loading import ContentFilter
+from donorsite.content.project_files import published_folders
 from donorsite.core.addresses import HOME, key_of_source_path, page_url, relative_url
 from donorsite.core.locales import LOCALES, locale_for_prefix
 
@@ -112,22 +113,40 @@ def export_site(
     ``ExportError`` if ``target`` exists and is not empty, ``ContentError``
     for content problems and ``SettingsError`` for wrong settings.
     """
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise ExportError(f"{target}: the folder exists and is not empty; choose a new folder or remove this one first")
+    _check_target(root, target)
     config = read_site_config(root)
     options = options_from_config(config, os.environ if environment is None else environment)
     build = SiteBuild(root, options, content_filter)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    except OSError as error:
+        raise ExportError(f"{target}: cannot create the folder ({error.strerror or error}); choose a folder you may write to") from None
     try:
         _write_project(root, scratch, config, build)
         if target.exists():
             target.rmdir()
         scratch.rename(target)
+    except OSError as error:
+        raise ExportError(f"{target}: cannot write the export ({error.strerror or error}); nothing was exported") from None
     finally:
         if scratch.exists():
             shutil.rmtree(scratch)
     return target
+
+
+def _check_target(root: Path, target: Path) -> None:
+    """Raise ``ExportError`` unless ``target`` is a new or empty folder outside every folder the export copies."""
+    if target.is_symlink():
+        raise ExportError(f"{target}: this is a symbolic link; choose a new folder (the export does not write through links)")
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise ExportError(f"{target}: the folder exists and is not empty; choose a new folder or remove this one first")
+    resolved = target.resolve()
+    for folder in published_folders(root):
+        if resolved.is_relative_to((root / folder).resolve()):
+            raise ExportError(
+                f"{target}: the folder is inside {folder}/, which the export copies (into itself); choose a folder outside {folder}/"
+            )
 
 
 def _write_project(root: Path, project: Path, config: dict[str, Any], build: SiteBuild) -> None:
