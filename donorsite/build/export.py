@@ -176,6 +176,10 @@ def page_settings(path: str, build: SiteBuild) -> dict[str, Any]:
     locale_base = build.locale_base(path)
     if locale_base:
         settings["locale_base"] = locale_base
+    # The hook build shows the supply banner on every page (the announce block of overrides/main.html); so does the export.
+    banner = build.supply_banner(site_locale)
+    if banner:
+        settings["supply_banner"] = banner
     return settings
 
 
@@ -239,8 +243,10 @@ def _write_theme(root: Path, overrides: Path, config: Mapping[str, Any], build: 
         f'<a href="{{{{ "{home}" | url }}}}" hreflang="{site_locale.code}">{escape(site_locale.native_name)}</a></li>'
         for site_locale, home, label in build.not_found_choices()
     )
-    template = theme.joinpath("404.html").read_text(encoding="utf-8")
-    (overrides / "404.html").write_text(template.replace("{# choices #}", choices), encoding="utf-8")
+    template = theme.joinpath("404.html").read_text(encoding="utf-8").replace("{# choices #}", choices)
+    # The site-wide "page not found" page has no front matter: its banner (the default locale's, as in the hook build) is written in.
+    banner = "{% raw %}" + build.supply_banner(None) + "{% endraw %}" if build.supply_banner(None) else ""
+    (overrides / "404.html").write_text(template.replace("{# banner #}", banner), encoding="utf-8")
 
 
 def _exported_config(config: Mapping[str, Any], sources: WrittenSources, build: SiteBuild) -> dict[str, Any]:
