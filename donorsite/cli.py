@@ -10,15 +10,22 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from donorsite.build.export import ExportError, export_site
-from donorsite.build.settings import SettingsError, build_date_from_environment, content_filter_from_environment
+from donorsite.build.export import CONFIG_FILE, ExportError, export_site, read_site_config
+from donorsite.build.settings import (
+    SettingsError,
+    build_date_from_environment,
+    content_filter_from_environment,
+    located_setting_problem,
+    options_from_config,
+)
 from donorsite.content.loading import CAMPAIGN_FOLDER, collect_content
 from donorsite.content.revisions import ShallowHistoryError
 from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
-from donorsite.core.problems import ContentError
+from donorsite.core.problems import ContentError, Problem
 from donorsite.editing.safe_write import WriteError, create_file, replace_files
 from donorsite.editing.schema_export import write_schemas
 from donorsite.editing.starter import StarterError, check_new_id, copied_campaign_path, copied_campaign_text, starter_text
@@ -55,6 +62,9 @@ def _check(root: Path, annotations: bool) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     content = collect_content(root, build_date=build_date)
+    settings_problem = _settings_problem(root)
+    if settings_problem:
+        content = replace(content, problems=(*content.problems, settings_problem))
     for notice in content.notices:
         print(f"{notice} (warning)")
         if annotations:
@@ -73,6 +83,20 @@ def _check(root: Path, annotations: bool) -> int:
     slogans = len(content.slogans.slogans) if content.slogans else 0
     print(f"OK: {len(content.campaigns)} campaign(s), {slogans} slogan(s). 检查通过。")
     return 0
+
+
+def _settings_problem(root: Path) -> Problem | None:
+    """The first wrong build setting of ``mkdocs.yml`` (as the build reads it), located; None if they are right or there is no file.
+
+    ``check`` reads them so that nothing it passes fails the build.
+    """
+    if not (root / CONFIG_FILE).is_file():
+        return None
+    try:
+        options_from_config(read_site_config(root), os.environ)
+    except (ExportError, SettingsError, EligibilitySettingsError) as error:
+        return located_setting_problem(root, str(error))
+    return None
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -28,6 +28,7 @@ from pydantic_core import PydanticCustomError
 from donorsite.core.campaign_ids import CAMPAIGN_ID, MAX_ID_LENGTH, WINDOWS_DEVICE_NAMES
 from donorsite.core.locales import LOCALE_CODES
 from donorsite.core.text_hygiene import find_bad_character, mixed_script_label
+from donorsite.model.markdown_links import is_site_path, markdown_targets
 
 
 class StrictModel(BaseModel):
@@ -67,7 +68,18 @@ def _plain_text(value: str) -> str:
 
 
 def _markdown_text(value: str) -> str:
-    return _check_plain_text(value, markdown=True)
+    text = _check_plain_text(value, markdown=True)
+    # The page keeps only the links a link field allows and no pictures: say so here instead of losing them silently.
+    links, pictures = markdown_targets(text)
+    if pictures:
+        raise editor_error(
+            "markdown_picture",
+            f"the picture {pictures[0]!r} would not be shown in the text; add it under images: (a file under docs/, with alt text)",
+        )
+    for href in links:
+        if not is_site_path(href.strip()):
+            _check_link(href.replace("\\", "/"), _LINK_SCHEMES)
+    return text
 
 
 PlainText = Annotated[str, Field(max_length=2000), AfterValidator(_plain_text)]
@@ -283,6 +295,8 @@ def _check_locale_code(value: str) -> str:
 
 LocaleCode = Annotated[str, AfterValidator(_check_locale_code), WithJsonSchema({"type": "string", "enum": list(LOCALE_CODES)})]
 Count = Annotated[int, Field(ge=0, le=1_000_000_000)]
+
+
 # Ids of slogans and other entries follow the campaign-id rule: lowercase ASCII words joined by hyphens.
 def _check_slug(value: str) -> str:
     # Ids become folder names of the built site: a Windows device name cannot be checked out or copied there.

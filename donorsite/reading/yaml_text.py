@@ -26,7 +26,8 @@ def decode_utf8(raw: bytes, display_name: str) -> tuple[str | None, list[Problem
         ]
     if text.startswith("\ufeff"):
         # One byte-order mark is dropped above; a second would become part of the first key ("'kind' is required").
-        return None, [Problem(display_name, 1, 1, "", "the file starts with two byte-order marks (U+FEFF); save it again as UTF-8 (without BOM)")]
+        message = "the file starts with two byte-order marks (U+FEFF); save it again as UTF-8 (without BOM)"
+        return None, [Problem(display_name, 1, 1, "", message)]
     return text, []
 
 
