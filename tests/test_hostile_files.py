@@ -101,7 +101,8 @@ CASES = [
     Case(
         "one-letter masked name",
         appended(
-            "honour_rolls:\n  - title: {vi: Vinh danh}\n    recipients_are: people\n    recipients:\n      - name: {vi: A}\n        mask_name: true\n"
+            "honour_rolls:\n  - title: {vi: Vinh danh}\n    recipients_are: people\n"
+            "    recipients:\n      - name: {vi: A}\n        mask_name: true\n"
         ),
     ),
     Case("site id con", sites("id: changshu-blood-centre", "id: con"), "sites.yaml:", "Windows reserves"),
