@@ -10,7 +10,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -19,13 +18,13 @@ from donorsite.build.settings import (
     SettingsError,
     build_date_from_environment,
     content_filter_from_environment,
-    located_setting_problem,
+    located_setting_message,
     options_from_config,
 )
 from donorsite.content.loading import CAMPAIGN_FOLDER, collect_content
 from donorsite.content.revisions import ShallowHistoryError
 from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
-from donorsite.core.problems import ContentError, Problem
+from donorsite.core.problems import ContentError
 from donorsite.editing.safe_write import WriteError, create_file, replace_files
 from donorsite.editing.schema_export import write_schemas
 from donorsite.editing.starter import StarterError, check_new_id, copied_campaign_path, copied_campaign_text, starter_text
@@ -64,7 +63,7 @@ def _check(root: Path, annotations: bool) -> int:
     content = collect_content(root, build_date=build_date)
     settings_problem = _settings_problem(root)
     if settings_problem:
-        content = replace(content, problems=(*content.problems, settings_problem))
+        print(settings_problem)
     for notice in content.notices:
         print(f"{notice} (warning)")
         if annotations:
@@ -73,19 +72,17 @@ def _check(root: Path, annotations: bool) -> int:
         print(problem)
         if annotations:
             print(problem.as_github_annotation())
-    if content.problems:
-        files = len({problem.file for problem in content.problems})
-        print(
-            f"{len(content.problems)} problem(s) in {files} file(s). 共 {len(content.problems)} 个问题，涉及 {files} 个文件。",
-            file=sys.stderr,
-        )
+    if content.problems or settings_problem:
+        count = len(content.problems) + bool(settings_problem)
+        files = len({problem.file for problem in content.problems} | ({CONFIG_FILE} if settings_problem else set()))
+        print(f"{count} problem(s) in {files} file(s). 共 {count} 个问题，涉及 {files} 个文件。", file=sys.stderr)
         return 1
     slogans = len(content.slogans.slogans) if content.slogans else 0
     print(f"OK: {len(content.campaigns)} campaign(s), {slogans} slogan(s). 检查通过。")
     return 0
 
 
-def _settings_problem(root: Path) -> Problem | None:
+def _settings_problem(root: Path) -> str | None:
     """The first wrong build setting of ``mkdocs.yml`` (as the build reads it), located; None if they are right or there is no file.
 
     ``check`` reads them so that nothing it passes fails the build.
@@ -95,7 +92,7 @@ def _settings_problem(root: Path) -> Problem | None:
     try:
         options_from_config(read_site_config(root), os.environ)
     except (ExportError, SettingsError, EligibilitySettingsError) as error:
-        return located_setting_problem(root, str(error))
+        return located_setting_message(root, str(error))
     return None
 
 

@@ -30,7 +30,7 @@ from donorsite.build.security import add_content_security_policy
 from donorsite.build.settings import (
     SettingsError,
     content_filter_from_environment,
-    located_setting_problem,
+    located_setting_message,
     options_from_config,
     worker_from_environment,
 )
@@ -57,7 +57,7 @@ class CampaignSite:
             self.worker: bool = worker_from_environment(os.environ, worker_available())
         except (SettingsError, EligibilitySettingsError) as error:
             # Located as `donorsite check` prints it: mkdocs.yml:line:col: setting: what to do.
-            raise PluginError(str(located_setting_problem(Path(config.config_file_path).parent, str(error)))) from None
+            raise PluginError(located_setting_message(Path(config.config_file_path).parent, str(error))) from None
         except MissingCatalogError as error:
             raise PluginError(str(error)) from None
         self._build: SiteBuild | None = None

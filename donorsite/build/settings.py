@@ -119,13 +119,16 @@ def _stale_after_days(value: Any) -> float:
     return float(value)
 
 
-def located_setting_problem(root: Path, message: str) -> Problem:
-    """``message`` ("mkdocs.yml: extra.donorsite.x: what to do") as a problem at the line of that setting in ``root/mkdocs.yml``.
+def located_setting_message(root: Path, message: str) -> str:
+    """``message`` ("mkdocs.yml: extra.donorsite.x: what to do") with the line and column of that setting in ``root/mkdocs.yml``.
 
     The setting's line is found by composing the file (no value is constructed,
-    so ``!!python/...`` tags are harmless); a message naming no setting stays at 1:1.
+    so ``!!python/...`` tags are harmless). A message about the environment is
+    returned as it is; one naming no setting points at the file's first line.
     """
     file, _, rest = message.partition(": ")
+    if file != "mkdocs.yml":
+        return message
     key, _, text = rest.partition(": ")
     line, column = 1, 1
     try:
@@ -139,4 +142,4 @@ def located_setting_problem(root: Path, message: str) -> Problem:
             break
         node = child
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
-    return Problem(file, line, column, key if text else "", text or rest)
+    return str(Problem(file, line, column, key if text else "", text or rest))
