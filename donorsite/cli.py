@@ -227,6 +227,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     arguments = _parser().parse_args(argv)
     root: Path = arguments.root
+    if not root.is_dir():
+        # A mistyped --root would otherwise "check" an empty site and report success.
+        print(f"error: --root: {root} is not a folder; pass the site's folder (the one with mkdocs.yml)", file=sys.stderr)
+        return 1
     if arguments.command == "check":
         annotations = arguments.annotations == "github" or (arguments.annotations == "auto" and os.environ.get("GITHUB_ACTIONS") == "true")
         return _check(root, annotations)
@@ -238,7 +242,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _export(root, arguments.directory)
     if arguments.command == "supply":
         return _supply_set(root, arguments)
-    for path in write_schemas(root):
+    try:
+        written = write_schemas(root)
+    except OSError as error:
+        reason = error.strerror or error
+        print(f"error: cannot write {root / 'schemas'}: {reason}; run it in the site's folder or pass --root", file=sys.stderr)
+        return 1
+    for path in written:
         print(f"wrote {path}")
     return 0
 

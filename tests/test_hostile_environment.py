@@ -366,3 +366,43 @@ def test_the_build_environment_gives_one_clean_line_or_a_normal_build(
     else:
         assert not result.succeeded and message in result.log, result.log
         assert "Traceback" not in result.log
+
+
+# --- Every command, given what a user can type ----------------------------------------------------------------
+
+COMMANDS = [
+    (
+        "new with an id ending in a newline",
+        ["new", "nl\n", "--kind", "blood-drive", "--date", "2027-01-01"],
+        "'nl\\n' is not a valid campaign id",
+    ),
+    (
+        "new copying an id ending in a newline",
+        ["new", "x", "--copy", "nl\n", "--date", "2027-01-01"],
+        "--copy: 'nl\\n' is not a valid campaign id",
+    ),
+    ("new with a Windows device name", ["new", "con", "--kind", "blood-drive", "--date", "2027-01-01"], "Windows reserves"),
+    ("new with an unknown kind", ["new", "x", "--kind", "nonsense", "--date", "2027-01-01"], "invalid choice: 'nonsense'"),
+    ("translations importing an empty sheet", ["translations", "--import", "/dev/null"], "the sheet is empty"),
+    ("translations importing a folder", ["translations", "--import", "/tmp"], "cannot read /tmp"),
+    ("translations for an unknown locale", ["translations", "--export", "xx"], "invalid choice: 'xx'"),
+    ("supply set with an unknown type", ["supply", "set", "Z+", "5"], "'Z+' is not a blood type"),
+    ("supply set with a huge number", ["supply", "set", "O+", "1e400"], "'1e400' is not a level"),
+    ("supply set with a negative number", ["supply", "set", "O+", "-1"], "'-1' is not a level"),
+    ("supply without an action", ["supply"], "the following arguments are required"),
+    ("export to an empty name", ["export", ""], "the folder exists and is not empty"),
+    ("check of a folder that does not exist", ["check", "--root", "/nonexistent"], "--root: /nonexistent is not a folder"),
+    ("check of a file", ["check", "--root", "/etc/hostname"], "--root: /etc/hostname is not a folder"),
+    ("schema into a folder it cannot write", ["schema", "--root", "/proc"], "cannot write /proc/schemas"),
+]
+
+
+@pytest.mark.parametrize(("name", "arguments", "message"), COMMANDS, ids=[case[0] for case in COMMANDS])
+def test_every_command_refuses_what_a_user_can_type_without_a_traceback(
+    name: str, arguments: list[str], message: str, small_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(small_project)
+    before = sorted(path.relative_to(small_project).as_posix() for path in small_project.rglob("*"))
+    status, _, err = run(arguments, capsys, monkeypatch)
+    assert status in (1, 2) and message in err, err
+    assert sorted(path.relative_to(small_project).as_posix() for path in small_project.rglob("*")) == before
