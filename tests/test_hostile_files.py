@@ -9,6 +9,7 @@ costs little more than one build per accepted case.
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 from conftest import ROOT, build_site, copy_project
 from donorsite.cli import main
 from test_bad_input import VALID
+from test_hostile_inputs import CHECK_CASES, HOSTILE
 
 TODAY = "2026-06-01"
 ENVIRONMENT = {"DONORSITE_TODAY": TODAY}
@@ -25,6 +27,7 @@ DRIVE = "campaigns/drive.yaml"
 SITES = (ROOT / "sites.yaml").read_text(encoding="utf-8")
 SUPPLY = (ROOT / "supply.yaml").read_text(encoding="utf-8")
 CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+SLOGANS = (ROOT / "slogans.yaml").read_text(encoding="utf-8")
 
 
 def drive(old: str, new: str) -> dict[str, str]:
@@ -44,6 +47,11 @@ def sites(old: str, new: str) -> dict[str, str]:
 def supply(old: str, new: str) -> dict[str, str]:
     assert old in SUPPLY
     return {"supply.yaml": SUPPLY.replace(old, new, 1)}
+
+
+def slogans(old: str, new: str) -> dict[str, str]:
+    assert old in SLOGANS
+    return {"slogans.yaml": SLOGANS.replace(old, new, 1)}
 
 
 FIGURE = "statistics:\n  figures:\n    - label: {{vi: Tỉ lệ}}\n      value: {value}\n      unit: {unit}\n"
@@ -127,6 +135,17 @@ CASES = [
         "is not a time",
     ),
     Case("a folder named supply.yaml", {"supply.yaml/": ""}, "supply.yaml:1:1:", "this is a folder, not a file"),
+    Case("a folder named sites.yaml", {"sites.yaml/": ""}, "sites.yaml:1:1:", "this is a folder, not a file"),
+    Case("a folder named slogans.yaml", {"slogans.yaml/": ""}, "slogans.yaml:1:1:", "this is a folder, not a file"),
+    Case(
+        "a slogan tag con",
+        slogans("tags: [gratitude, family]", "tags: [gratitude, con]"),
+        "slogans.yaml:12:23: slogans[0].tags[1]:",
+        "Windows",
+    ),
+    Case("hangul filler in a slogan", slogans("en: Ten minutes", "en: \u3164Ten minutes"), "slogans.yaml:11:11:", "U+3164"),
+    Case("double byte-order mark in slogans", {"slogans.yaml": "\ufeff\ufeff" + SLOGANS}, "slogans.yaml:1:1:", "two byte-order marks"),
+    Case("double byte-order mark in sites", {"sites.yaml": "\ufeff\ufeff" + SITES}, "sites.yaml:1:1:", "two byte-order marks"),
     Case(
         "supply_stale_after_days of -1",
         {"mkdocs.yml": CONFIG.replace("supply_stale_after_days: 3", "supply_stale_after_days: -1")},
@@ -189,3 +208,48 @@ def test_check_and_the_build_agree_on_each_hostile_file(
 def test_the_table_covers_every_content_file_and_the_settings() -> None:
     written = {name.split("/")[0] for case in CASES for name in case.files}
     assert {"campaigns", "sites.yaml", "supply.yaml", "mkdocs.yml"} <= written
+
+
+# --- The whole earlier corpus: check and the build print the same lines ---------------------------------------
+
+
+def corpus_project(small_project: Path, folder: Path, files: list[tuple[str, str]]) -> Path:
+    project = folder / "project"
+    shutil.copytree(small_project, project, symlinks=True)
+    for name, text in files:
+        (project / "campaigns" / name).write_bytes(text.encode("utf-8"))
+    return project
+
+
+def test_check_and_the_build_agree_on_the_whole_campaign_corpus(
+    small_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every file of tests/test_hostile_inputs.py's tables in one project: the build lists exactly what check lists."""
+    files = [(file_name, text) for _, file_name, text in HOSTILE] + [(file_name, text) for _, file_name, text, _ in CHECK_CASES]
+    project = corpus_project(small_project, tmp_path / "refused", files)
+    status, lines = check_lines(project, capsys, monkeypatch)
+    assert status == 1 and len(lines) > 60
+    result = build_site(project, tmp_path / "site", environment=ENVIRONMENT)
+    assert not result.succeeded
+    log = result.log.splitlines()
+    reported = {line.removeprefix("ERROR   -  ") for line in log}
+    assert [line for line in lines if line not in reported] == []
+    located = [line for line in log if re.match(r"^(campaigns|sites|supply|slogans)[^:]*:\d+:\d+: ", line)]
+    assert sorted(located) == sorted(lines)
+
+
+def test_the_files_check_accepts_in_the_corpus_build(
+    small_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What check passes of the same tables builds: nothing passes check and then fails the build."""
+    files = [(file_name, text) for _, file_name, text in HOSTILE] + [(file_name, text) for _, file_name, text, _ in CHECK_CASES]
+    probe = corpus_project(small_project, tmp_path / "probe", files)
+    _, lines = check_lines(probe, capsys, monkeypatch)
+    refused = {line.split(":", 1)[0] for line in lines}
+    accepted = [(name, text) for name, text in files if f"campaigns/{name}" not in refused and name.isprintable()]
+    assert len(accepted) >= 5
+    project = corpus_project(small_project, tmp_path / "accepted", accepted)
+    status, lines = check_lines(project, capsys, monkeypatch)
+    assert status == 0, lines
+    result = build_site(project, tmp_path / "site", environment=ENVIRONMENT)
+    assert result.succeeded, result.log

@@ -86,6 +86,7 @@ def published_folders(root: Path) -> list[str]:
     return folders
 
 
+_SPECIAL_MESSAGE = "this is not a regular file (a pipe or a device), and the build would copy what it gives; remove it"
 _LINK_MESSAGE = "this is a symbolic link, and the build would publish the file it points to; put the file itself here"
 
 
@@ -109,4 +110,7 @@ def published_link_problems(root: Path) -> list[Problem]:
                 path = Path(folder) / name
                 if path.is_symlink():
                     problems.append(Problem(shown_path(path, root), 1, 1, "", _LINK_MESSAGE))
+                elif not (path.is_file() or path.is_dir()):
+                    # Copying a named pipe or a device would block the build or publish the device's output.
+                    problems.append(Problem(shown_path(path, root), 1, 1, "", _SPECIAL_MESSAGE))
     return problems

@@ -270,6 +270,9 @@ def read_yaml_file(path: Path, display_name: str) -> tuple[YamlDocument | None, 
     """Read one editor's YAML file; never writes to it. A folder or an unreadable file is a problem, not an exception."""
     if path.is_dir():
         return None, [Problem(display_name, 1, 1, "", "this is a folder, not a file; rename or remove the folder and put the file here")]
+    if path.exists() and not path.is_file():
+        # A named pipe or a device would block the read or never end.
+        return None, [Problem(display_name, 1, 1, "", "this is not a regular file (a pipe or a device); put the file itself here")]
     try:
         size = path.stat().st_size
         raw = path.read_bytes() if size <= MAX_FILE_BYTES else b""
