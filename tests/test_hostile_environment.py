@@ -406,3 +406,22 @@ def test_every_command_refuses_what_a_user_can_type_without_a_traceback(
     status, _, err = run(arguments, capsys, monkeypatch)
     assert status in (1, 2) and message in err, err
     assert sorted(path.relative_to(small_project).as_posix() for path in small_project.rglob("*")) == before
+
+
+# --- Odd files: a named pipe where a content file or a published file should be -------------------------------
+
+
+@pytest.mark.parametrize("place", ["supply.yaml", "sites.yaml", "slogans.yaml", "docs/assets/pipe.css", "overrides/pipe.html"])
+def test_a_named_pipe_is_refused_without_waiting_for_it(place: str, small_project: Path) -> None:
+    (small_project / place).unlink(missing_ok=True)
+    os.mkfifo(small_project / place)
+    environment = {**os.environ, "DONORSITE_TODAY": TODAY}
+    result = subprocess.run(
+        [sys.executable, "-m", "donorsite.cli", "check", "--root", str(small_project)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=environment,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert [line for line in result.stdout.splitlines() if line.startswith(f"{place}:1:1: this is not a regular file")], result.stdout

@@ -46,7 +46,7 @@ def markdown_targets(text: str) -> tuple[list[str], list[str]]:
 
 
 def is_site_path(href: str) -> bool:
-    """Whether ``href`` is a path of this site or a #fragment: no scheme, and not ``//host`` (which browsers also read in ``\\host``).
+    r"""Whether ``href`` is a path of this site or a #fragment: no scheme, and not ``//host`` (which browsers also read in ``\\host``).
 
     >>> [is_site_path(href) for href in ("/vi/supply/", "#hours", "../", "//evil.example/", "/\\evil.example", "https://x.example")]
     [True, True, True, False, False, False]
