@@ -271,7 +271,7 @@ def test_supply_set_keeps_a_hard_linked_file_and_says_why(
 SUPPLY_SET_REFUSALS = [
     ("a level with a final newline", None, ["O+", "5\n"], "error: '5\\n' is not a level; write days of stock"),
     ("a folder named supply.yaml", "folder", ["O+", "5"], "is a folder, not a file"),
-    ("an empty level in the file", "  O+: 8.5\n", ["O-", "5"], "supply.yaml:18:3: levels: the level of O+ is empty"),
+    ("an empty level in the file", "  O+: 8.5\n", ["O-", "5"], "supply.yaml:18:6: levels.O+: the level of O+ is empty"),
 ]
 
 

@@ -126,7 +126,7 @@ CASES = [
         "sites.yaml:88:18: centres[0].sites[1].contact.phone:",
         "does not have the expected form",
     ),
-    Case("empty supply level", supply("O+: 8.5", "O+:"), "supply.yaml:18:3: levels:", "the level of O+ is empty"),
+    Case("empty supply level", supply("O+: 8.5", "O+:"), "supply.yaml:18:6: levels.O+:", "the level of O+ is empty"),
     Case("supply level with a final newline", supply("O+: 8.5", 'O+: "5\\n"'), "supply.yaml:18:7: levels.O+:", "is not a level"),
     Case(
         "measured_at with a final newline",

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from pydantic import ConfigDict, Field, PlainValidator, WithJsonSchema, create_model, model_validator
+from pydantic import ConfigDict, Field, PlainValidator, ValidationInfo, WithJsonSchema, create_model, field_validator, model_validator
 
 from donorsite.model.fields import LocaleCode, LocalizedText, StrictModel, closest_match, editor_error
 from donorsite.model.time_zones import TimeZoneName
@@ -120,19 +120,19 @@ class _TypeLevels(StrictModel):
 
     model_config = ConfigDict(json_schema_extra={"minProperties": 1})
 
-    @model_validator(mode="before")
+    @field_validator("*", mode="before")
     @classmethod
-    def _no_empty_level(cls, data: Any) -> Any:
+    def _no_empty_level(cls, value: Any, info: ValidationInfo) -> Any:
         # "O+:" with nothing after it reads as null, which would drop the type from the page without a word.
-        if isinstance(data, dict):
-            for blood_type, level in data.items():
-                if level is None:
-                    raise editor_error(
-                        "level_empty",
-                        f"the level of {blood_type} is empty; write days of stock (a number such as 4.5) or one of {_LEVEL_WORDS}, "
-                        "or remove the line",
-                    )
-        return data
+        if value is None:
+            field = cls.model_fields[info.field_name] if info.field_name else None
+            blood_type = (field.alias if field else None) or info.field_name
+            raise editor_error(
+                "level_empty",
+                f"the level of {blood_type} is empty; write days of stock (a number such as 4.5) or one of {_LEVEL_WORDS}, "
+                "or remove the line",
+            )
+        return value
 
     def level_of(self, blood_type: str) -> float | SupplyLevel | None:
         """The level written for ``blood_type``, or None."""
