@@ -30,7 +30,7 @@ SITE_NAME_FR = "Campagnes de don de sang"
 
 def add_french(project: Path) -> list[Path]:
     """The three changes of README "Adding a locale"; returns the files touched."""
-    registry = project / "donorsite" / "locales.py"
+    registry = project / "donorsite" / "core" / "locales.py"
     text = registry.read_text(encoding="utf-8")
     assert text.count("LOCALES: tuple[SiteLocale, ...] = (\n") == 1
     registry.write_text(text.replace("LOCALES: tuple[SiteLocale, ...] = (\n", REGISTRY_ENTRY), encoding="utf-8")
@@ -75,7 +75,7 @@ def french_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # The build used the copy, not the package this test runs from.
     probe = [sys.executable, "-c", "import donorsite.core.locales as m; print(m.__file__)"]
     used = subprocess.run(probe, capture_output=True, text=True, cwd=project, env=environment, check=True).stdout.strip()
-    assert Path(used) == project / "donorsite" / "locales.py"
+    assert Path(used) == project / "donorsite" / "core" / "locales.py"
     return site
 
 
