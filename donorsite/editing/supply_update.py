@@ -92,7 +92,11 @@ def _supply_lock(root: Path) -> Iterator[None]:
     except OSError as error:
         raise SupplyUpdateError(f"{root}: cannot open the site folder ({error.strerror}); pass the site's folder with --root") from None
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError as error:
+            # Some network file systems cannot lock; updating without the lock could lose another update's value.
+            raise SupplyUpdateError(f"{root}: cannot lock the site folder ({error.strerror}); nothing was changed") from None
         yield
     finally:
         os.close(handle)  # closing releases the lock
