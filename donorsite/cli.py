@@ -18,13 +18,13 @@ from donorsite.build.settings import (
     SettingsError,
     build_date_from_environment,
     content_filter_from_environment,
-    located_setting_message,
+    located_setting_problem,
     options_from_config,
 )
 from donorsite.content.loading import CAMPAIGN_FOLDER, collect_content
 from donorsite.content.revisions import ShallowHistoryError
 from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
-from donorsite.core.problems import ContentError
+from donorsite.core.problems import ContentError, Problem
 from donorsite.editing.safe_write import WriteError, create_file, replace_files
 from donorsite.editing.schema_export import write_schemas
 from donorsite.editing.starter import StarterError, check_new_id, copied_campaign_path, copied_campaign_text, starter_text
@@ -64,6 +64,8 @@ def _check(root: Path, annotations: bool) -> int:
     settings_problem = _settings_problem(root)
     if settings_problem:
         print(settings_problem)
+        if annotations and isinstance(settings_problem, Problem):
+            print(settings_problem.as_github_annotation())
     for notice in content.notices:
         print(f"{notice} (warning)")
         if annotations:
@@ -82,17 +84,20 @@ def _check(root: Path, annotations: bool) -> int:
     return 0
 
 
-def _settings_problem(root: Path) -> str | None:
+def _settings_problem(root: Path) -> Problem | str | None:
     """The first wrong build setting of ``mkdocs.yml`` (as the build reads it), located; None if they are right or there is no file.
 
-    ``check`` reads them so that nothing it passes fails the build.
+    ``check`` reads them so that nothing it passes fails the build. An
+    unreadable file is a message that names it (and its line) already.
     """
     if not (root / CONFIG_FILE).is_file():
         return None
     try:
         options_from_config(read_site_config(root), os.environ)
-    except (ExportError, SettingsError, EligibilitySettingsError) as error:
-        return located_setting_message(root, str(error))
+    except ExportError as error:
+        return str(error)
+    except (SettingsError, EligibilitySettingsError) as error:
+        return located_setting_problem(root, str(error)) or str(error)
     return None
 
 

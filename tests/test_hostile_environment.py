@@ -425,3 +425,27 @@ def test_a_named_pipe_is_refused_without_waiting_for_it(place: str, small_projec
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert [line for line in result.stdout.splitlines() if line.startswith(f"{place}:1:1: this is not a regular file")], result.stdout
+
+
+BROKEN_CONFIGS = [
+    ("YAML syntax error", b"site_name: x\nsite_url: [\n", "mkdocs.yml:3:1: YAML syntax error: expected the node content"),
+    ("not UTF-8", b"\xff\xfe", "mkdocs.yml: the file is not UTF-8 text; save it again with the UTF-8 encoding"),
+    ("not a mapping", b"- a\n- b\n", "mkdocs.yml: the file is not a mapping of settings"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "message"), BROKEN_CONFIGS, ids=[case[0] for case in BROKEN_CONFIGS])
+def test_a_broken_mkdocs_yml_is_one_line_for_check_and_export(
+    name: str,
+    data: bytes,
+    message: str,
+    small_project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (small_project / "mkdocs.yml").write_bytes(data)
+    status, out, _ = run(["check", "--root", str(small_project)], capsys, monkeypatch)
+    assert status == 1 and f"{small_project}/{message}" in out.splitlines()[0], out
+    status, _, err = run(["export", str(tmp_path / "export"), "--root", str(small_project)], capsys, monkeypatch)
+    assert status == 1 and err.startswith(f"error: {small_project}/{message}"), err

@@ -98,6 +98,14 @@ def read_site_config(root: Path) -> dict[str, Any]:
         config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader subclass
     except OSError as error:
         raise ExportError(f"{path}: cannot read it ({error.strerror}); run the command in the site's folder or pass --root") from None
+    except UnicodeDecodeError:
+        raise ExportError(f"{path}: the file is not UTF-8 text; save it again with the UTF-8 encoding") from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise ExportError(f"{where}: YAML syntax error: {error.problem or error}") from None
+    except yaml.YAMLError as error:
+        raise ExportError(f"{path}: YAML syntax error: {error}") from None
     if not isinstance(config, dict):
         raise ExportError(f"{path}: the file is not a mapping of settings")
     return config

@@ -122,13 +122,21 @@ def _stale_after_days(value: Any) -> float:
 def located_setting_message(root: Path, message: str) -> str:
     """``message`` ("mkdocs.yml: extra.donorsite.x: what to do") with the line and column of that setting in ``root/mkdocs.yml``.
 
+    A message about the environment (``DONORSITE_TODAY: ...``) is returned as it is.
+    """
+    problem = located_setting_problem(root, message)
+    return str(problem) if problem else message
+
+
+def located_setting_problem(root: Path, message: str) -> Problem | None:
+    """``message`` about ``mkdocs.yml`` as a problem at the line of its setting; None for a message about the environment.
+
     The setting's line is found by composing the file (no value is constructed,
-    so ``!!python/...`` tags are harmless). A message about the environment is
-    returned as it is; one naming no setting points at the file's first line.
+    so ``!!python/...`` tags are harmless); a message naming no setting points at the file's first line.
     """
     file, _, rest = message.partition(": ")
     if file != "mkdocs.yml":
-        return message
+        return None
     key, _, text = rest.partition(": ")
     line, column = 1, 1
     try:
@@ -142,4 +150,4 @@ def located_setting_message(root: Path, message: str) -> str:
             break
         node = child
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
-    return str(Problem(file, line, column, key if text else "", text or rest))
+    return Problem(file, line, column, key if text else "", text or rest)
