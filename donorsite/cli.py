@@ -13,12 +13,18 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from donorsite.build.export import ExportError, export_site
-from donorsite.build.settings import SettingsError, build_date_from_environment, content_filter_from_environment
+from donorsite.build.export import CONFIG_FILE, ExportError, export_site, read_site_config
+from donorsite.build.settings import (
+    SettingsError,
+    build_date_from_environment,
+    content_filter_from_environment,
+    located_setting_problem,
+    options_from_config,
+)
 from donorsite.content.loading import CAMPAIGN_FOLDER, collect_content
 from donorsite.content.revisions import ShallowHistoryError
 from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
-from donorsite.core.problems import ContentError
+from donorsite.core.problems import ContentError, Problem
 from donorsite.editing.safe_write import WriteError, create_file, replace_files
 from donorsite.editing.schema_export import write_schemas
 from donorsite.editing.starter import StarterError, check_new_id, copied_campaign_path, copied_campaign_text, starter_text
@@ -55,6 +61,11 @@ def _check(root: Path, annotations: bool) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     content = collect_content(root, build_date=build_date)
+    settings_problem = _settings_problem(root)
+    if settings_problem:
+        print(settings_problem)
+        if annotations and isinstance(settings_problem, Problem):
+            print(settings_problem.as_github_annotation())
     for notice in content.notices:
         print(f"{notice} (warning)")
         if annotations:
@@ -63,16 +74,31 @@ def _check(root: Path, annotations: bool) -> int:
         print(problem)
         if annotations:
             print(problem.as_github_annotation())
-    if content.problems:
-        files = len({problem.file for problem in content.problems})
-        print(
-            f"{len(content.problems)} problem(s) in {files} file(s). 共 {len(content.problems)} 个问题，涉及 {files} 个文件。",
-            file=sys.stderr,
-        )
+    if content.problems or settings_problem:
+        count = len(content.problems) + bool(settings_problem)
+        files = len({problem.file for problem in content.problems} | ({CONFIG_FILE} if settings_problem else set()))
+        print(f"{count} problem(s) in {files} file(s). 共 {count} 个问题，涉及 {files} 个文件。", file=sys.stderr)
         return 1
     slogans = len(content.slogans.slogans) if content.slogans else 0
     print(f"OK: {len(content.campaigns)} campaign(s), {slogans} slogan(s). 检查通过。")
     return 0
+
+
+def _settings_problem(root: Path) -> Problem | str | None:
+    """The first wrong build setting of ``mkdocs.yml`` (as the build reads it), located; None if they are right or there is no file.
+
+    ``check`` reads them so that nothing it passes fails the build. An
+    unreadable file is a message that names it (and its line) already.
+    """
+    if not (root / CONFIG_FILE).is_file():
+        return None
+    try:
+        options_from_config(read_site_config(root), os.environ)
+    except ExportError as error:
+        return str(error)
+    except (SettingsError, EligibilitySettingsError) as error:
+        return located_setting_problem(root, str(error)) or str(error)
+    return None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -206,6 +232,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     arguments = _parser().parse_args(argv)
     root: Path = arguments.root
+    if not root.is_dir():
+        # A mistyped --root would otherwise "check" an empty site and report success.
+        print(f"error: --root: {root} is not a folder; pass the site's folder (the one with mkdocs.yml)", file=sys.stderr)
+        return 1
     if arguments.command == "check":
         annotations = arguments.annotations == "github" or (arguments.annotations == "auto" and os.environ.get("GITHUB_ACTIONS") == "true")
         return _check(root, annotations)
@@ -217,7 +247,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _export(root, arguments.directory)
     if arguments.command == "supply":
         return _supply_set(root, arguments)
-    for path in write_schemas(root):
+    try:
+        written = write_schemas(root)
+    except OSError as error:
+        reason = error.strerror or error
+        print(f"error: cannot write {root / 'schemas'}: {reason}; run it in the site's folder or pass --root", file=sys.stderr)
+        return 1
+    for path in written:
         print(f"wrote {path}")
     return 0
 

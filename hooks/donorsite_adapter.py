@@ -27,7 +27,13 @@ from donorsite.build.page_scripts import scripts_for_page
 from donorsite.build.producers import worker_available
 from donorsite.build.search_index import write_locale_search_indexes
 from donorsite.build.security import add_content_security_policy
-from donorsite.build.settings import SettingsError, content_filter_from_environment, options_from_config, worker_from_environment
+from donorsite.build.settings import (
+    SettingsError,
+    content_filter_from_environment,
+    located_setting_message,
+    options_from_config,
+    worker_from_environment,
+)
 from donorsite.build.sitemap import write_sitemaps
 from donorsite.content.centre_files import SITES_FILE, SUPPLY_FILE
 from donorsite.content.options import SiteOptions
@@ -49,7 +55,10 @@ class CampaignSite:
             self.options: SiteOptions = options_from_config(config, os.environ)
             self.content_filter = content_filter_from_environment(os.environ)
             self.worker: bool = worker_from_environment(os.environ, worker_available())
-        except (SettingsError, EligibilitySettingsError, MissingCatalogError) as error:
+        except (SettingsError, EligibilitySettingsError) as error:
+            # Located as `donorsite check` prints it: mkdocs.yml:line:col: setting: what to do.
+            raise PluginError(located_setting_message(Path(config.config_file_path).parent, str(error))) from None
+        except MissingCatalogError as error:
             raise PluginError(str(error)) from None
         self._build: SiteBuild | None = None
         # Each generated page's HTML blocks, set aside while Markdown converts the page.

@@ -36,6 +36,7 @@ from donorsite.build.settings import options_from_config
 from donorsite.build.sitemap import render_sitemap
 from donorsite.build.sources import WrittenSources, write_sources
 from donorsite.content.loading import ContentFilter
+from donorsite.content.project_files import published_folders
 from donorsite.core.addresses import HOME, key_of_source_path, page_url, relative_url
 from donorsite.core.locales import LOCALES, locale_for_prefix
 
@@ -97,6 +98,14 @@ def read_site_config(root: Path) -> dict[str, Any]:
         config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader subclass
     except OSError as error:
         raise ExportError(f"{path}: cannot read it ({error.strerror}); run the command in the site's folder or pass --root") from None
+    except UnicodeDecodeError:
+        raise ExportError(f"{path}: the file is not UTF-8 text; save it again with the UTF-8 encoding") from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise ExportError(f"{where}: YAML syntax error: {error.problem or error}") from None
+    except yaml.YAMLError as error:
+        raise ExportError(f"{path}: YAML syntax error: {error}") from None
     if not isinstance(config, dict):
         raise ExportError(f"{path}: the file is not a mapping of settings")
     return config
@@ -112,22 +121,40 @@ def export_site(
     ``ExportError`` if ``target`` exists and is not empty, ``ContentError``
     for content problems and ``SettingsError`` for wrong settings.
     """
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise ExportError(f"{target}: the folder exists and is not empty; choose a new folder or remove this one first")
+    _check_target(root, target)
     config = read_site_config(root)
     options = options_from_config(config, os.environ if environment is None else environment)
     build = SiteBuild(root, options, content_filter)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    except OSError as error:
+        raise ExportError(f"{target}: cannot create the folder ({error.strerror or error}); choose a folder you may write to") from None
     try:
         _write_project(root, scratch, config, build)
         if target.exists():
             target.rmdir()
         scratch.rename(target)
+    except OSError as error:
+        raise ExportError(f"{target}: cannot write the export ({error.strerror or error}); nothing was exported") from None
     finally:
         if scratch.exists():
             shutil.rmtree(scratch)
     return target
+
+
+def _check_target(root: Path, target: Path) -> None:
+    """Raise ``ExportError`` unless ``target`` is a new or empty folder outside every folder the export copies."""
+    if target.is_symlink():
+        raise ExportError(f"{target}: this is a symbolic link; choose a new folder (the export does not write through links)")
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise ExportError(f"{target}: the folder exists and is not empty; choose a new folder or remove this one first")
+    resolved = target.resolve()
+    for folder in published_folders(root):
+        if resolved.is_relative_to((root / folder).resolve()):
+            raise ExportError(
+                f"{target}: the folder is inside {folder}/, which the export copies (into itself); choose a folder outside {folder}/"
+            )
 
 
 def _write_project(root: Path, project: Path, config: dict[str, Any], build: SiteBuild) -> None:
@@ -157,6 +184,10 @@ def page_settings(path: str, build: SiteBuild) -> dict[str, Any]:
     locale_base = build.locale_base(path)
     if locale_base:
         settings["locale_base"] = locale_base
+    # The hook build shows the supply banner on every page (the announce block of overrides/main.html); so does the export.
+    banner = build.supply_banner(site_locale)
+    if banner:
+        settings["supply_banner"] = banner
     return settings
 
 
@@ -220,8 +251,10 @@ def _write_theme(root: Path, overrides: Path, config: Mapping[str, Any], build: 
         f'<a href="{{{{ "{home}" | url }}}}" hreflang="{site_locale.code}">{escape(site_locale.native_name)}</a></li>'
         for site_locale, home, label in build.not_found_choices()
     )
-    template = theme.joinpath("404.html").read_text(encoding="utf-8")
-    (overrides / "404.html").write_text(template.replace("{# choices #}", choices), encoding="utf-8")
+    template = theme.joinpath("404.html").read_text(encoding="utf-8").replace("{# choices #}", choices)
+    # The site-wide "page not found" page has no front matter: its banner (the default locale's, as in the hook build) is written in.
+    banner = "{% raw %}" + build.supply_banner(None) + "{% endraw %}" if build.supply_banner(None) else ""
+    (overrides / "404.html").write_text(template.replace("{# banner #}", banner), encoding="utf-8")
 
 
 def _exported_config(config: Mapping[str, Any], sources: WrittenSources, build: SiteBuild) -> dict[str, Any]:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from donorsite.content.loading import ContentFilter
 from donorsite.content.options import SiteOptions
 from donorsite.core.campaign_ids import campaign_id_problem
 from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
+from donorsite.core.problems import Problem
 from donorsite.model.eligibility import eligibility_rules
 from donorsite.model.timing import utc_today
 
@@ -113,3 +117,37 @@ def _stale_after_days(value: Any) -> float:
             f"mkdocs.yml: extra.donorsite.supply_stale_after_days: {value!r} is not a number of days; write a number such as 3 (up to 365)"
         )
     return float(value)
+
+
+def located_setting_message(root: Path, message: str) -> str:
+    """``message`` ("mkdocs.yml: extra.donorsite.x: what to do") with the line and column of that setting in ``root/mkdocs.yml``.
+
+    A message about the environment (``DONORSITE_TODAY: ...``) is returned as it is.
+    """
+    problem = located_setting_problem(root, message)
+    return str(problem) if problem else message
+
+
+def located_setting_problem(root: Path, message: str) -> Problem | None:
+    """``message`` about ``mkdocs.yml`` as a problem at the line of its setting; None for a message about the environment.
+
+    The setting's line is found by composing the file (no value is constructed,
+    so ``!!python/...`` tags are harmless); a message naming no setting points at the file's first line.
+    """
+    file, _, rest = message.partition(": ")
+    if file != "mkdocs.yml":
+        return None
+    key, _, text = rest.partition(": ")
+    line, column = 1, 1
+    try:
+        node = yaml.compose((root / file).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError):
+        node = None
+    for part in key.split(".") if text else []:
+        entries = node.value if isinstance(node, yaml.MappingNode) else []
+        child = next((value for name, value in entries if isinstance(name, yaml.ScalarNode) and name.value == part), None)
+        if child is None:
+            break
+        node = child
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    return Problem(file, line, column, key if text else "", text or rest)

@@ -1,4 +1,4 @@
-"""Files of the project that the build publishes: pictures named by campaigns and the docs/ folder.
+"""Files of the project that the build publishes: pictures named by campaigns, the docs/ folder and the theme's custom_dir.
 
 A symbolic link would publish whatever it points to, so links are refused;
 file names are shown with control characters escaped.
@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import unicodedata
 from pathlib import Path
+
+import yaml
 
 from donorsite.core.problems import Problem
 from donorsite.model.campaign import Campaign
@@ -57,22 +59,58 @@ def image_problems(entry: Campaign, root: Path, display_name: str, document: Yam
     return problems
 
 
+class _SettingsLoader(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` for its folder names; ``!!python/...`` values become None instead of running."""
+
+
+_SettingsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def published_folders(root: Path) -> list[str]:
+    """The folders of the project whose files the build publishes or the export copies, relative to ``root``.
+
+    ``docs_dir`` (default ``docs``) and the theme's ``custom_dir``, as ``mkdocs.yml`` names
+    them: MkDocs copies every file of both into the site that is not a page or a template.
+    """
+    try:
+        settings = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_SettingsLoader)  # noqa: S506 - a SafeLoader
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        settings = None  # the build reports an unreadable mkdocs.yml itself
+    settings = settings if isinstance(settings, dict) else {}
+    theme = settings.get("theme")
+    docs = settings.get("docs_dir")
+    folders = [docs if isinstance(docs, str) and docs.strip() else DOCS_FOLDER]
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if isinstance(custom_dir, str) and custom_dir.strip() and custom_dir not in folders:
+        folders.append(custom_dir)
+    return folders
+
+
+_SPECIAL_MESSAGE = "this is not a regular file (a pipe or a device), and the build would copy what it gives; remove it"
+_LINK_MESSAGE = "this is a symbolic link, and the build would publish the file it points to; put the file itself here"
+
+
 def published_link_problems(root: Path) -> list[Problem]:
-    """Files and folders under ``docs/`` that are symbolic links: the build would publish what they point to."""
+    """Files and folders the build publishes (``docs/``, the theme's ``custom_dir``) that are symbolic links.
+
+    The build would publish, and the export copy, what they point to; the folders themselves may not be links either.
+    """
     problems = []
-    docs = root / DOCS_FOLDER
-    for folder, folders, names in os.walk(docs):
-        for name in sorted([*folders, *names]):
-            path = Path(folder) / name
-            if path.is_symlink():
-                shown = shown_path(path, root)
-                problems.append(
-                    Problem(
-                        shown,
-                        1,
-                        1,
-                        "",
-                        "this is a symbolic link, and the build would publish the file it points to; put the file itself here",
-                    )
-                )
+    for relative in published_folders(root):
+        top = root / relative
+        if top.is_symlink():
+            problems.append(Problem(shown_path(top, root), 1, 1, "", _LINK_MESSAGE))
+            continue
+        if not top.resolve().is_relative_to(root.resolve()):
+            message = f"the folder {relative!r} is outside the project, and the build would publish its files; keep it in the project"
+            problems.append(Problem("mkdocs.yml", 1, 1, "", message))
+            continue
+        for folder, folders, names in os.walk(top):
+            for name in sorted([*folders, *names]):
+                path = Path(folder) / name
+                if path.is_symlink():
+                    problems.append(Problem(shown_path(path, root), 1, 1, "", _LINK_MESSAGE))
+                elif not (path.is_file() or path.is_dir()):
+                    # Copying a named pipe or a device would block the build or publish the device's output.
+                    problems.append(Problem(shown_path(path, root), 1, 1, "", _SPECIAL_MESSAGE))
     return problems

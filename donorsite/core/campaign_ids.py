@@ -29,7 +29,7 @@ def campaign_id_problem(candidate: str) -> str | None:
     shown = candidate.encode("unicode_escape").decode("ascii")
     if len(shown) > MAX_ID_LENGTH + 20:
         shown = shown[:MAX_ID_LENGTH] + "..."
-    if not CAMPAIGN_ID.match(candidate):
+    if not CAMPAIGN_ID.fullmatch(candidate):
         return (
             f"'{shown}' is not a valid campaign id; use lowercase ASCII letters, digits and single hyphens, e.g. 2027-suzhou-winter-drive"
         )

@@ -49,6 +49,9 @@ _JOINING_SCRIPTS = frozenset(
 )
 _EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2300, 0x23FF), (0x2B00, 0x2BFF), (0x1F3FB, 0x1F3FF))
 _VARIATION_SELECTOR_16 = "\ufe0f"
+# Letters and marks that print as nothing at all (fillers, blanks, the grapheme joiner):
+# a name made of them, or padded with them, looks like another name or like none.
+_INVISIBLE_PRINTABLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0")
 _BLACK_FLAG = "\U0001f3f4"
 
 
@@ -116,6 +119,33 @@ def describe_character(character: str) -> str:
     return ""
 
 
+def _is_variation_selector(point: int) -> bool:
+    return 0xFE00 <= point <= 0xFE0F or 0xE0100 <= point <= 0xE01EF
+
+
+def _selects_a_variant(text: str, index: int) -> bool:
+    """Whether the variation selector at ``index`` follows a character it can change (a symbol, emoji, keycap or Han character)."""
+    if index == 0:
+        return False
+    before = text[index - 1]
+    return (
+        (_is_emoji(before) and before != _VARIATION_SELECTOR_16)
+        or unicodedata.category(before).startswith("S")
+        or before in "#*0123456789"
+        or _script(before) in ("CJK", "MONGOLIAN")
+    )
+
+
+def _invisible_printable(text: str, index: int) -> str:
+    """Why the printable character at ``index`` is refused although it prints nothing, or ''."""
+    character = text[index]
+    point = ord(character)
+    if character in _INVISIBLE_PRINTABLE or (_is_variation_selector(point) and not _selects_a_variant(text, index)):
+        name = unicodedata.name(character, "").lower()
+        return f"the invisible character U+{point:04X} ({name}), which shows nothing; delete it"
+    return ""
+
+
 def find_bad_character(text: str, *, allow_line_breaks: bool = True) -> BadCharacter | None:
     """The first character of ``text`` that no editor's text may contain, or None.
 
@@ -123,8 +153,15 @@ def find_bad_character(text: str, *, allow_line_breaks: bool = True) -> BadChara
     'U+202E'
     >>> find_bad_character("👨\\u200d👩\\u200d👧") is None
     True
+    >>> find_bad_character("Lan\\u3164").code
+    'U+3164'
+    >>> find_bad_character("❤\\ufe0f") is None
+    True
     """
     for index, character in enumerate(text):
+        invisible = _invisible_printable(text, index)
+        if invisible:
+            return BadCharacter(index, character, invisible)
         if character.isprintable() and character not in LINE_BREAKS_EDITORS_HIDE and not _is_noncharacter(ord(character)):
             continue
         if allow_line_breaks and character in "\t\n\r":

@@ -8,7 +8,12 @@ replaces the old one in one atomic rename.
 
 from __future__ import annotations
 
+import fcntl
+import os
 import re
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,7 +43,7 @@ class SupplyChange:
 
 
 def _level_text(level: str) -> str:
-    if level in SupplyLevel._value2member_map_ or _DAYS.match(level):
+    if level in SupplyLevel._value2member_map_ or _DAYS.fullmatch(level):
         return level
     raise SupplyUpdateError(f"{level!r} is not a level; write days of stock (a number such as 4.5) or one of {_WORDS}")
 
@@ -74,12 +79,68 @@ def updated_supply_text(text: str, change: SupplyChange, build_date: date) -> st
     return new_text
 
 
+@contextmanager
+def _supply_lock(root: Path) -> Iterator[None]:
+    """Hold the site folder's lock while ``supply.yaml`` is read, changed and replaced.
+
+    Two updates at once would each read the old file and the second rename
+    would drop the first one's value; the lock makes them take turns. It is
+    taken on the folder itself, so no lock file is left in the checkout.
+    """
+    try:
+        handle = os.open(root, os.O_RDONLY)
+    except OSError as error:
+        raise SupplyUpdateError(f"{root}: cannot open the site folder ({error.strerror}); pass the site's folder with --root") from None
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError as error:
+            # Some network file systems cannot lock; updating without the lock could lose another update's value.
+            raise SupplyUpdateError(f"{root}: cannot lock the site folder ({error.strerror}); nothing was changed") from None
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
+def _writable_problem(path: Path) -> str | None:
+    """Why replacing ``path`` would do something its owner did not ask for, or None."""
+    status = path.stat()
+    if not status.st_mode & stat.S_IWUSR:
+        return (
+            f"{SUPPLY_FILE} is read-only (mode {stat.S_IMODE(status.st_mode):04o}); "
+            f"make it writable (chmod u+w {SUPPLY_FILE}) if its figures should change"
+        )
+    if status.st_nlink > 1:
+        return (
+            f"{SUPPLY_FILE} has {status.st_nlink} names (hard links); an update writes a new file, which would leave the other names "
+            f"with the old figures; replace the links with one file (cp {SUPPLY_FILE} x && mv x {SUPPLY_FILE})"
+        )
+    return None
+
+
 def set_supply_level(root: Path, change: SupplyChange, build_date: date) -> None:
-    """Apply ``change`` to ``root/supply.yaml`` atomically; raises ``SupplyUpdateError`` (nothing written) or ``WriteError``."""
+    """Apply ``change`` to ``root/supply.yaml`` atomically; raises ``SupplyUpdateError`` (nothing written) or ``WriteError``.
+
+    Concurrent updates take turns (a lock on the site folder), so each keeps the others' values.
+    """
     path = root / SUPPLY_FILE
-    if path.is_symlink() or not path.is_file():
+    if path.is_symlink() or not path.exists():
         raise SupplyUpdateError(f"{SUPPLY_FILE}: no such file in {root}; start from the sample in the editor guide")
-    raw = path.read_bytes()
+    if not path.is_file():
+        raise SupplyUpdateError(f"{SUPPLY_FILE} in {root} is a folder, not a file; remove the folder and start from the sample")
+    with _supply_lock(root):
+        _update_supply_file(path, change, build_date)
+
+
+def _update_supply_file(path: Path, change: SupplyChange, build_date: date) -> None:
+    """Read, change, check and replace ``path``; called with the lock held."""
+    problem = _writable_problem(path)
+    if problem:
+        raise SupplyUpdateError(problem + "; nothing was changed")
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SupplyUpdateError(f"cannot read {SUPPLY_FILE} ({error.strerror}); nothing was changed") from None
     bom = raw.startswith(UTF8_BOM)
     try:
         text = raw[len(UTF8_BOM) if bom else 0 :].decode("utf-8")

@@ -30,19 +30,20 @@ def yaml_string(value: str) -> str:
 def add_key_edit(source: str, document: YamlDocument, mapping: FieldPath, key: str, value: str) -> TextEdit:
     """An edit adding ``key: value`` as the last entry of the mapping at ``mapping``.
 
-    Raises ``ValueError`` if the mapping is empty or the key already exists.
+    Raises ``ValueError`` if the mapping is an empty block (no entry to take the indent from) or the key already exists.
     """
     data = document.data
     for part in mapping:
         data = data[part]
-    if not isinstance(data, dict) or not data:
+    if not isinstance(data, dict) or (not data and mapping not in document.flow_mappings):
         raise ValueError(f"no mapping with entries at {mapping}")
     if key in data:
         raise ValueError(f"{key} is already written at {mapping}")
     start, end = document.value_spans[mapping]
     if mapping in document.flow_mappings:
+        # An empty "{}" gets its first entry without a comma.
         closing = source.rindex("}", start, end)
-        return TextEdit(closing, closing, f", {key}: {yaml_string(value)}")
+        return TextEdit(closing, closing, f"{', ' if data else ''}{key}: {yaml_string(value)}")
     first_key = next(iter(data))
     indent = " " * (document.key_locations[(*mapping, first_key)][1] - 1)
     last_key = list(data)[-1]

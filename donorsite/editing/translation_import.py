@@ -54,7 +54,7 @@ def parse_field_path(text: str) -> FieldPath | None:
     >>> parse_field_path("events[0].venue.name")
     ('events', 0, 'venue', 'name')
     """
-    if not _FIELD_PATH.match(text):
+    if not _FIELD_PATH.fullmatch(text):
         return None
     parts: list[str | int] = []
     for piece in re.findall(r"[^.\[\]]+|\[\d+\]", text):

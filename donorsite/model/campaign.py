@@ -11,7 +11,7 @@ from datetime import date, time
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, ValidationInfo
 
 from donorsite.model.fields import (
     CalendarDate,
@@ -27,6 +27,7 @@ from donorsite.model.fields import (
     StrictModel,
     TimeOfDay,
     WebLink,
+    editor_error,
 )
 from donorsite.model.time_zones import TimeZoneName
 
@@ -225,12 +226,40 @@ class FigureQualifier(StrEnum):
     FEWER_THAN = "fewer-than"
 
 
+# The largest value a report can mean for each unit, and whether it is a whole number.
+_FIGURE_RANGES: dict[FigureUnit, tuple[float, bool]] = {
+    FigureUnit.COUNT: (1e9, True),
+    FigureUnit.PEOPLE: (1e9, True),
+    FigureUnit.DONATIONS: (1e9, True),
+    FigureUnit.ML: (1e12, False),
+    FigureUnit.PERCENT: (1000, False),
+    FigureUnit.HOURS: (1e7, False),
+}
+
+
+def _figure_value_in_range(value: float, info: ValidationInfo) -> float:
+    unit = info.data.get("unit")
+    if not isinstance(unit, FigureUnit):
+        return value  # the unit's own error is reported
+    largest, whole = _FIGURE_RANGES[unit]
+    if value > largest:
+        raise editor_error("figure_large", f"{value:g} {unit.value} looks mistyped; a figure in {unit.value} is at most {largest:g}")
+    if whole and value != int(value):
+        raise editor_error("figure_whole", f"{value:g} {unit.value} is not a whole number; write a count without decimals")
+    if 0 < value < 0.01:
+        raise editor_error("figure_small", f"{value:g} {unit.value} looks mistyped; write 0 or a figure with at most two decimals")
+    return value
+
+
 class Figure(StrictModel):
     """One reported statistic of a report."""
 
     label: LocalizedText = Field(description="What the figure measures.")
-    value: Annotated[float, Field(ge=0, allow_inf_nan=False, le=1e15)] = Field(description="The number; a percent is written as 72.7.")
+    # The unit comes first so that the value is checked against the range its unit allows.
     unit: FigureUnit = Field(strict=False, description="count, people, donations, ml, percent or hours.")
+    value: Annotated[float, Field(ge=0, allow_inf_nan=False, le=1e15), AfterValidator(_figure_value_in_range)] = Field(
+        description="The number; a percent is written as 72.7."
+    )
     qualifier: FigureQualifier | None = Field(
         None,
         strict=False,

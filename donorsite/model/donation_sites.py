@@ -13,7 +13,7 @@ from datetime import time
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import Field, PlainValidator, WithJsonSchema
+from pydantic import AfterValidator, Field, PlainValidator, WithJsonSchema
 
 from donorsite.model.campaign import Contact, Coordinates
 from donorsite.model.fields import CalendarDate, CountryCode, LocaleCode, LocalizedText, Slug, StrictModel, WebLink, editor_error
@@ -36,7 +36,7 @@ def _clock(hours: str, minutes: str, text: str) -> time:
 
 
 def _parse_span(value: Any) -> tuple[time, time]:
-    if not isinstance(value, str) or not (match := _SPAN.match(value.strip())):
+    if not isinstance(value, str) or not (match := _SPAN.fullmatch(value.strip())):
         raise editor_error("hours_format", f'{value!r} is not a span of opening hours; write it as "08:30-17:00" (with quotes)')
     opens = _clock(match.group(1), match.group(2), value)
     closes = _clock(match.group(3), match.group(4), value)
@@ -103,6 +103,14 @@ class HoursException(StrictModel):
         return self.date <= day <= self.last_date
 
 
+def _each_donation_once(donations: list[Donation]) -> list[Donation]:
+    # A kind written twice would be listed twice on the site's page and in its structured data.
+    for index, donation in enumerate(donations):
+        if donation in donations[:index]:
+            raise editor_error("donation_twice", f"{donation.value} is listed twice; write each kind of donation once")
+    return donations
+
+
 class DonationSite(StrictModel):
     """A permanent place to give blood, with its weekly hours."""
 
@@ -116,7 +124,9 @@ class DonationSite(StrictModel):
     timezone: TimeZoneName = Field(description="IANA time zone, e.g. Asia/Shanghai.")
     hours: WeeklyHours = Field(description="Opening hours per weekday.")
     exceptions: list[HoursException] = Field(default_factory=list, max_length=500, description="Holidays, closures, extended hours.")
-    donations: list[Annotated[Donation, Field(strict=False)]] = Field(min_length=1, description="whole-blood, platelets, plasma.")
+    donations: Annotated[list[Annotated[Donation, Field(strict=False)]], AfterValidator(_each_donation_once)] = Field(
+        min_length=1, description="whole-blood, platelets, plasma."
+    )
     contact: Contact | None = Field(None, description="Phone, e-mail or web page.")
 
     def hours_on(self, day: datetime.date) -> tuple[list[tuple[time, time]], HoursException | None]:

@@ -25,9 +25,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from donorsite.core.campaign_ids import CAMPAIGN_ID, MAX_ID_LENGTH
+from donorsite.core.campaign_ids import CAMPAIGN_ID, MAX_ID_LENGTH, WINDOWS_DEVICE_NAMES
 from donorsite.core.locales import LOCALE_CODES
 from donorsite.core.text_hygiene import find_bad_character, mixed_script_label
+from donorsite.model.markdown_links import is_site_path, markdown_targets
 
 
 class StrictModel(BaseModel):
@@ -67,7 +68,18 @@ def _plain_text(value: str) -> str:
 
 
 def _markdown_text(value: str) -> str:
-    return _check_plain_text(value, markdown=True)
+    text = _check_plain_text(value, markdown=True)
+    # The page keeps only the links a link field allows and no pictures: say so here instead of losing them silently.
+    links, pictures = markdown_targets(text)
+    if pictures:
+        raise editor_error(
+            "markdown_picture",
+            f"the picture {pictures[0]!r} would not be shown in the text; add it under images: (a file under docs/, with alt text)",
+        )
+    for href in links:
+        if not is_site_path(href.strip()):
+            _check_link(href.replace("\\", "/"), _LINK_SCHEMES)
+    return text
 
 
 PlainText = Annotated[str, Field(max_length=2000), AfterValidator(_plain_text)]
@@ -132,7 +144,7 @@ _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 def _parse_date(value: Any) -> date:
     if isinstance(value, date):
         return value
-    if not isinstance(value, str) or not _DATE.match(value):
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
         raise editor_error(
             "date_format",
             f"{value!r} is not a date; write it as YYYY-MM-DD, for example 2022-11-03",
@@ -151,7 +163,7 @@ def _parse_date(value: Any) -> date:
 
 def _parse_time(value: Any) -> time:
     if isinstance(value, str):
-        match = _TIME.match(value)
+        match = _TIME.fullmatch(value)
         if match:
             return time(int(match.group(1)), int(match.group(2)))
         raise editor_error(
@@ -195,6 +207,11 @@ def closest_match(value: str, options: list[str]) -> str | None:
 
 
 _LINK_SCHEMES = ("http", "https", "mailto", "tel")
+_PHONE_PATTERN = r"^\+?[0-9][0-9 ()\-]{2,30}$"
+_PHONE = re.compile(_PHONE_PATTERN)
+# The dot-atom of RFC 5322 before the '@' (no ':', '(' or spaces, so no "javascript:...//@x.yz"), host labels after it.
+_EMAIL_PATTERN = r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[\w-]+(\.[\w-]+)+$"
+_EMAIL = re.compile(_EMAIL_PATTERN)
 
 
 def _check_link(value: str, schemes: tuple[str, ...]) -> str:
@@ -212,6 +229,11 @@ def _check_link(value: str, schemes: tuple[str, ...]) -> str:
         raise editor_error("link_scheme", f"{value!r} is not an allowed link; links must start with {allowed}")
     if scheme in ("http", "https"):
         _check_web_host(value, parts.netloc, parts.hostname or "")
+    elif scheme == "tel" and not _PHONE.fullmatch(value[len("tel:") :]):
+        # A browser runs nothing after tel:, but a number that is not digits is a mistake or a lure.
+        raise editor_error("link_phone", f"{value!r} is not a phone number; write tel: and the digits, e.g. tel:+84225384200")
+    elif scheme == "mailto" and not _EMAIL.fullmatch(value[len("mailto:") :].split("?", 1)[0]):
+        raise editor_error("link_email", f"{value!r} is not an e-mail address; write mailto: and the address, e.g. mailto:info@example.org")
     return value
 
 
@@ -246,17 +268,19 @@ WebLink = Annotated[
     AfterValidator(lambda value: _check_link(value, ("http", "https"))),
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
 ]
-PhoneNumber = Annotated[str, Field(pattern=r"^\+?[0-9][0-9 ()\-]{2,30}$")]
+PhoneNumber = Annotated[str, Field(pattern=_PHONE_PATTERN)]
 
 
 def _check_email(value: str) -> str:
     bad = find_bad_character(value, allow_line_breaks=False)
     if bad:
         raise editor_error("email_character", f"the address contains {bad.message}")
+    if not _EMAIL.fullmatch(value):
+        raise editor_error("email_format", f"{value!r} is not an e-mail address; write it as name@example.org")
     return value
 
 
-EmailAddress = Annotated[str, Field(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$"), AfterValidator(_check_email)]
+EmailAddress = Annotated[str, AfterValidator(_check_email), WithJsonSchema({"type": "string", "pattern": _EMAIL_PATTERN})]
 
 
 def _check_locale_code(value: str) -> str:
@@ -271,8 +295,17 @@ def _check_locale_code(value: str) -> str:
 
 LocaleCode = Annotated[str, AfterValidator(_check_locale_code), WithJsonSchema({"type": "string", "enum": list(LOCALE_CODES)})]
 Count = Annotated[int, Field(ge=0, le=1_000_000_000)]
+
+
 # Ids of slogans and other entries follow the campaign-id rule: lowercase ASCII words joined by hyphens.
-Slug = Annotated[str, Field(pattern=CAMPAIGN_ID.pattern, max_length=MAX_ID_LENGTH)]
+def _check_slug(value: str) -> str:
+    # Ids become folder names of the built site: a Windows device name cannot be checked out or copied there.
+    if value in WINDOWS_DEVICE_NAMES:
+        raise editor_error("id_device_name", f"'{value}' is a name Windows reserves for a device; add a place or year, e.g. {value}-2027")
+    return value
+
+
+Slug = Annotated[str, Field(pattern=CAMPAIGN_ID.pattern, max_length=MAX_ID_LENGTH), AfterValidator(_check_slug)]
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from pydantic import ConfigDict, Field, PlainValidator, WithJsonSchema, create_model, model_validator
+from pydantic import ConfigDict, Field, PlainValidator, ValidationInfo, WithJsonSchema, create_model, field_validator, model_validator
 
 from donorsite.model.fields import LocaleCode, LocalizedText, StrictModel, closest_match, editor_error
 from donorsite.model.time_zones import TimeZoneName
@@ -78,7 +78,7 @@ _MEASURED = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]([01]\d|2[0-3]):([0-5]\d)$")
 
 
 def _parse_measured_at(value: Any) -> datetime:
-    if isinstance(value, str) and (match := _MEASURED.match(value)):
+    if isinstance(value, str) and (match := _MEASURED.fullmatch(value)):
         try:
             return datetime.fromisoformat(f"{match.group(1)}T{match.group(2)}:{match.group(3)}")
         except ValueError:
@@ -119,6 +119,20 @@ class _TypeLevels(StrictModel):
     """Base of the per-type level table; its fields come from ``BLOOD_TYPES``."""
 
     model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_empty_level(cls, value: Any, info: ValidationInfo) -> Any:
+        # "O+:" with nothing after it reads as null, which would drop the type from the page without a word.
+        if value is None:
+            field = cls.model_fields[info.field_name] if info.field_name else None
+            blood_type = (field.alias if field else None) or info.field_name
+            raise editor_error(
+                "level_empty",
+                f"the level of {blood_type} is empty; write days of stock (a number such as 4.5) or one of {_LEVEL_WORDS}, "
+                "or remove the line",
+            )
+        return value
 
     def level_of(self, blood_type: str) -> float | SupplyLevel | None:
         """The level written for ``blood_type``, or None."""

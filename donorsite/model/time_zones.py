@@ -33,13 +33,13 @@ def _not_a_region_zone(value: str) -> PydanticCustomError | None:
             "timezone_local",
             f"'localtime' means the zone of whichever machine builds the site, not an IANA region name; write the venue's zone, {example}",
         )
-    if _OFFSET_ZONE.match(value.strip()):
+    if _OFFSET_ZONE.fullmatch(value.strip()):
         return editor_error(
             "timezone_offset",
             f"{value!r} is a fixed offset, not an IANA region name; write the venue's region, {example}, "
             "so that daylight-saving changes are applied",
         )
-    if value in _time_zone_names() and not _REGION_ZONE.match(value):
+    if value in _time_zone_names() and not _REGION_ZONE.fullmatch(value):
         return editor_error("timezone_alias", f"{value!r} is not an IANA region name (Area/City); write the venue's zone, {example}")
     return None
 

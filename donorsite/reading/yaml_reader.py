@@ -221,6 +221,10 @@ def read_yaml_text(text: str, display_name: str) -> tuple[YamlDocument | None, l
     hidden_breaks = hidden_line_break_problems(text, display_name)
     if hidden_breaks:
         return None, hidden_breaks
+    if text.startswith("\ufeff\ufeff"):
+        # YAML drops one byte-order mark; a second one would become part of the first key ("'kind' is required").
+        message = "the file starts with two byte-order marks (U+FEFF); save it again as UTF-8 (without BOM)"
+        return None, [Problem(display_name, 1, 1, "", message)]
     fast = _read_fast(text, display_name)
     if fast is not None:
         return fast
@@ -263,8 +267,18 @@ def _too_large_problem(display_name: str, node: yaml.Node) -> Problem:
 
 
 def read_yaml_file(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Read one editor's YAML file; never writes to it."""
-    size = path.stat().st_size
+    """Read one editor's YAML file; never writes to it. A folder or an unreadable file is a problem, not an exception."""
+    if path.is_dir():
+        return None, [Problem(display_name, 1, 1, "", "this is a folder, not a file; rename or remove the folder and put the file here")]
+    if path.exists() and not path.is_file():
+        # A named pipe or a device would block the read or never end.
+        return None, [Problem(display_name, 1, 1, "", "this is not a regular file (a pipe or a device); put the file itself here")]
+    try:
+        size = path.stat().st_size
+        raw = path.read_bytes() if size <= MAX_FILE_BYTES else b""
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return None, [Problem(display_name, 1, 1, "", f"cannot read the file ({reason}); check that it exists and may be read")]
     if size > MAX_FILE_BYTES:
         return None, [
             Problem(
@@ -275,7 +289,7 @@ def read_yaml_file(path: Path, display_name: str) -> tuple[YamlDocument | None, 
                 f"the file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} allowed; split it or remove pasted material",
             )
         ]
-    text, problems = decode_utf8(path.read_bytes(), display_name)
+    text, problems = decode_utf8(raw, display_name)
     if text is None:
         return None, problems
     return read_yaml_text(text, display_name)

@@ -24,6 +24,10 @@ def decode_utf8(raw: bytes, display_name: str) -> tuple[str | None, list[Problem
                 "the file is not UTF-8 text; save it again with the UTF-8 encoding",
             )
         ]
+    if text.startswith("\ufeff"):
+        # One byte-order mark is dropped above; a second would become part of the first key ("'kind' is required").
+        message = "the file starts with two byte-order marks (U+FEFF); save it again as UTF-8 (without BOM)"
+        return None, [Problem(display_name, 1, 1, "", message)]
     return text, []
 
 

@@ -71,19 +71,20 @@ def mask_person_name(name: str) -> str:
     A name of several words keeps its first and last word; a name written
     without spaces (Chinese) keeps its first and last character.
 
-    >>> for name in ("褚宏燕", "陸衛", "Nguyễn Văn An", "Nguyễn An", "Lan"):
+    >>> for name in ("褚宏燕", "陸衛", "Nguyễn Văn An", "Nguyễn An", "Lan", "衛"):
     ...     print(mask_person_name(name))
     褚*燕
     陸*
     Nguyễn * An
     Nguyễn *
     L*n
+    *
     """
     words = name.split()
     if len(words) > 1:
         return " ".join([words[0], *("*" for _ in words[1:-1]), words[-1]]) if len(words) > 2 else f"{words[0]} *"
     if len(name) <= 1:
-        return name
+        return "*"  # a one-letter name shown as written would not be masked at all
     if len(name) == 2:
         return name[0] + "*"
     return name[0] + "*" * (len(name) - 2) + name[-1]
