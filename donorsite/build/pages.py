@@ -46,6 +46,7 @@ from donorsite.render.context import LocaleRenderer
 from donorsite.render.donation_site_view import build_site_view
 from donorsite.render.home_view import build_countdown, build_theme, build_upcoming_events, recent_results
 from donorsite.render.listing_filters import listing_filters
+from donorsite.render.next_chances_view import build_next_chances
 from donorsite.render.page_head import PageHead
 from donorsite.render.sharing import qr_code_svg
 from donorsite.render.slogans_view import build_slogan_groups
@@ -264,6 +265,7 @@ class SitePageBuilder:
             renderer,
             "home.html",
             url,
+            chances=build_next_chances(renderer, self.content, today),
             countdown=build_countdown(renderer, today),
             theme=theme,
             upcoming=upcoming,

@@ -57,10 +57,31 @@ def site_rule_violations(sites: SitesFile) -> Iterator[RuleViolation]:
                 message = _overlap(exception.hours)
                 if message:
                     yield (*where, "hours"), message
+    region_ids = [region.id for region in sites.regions]
+    for r, region_id in enumerate(region_ids):
+        if region_ids.index(region_id) != r:
+            yield ("regions", r, "id"), f"the id '{region_id}' is used by another region; give each region its own id"
+    if sites.regions:
+        for c, centre in enumerate(sites.centres):
+            for s, site in enumerate(centre.sites):
+                if site.region is not None and site.region not in region_ids:
+                    yield ("centres", c, "sites", s, "region"), _unknown_region(site.region, region_ids)
     centre_ids = [centre.id for centre in sites.centres]
     for c, centre_id in enumerate(centre_ids):
         if centre_ids.index(centre_id) != c:
             yield ("centres", c, "id"), f"the id '{centre_id}' is used by another centre; give each centre its own id"
+
+
+def _unknown_region(region_id: str, known: list[str]) -> str:
+    return f"no region '{region_id}' in sites.yaml's regions; use one of its ids ({', '.join(sorted(known))}) or add it there"
+
+
+def campaign_region_violations(data: Any, sites: SitesFile | None) -> list[RuleViolation]:
+    """A campaign's ``region`` that the regions table of ``sites.yaml`` does not list (none when it has no table)."""
+    if sites is None or not sites.regions or not isinstance(data, dict) or not isinstance(data.get("region"), str):
+        return []
+    known = [region.id for region in sites.regions]
+    return [] if data["region"] in known else [(("region",), _unknown_region(data["region"], known))]
 
 
 def supply_rule_violations(supply: SupplyFile, build_date: date) -> Iterator[RuleViolation]:
@@ -87,10 +108,10 @@ def fill_site_venues(data: Any, sites: SitesFile | None) -> tuple[list[RuleViola
     """Give each event of campaign ``data`` (plain values, changed in place) that names a site its venue and zone.
 
     What the event writes itself wins. Returns the violations (an unknown site
-    id, at ``events[i].site``) and the paths of the values taken from
+    id at ``events[i].site``, an unknown ``region``) and the paths of the values taken from
     ``sites.yaml``, which belong to that file, not to the campaign's.
     """
-    violations: list[RuleViolation] = []
+    violations: list[RuleViolation] = campaign_region_violations(data, sites)
     borrowed: list[FieldPath] = []
     events = data.get("events") if isinstance(data, dict) else None
     if not isinstance(events, list):
