@@ -51,6 +51,7 @@ from donorsite.render.page_head import PageHead
 from donorsite.render.sharing import qr_code_svg
 from donorsite.render.slogans_view import build_slogan_groups
 from donorsite.render.summary_view import CampaignSummaryView, build_campaign_summary
+from donorsite.render.supply_alerts import centres_of_campaign, centres_of_site, every_centre
 from donorsite.render.supply_view import SupplyView, build_supply_view
 
 
@@ -205,7 +206,7 @@ class SitePageBuilder:
             image_alt=image[1],
             structured_data=campaign_structured_data(entry, renderer.services(), self.options),
         )
-        return _page_text(view.title.text, view.summary.text, body, head)
+        return _page_text(view.title.text, view.summary.text, body, head, supply_centres=centres_of_campaign(self.content, entry))
 
     def _summaries(self, renderer: LocaleRenderer) -> list[tuple[CampaignSummaryView, TextPicker]]:
         return [build_campaign_summary(renderer, entry, self.options.today) for entry in self.content.campaigns]
@@ -231,7 +232,7 @@ class SitePageBuilder:
         filters = listing_filters(renderer, summaries)
         title = renderer.gettext("All campaigns")
         body = self._render(renderer, "listing.html", url, years=years, filters=filters, notes=translation_notes(pick))
-        return _page_text(title, title, body, self._head(renderer, url))
+        return _page_text(title, title, body, self._head(renderer, url), supply_centres=every_centre(self.content))
 
     def archive_page(self, renderer: LocaleRenderer, year: int) -> str:
         """The page of one year's campaigns."""
@@ -240,7 +241,7 @@ class SitePageBuilder:
         url = page_url(renderer.site_locale, archive_key(year))
         title = renderer.gettext("Campaigns of %(year)s") % {"year": year}
         body = self._render(renderer, "archive.html", url, year=year, items=items, notes=translation_notes(pick))
-        return _page_text(title, title, body, self._head(renderer, url))
+        return _page_text(title, title, body, self._head(renderer, url), supply_centres=every_centre(self.content))
 
     def home_page(self, renderer: LocaleRenderer) -> str:
         """A locale's home: the next World Blood Donor Day, this year's theme, what is coming up, recent results, a slogan."""
@@ -272,11 +273,11 @@ class SitePageBuilder:
             finished=finished,
             slogan=slogan,
             has_slogans=self.content.slogans is not None,
-            supply=self.supply_view(renderer),
+            supplies=self.supply_views(renderer),
             notes=translation_notes(pick),
         )
         description = renderer.gettext("Blood drives, World Blood Donor Day events and their results.")
-        return _page_text(title, description, body, self._head(renderer, url))
+        return _page_text(title, description, body, self._head(renderer, url), supply_centres=every_centre(self.content))
 
     def slogans_page(self, renderer: LocaleRenderer) -> str:
         """All slogans in the reader's language."""
@@ -298,25 +299,24 @@ class SitePageBuilder:
             for _, site in self.content.sites.all_sites():
                 yield _plan(site_locale, site_key(site.id), False), partial(self.site_page, renderer, site.id)
 
-    def supply_view(self, renderer: LocaleRenderer) -> SupplyView | None:
-        """The supply figures in ``renderer``'s locale, or None if the site publishes none."""
-        supply = self.content.supply
-        if supply is None:
-            return None
-        return build_supply_view(renderer, supply, self.options.today, self.options.supply_stale_after_days)
+    def supply_views(self, renderer: LocaleRenderer) -> list[tuple[str, SupplyView]]:
+        """(centre id or "", figures) of every centre that publishes its stock, in ``renderer``'s locale."""
+        stale_after = self.options.supply_stale_after_days
+        return [
+            (supply.centre_id or "", build_supply_view(renderer, supply, self.options.today, stale_after)) for supply in self.content.supplies
+        ]
 
     def supply_page(self, renderer: LocaleRenderer) -> str:
-        """The stock of each blood type, when it was counted, the appeal and the thresholds."""
+        """Each centre's stock of each blood type, when it was counted and how old that is, its appeal and thresholds."""
         url = page_url(renderer.site_locale, SUPPLY)
-        view = self.supply_view(renderer)
-        assert view is not None
-        assert self.content.supply is not None
-        pick = TextPicker(renderer, self.content.supply.source_language)
-        pick(self.content.supply.centre)
+        views = self.supply_views(renderer)
+        pick = TextPicker(renderer, self.content.supplies[0].source_language)
+        for supply in self.content.supplies:
+            pick(supply.centre)
         title = renderer.gettext("Blood supply")
-        body = self._render(renderer, "supply.html", url, view=view, sites_key=SITES, notes=translation_notes(pick))
-        description = renderer.gettext("Blood stock by type, as of %(time)s.") % {"time": view.measured_text}
-        return _page_text(title, description, body, self._head(renderer, url))
+        body = self._render(renderer, "supply.html", url, views=views, sites_key=SITES, notes=translation_notes(pick))
+        description = renderer.gettext("Blood stock by type, as of %(time)s.") % {"time": views[0][1].measured_text}
+        return _page_text(title, description, body, self._head(renderer, url), supply_centres=every_centre(self.content))
 
     def sites_page(self, renderer: LocaleRenderer) -> str:
         """Every permanent donation site, by blood centre, with today's state."""
@@ -339,7 +339,7 @@ class SitePageBuilder:
             notes=translation_notes(pick),
         )
         description = renderer.gettext("Blood centres and donation houses with their opening hours.")
-        return _page_text(title, description, body, self._head(renderer, url))
+        return _page_text(title, description, body, self._head(renderer, url), supply_centres=every_centre(self.content))
 
     def site_page(self, renderer: LocaleRenderer, site_id: str) -> str:
         """One donation site: today's state, address and map links, the week's hours and changed hours."""
@@ -349,9 +349,11 @@ class SitePageBuilder:
         url = page_url(renderer.site_locale, site_key(site_id))
         pick = TextPicker(renderer, sites.source_language)
         view = build_site_view(renderer, centre, site, sites.source_language, self.options.today)
-        body = self._render(renderer, "site.html", url, view=view, notes=translation_notes(pick))
+        supply = self.content.supply_of(centre.id)
+        stock = build_supply_view(renderer, supply, self.options.today, self.options.supply_stale_after_days) if supply else None
+        body = self._render(renderer, "site.html", url, view=view, stock=stock, supply_key=SUPPLY, notes=translation_notes(pick))
         head = self._head(renderer, url, structured_data=site_structured_data(sites, centre, site, renderer.services(), self.options))
-        return _page_text(view.name.text, view.place_text, body, head)
+        return _page_text(view.name.text, view.place_text, body, head, supply_centres=centres_of_site(self.content, site_id))
 
     def root_page(self) -> str:
         """``/``: offers every locale, the default one first."""

@@ -21,6 +21,8 @@ from donorsite.reading.yaml_reader import FieldPath, YamlDocument, format_path, 
 
 SITES_FILE = "sites.yaml"
 SUPPLY_FILE = "supply.yaml"
+# One file per further blood centre, named by the centre's id: supply/hai-phong-blood-centre.yaml.
+SUPPLY_FOLDER = "supply"
 _LINKED = "this content file is a symbolic link; put the file itself here"
 
 
@@ -96,6 +98,19 @@ def supply_rule_violations(supply: SupplyFile, build_date: date) -> Iterator[Rul
                 "write when the stock was actually counted"
             ),
         )
+
+
+def supply_centre_violations(supply: SupplyFile, sites: SitesFile | None, display_name: str) -> Iterator[RuleViolation]:
+    """A ``centre_id`` that sites.yaml does not know, or a file in ``supply/`` not named by its centre's id."""
+    known = [centre.id for centre in sites.centres] if sites else []
+    if supply.centre_id is not None and sites is not None and supply.centre_id not in known:
+        yield ("centre_id",), f"no centre '{supply.centre_id}' in sites.yaml; use one of its centre ids ({', '.join(known)})"
+    if display_name.startswith(f"{SUPPLY_FOLDER}/"):
+        expected = f"{SUPPLY_FOLDER}/{supply.centre_id}.yaml"
+        if supply.centre_id is None:
+            yield (), "a file in supply/ is one centre's stock; write its sites.yaml id as 'centre_id: <id>'"
+        elif display_name != expected:
+            yield ("centre_id",), f"this file holds the stock of '{supply.centre_id}'; name it {expected}"
 
 
 def _site_venue(site: DonationSite) -> dict[str, Any]:
@@ -200,11 +215,42 @@ def load_sites(root: Path) -> tuple[SitesFile | None, list[Problem]]:
     return _sites_checked(*read_yaml_file(path, SITES_FILE), SITES_FILE)
 
 
-def load_supply(root: Path, build_date: date) -> tuple[SupplyFile | None, list[Problem]]:
-    """Read and validate ``supply.yaml`` as of ``build_date`` if the site has one."""
-    path = root / SUPPLY_FILE
+def load_supply(root: Path, build_date: date, name: str = SUPPLY_FILE, sites: SitesFile | None = None) -> tuple[SupplyFile | None, list[Problem]]:
+    """Read and validate the supply file ``name`` (``supply.yaml`` unless told) as of ``build_date`` if the site has it.
+
+    With ``sites``, its ``centre_id`` must name one of their centres.
+    """
+    path = root / name
     if path.is_symlink():
-        return None, [Problem(SUPPLY_FILE, 1, 1, "", _LINKED)]
+        return None, [Problem(name, 1, 1, "", _LINKED)]
     if not path.exists():
         return None, []
-    return _supply_checked(*read_yaml_file(path, SUPPLY_FILE), SUPPLY_FILE, build_date)
+    document, problems = read_yaml_file(path, name)
+    supply, problems = _supply_checked(document, problems, name, build_date)
+    if supply is not None and document is not None:
+        problems += _located(name, document, supply_centre_violations(supply, sites, name))
+    return (supply if not problems else None), problems
+
+
+def supply_file_names(root: Path) -> list[str]:
+    """``supply.yaml`` if it exists, then the files of ``supply/`` by name: one centre's stock each."""
+    names = [SUPPLY_FILE] if (root / SUPPLY_FILE).exists() or (root / SUPPLY_FILE).is_symlink() else []
+    folder = root / SUPPLY_FOLDER
+    if folder.is_dir():
+        names += sorted(f"{SUPPLY_FOLDER}/{path.name}" for path in folder.iterdir() if path.suffix in (".yaml", ".yml"))
+    return names
+
+
+def load_supplies(root: Path, build_date: date, sites: SitesFile | None = None) -> tuple[list[SupplyFile], list[Problem]]:
+    """Every centre's stock (``supply.yaml`` first, then ``supply/*.yaml``) as of ``build_date``, and their problems."""
+    supplies: list[SupplyFile] = []
+    problems: list[Problem] = []
+    for name in supply_file_names(root):
+        supply, found = load_supply(root, build_date, name, sites)
+        problems += found
+        if supply is None:
+            continue
+        if supply.centre_id and any(other.centre_id == supply.centre_id for other in supplies):
+            problems.append(Problem(name, 1, 1, "centre_id", f"another supply file already holds the stock of '{supply.centre_id}'"))
+        supplies.append(supply)
+    return supplies, problems
