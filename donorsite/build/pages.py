@@ -209,7 +209,7 @@ class SitePageBuilder:
         return _page_text(view.title.text, view.summary.text, body, head, supply_centres=centres_of_campaign(self.content, entry))
 
     def _summaries(self, renderer: LocaleRenderer) -> list[tuple[CampaignSummaryView, TextPicker]]:
-        return [build_campaign_summary(renderer, entry, self.options.today) for entry in self.content.campaigns]
+        return [build_campaign_summary(renderer, entry, self.options.today, self.content.sites) for entry in self.content.campaigns]
 
     @staticmethod
     def _shown(pick: TextPicker, summaries: list[tuple[CampaignSummaryView, TextPicker]]) -> list[CampaignSummaryView]:
@@ -219,7 +219,7 @@ class SitePageBuilder:
     def _by_year(self, renderer: LocaleRenderer, pick: TextPicker, year: int | None = None) -> list[tuple[int, list[CampaignSummaryView]]]:
         """The summaries of every campaign (or of ``year``'s) grouped by year, newest first."""
         entries = [entry for entry in self.content.campaigns if year is None or entry.campaign.year == year]
-        summaries = [build_campaign_summary(renderer, entry, self.options.today) for entry in entries]
+        summaries = [build_campaign_summary(renderer, entry, self.options.today, self.content.sites) for entry in entries]
         ordered = self._shown(pick, sorted(summaries, key=lambda item: (item[0].year, item[0].sort_date, item[0].id), reverse=True))
         return [(group_year, list(items)) for group_year, items in groupby(ordered, key=lambda s: s.year)]
 
