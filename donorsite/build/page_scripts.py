@@ -20,6 +20,7 @@ SCRIPT_MARKERS: dict[str, str] = {
     "assets/choose-locale.js": "language-choice",
     "assets/time-state.js": "data-starts=",
     "assets/next-chances.js": "data-next-chances",
+    "assets/eligibility.js": "data-eligibility",
 }
 
 

@@ -21,6 +21,7 @@ from donorsite.content.loading import CampaignEntry, SiteContent
 from donorsite.content.options import GeneratedFile, SiteOptions
 from donorsite.core.addresses import (
     CAMPAIGNS,
+    ELIGIBILITY,
     HOME,
     NOT_FOUND,
     SITES,
@@ -44,6 +45,7 @@ from donorsite.localize.picking import TextPicker, translation_notes
 from donorsite.render.campaign_view import build_campaign_view
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.donation_site_view import build_site_view
+from donorsite.render.eligibility_page_view import build_eligibility_page
 from donorsite.render.home_view import build_countdown, build_theme, build_upcoming_events, recent_results
 from donorsite.render.listing_filters import listing_filters
 from donorsite.render.next_chances_view import build_next_chances
@@ -149,6 +151,7 @@ class SitePageBuilder:
             for entry in self.content.campaigns:
                 yield _plan(site_locale, campaign_key(entry.id), False), partial(self.campaign_page, renderer, entry)
             yield from self._centre_jobs(site_locale, renderer)
+            yield _plan(site_locale, ELIGIBILITY, True), partial(self.eligibility_page, renderer)
             home = page_url(site_locale, HOME)
             not_found = PagePlan(NOT_FOUND, site_locale, f"{site_locale.prefix}/{NOT_FOUND}.md", False, f"{home}404.html")
             yield not_found, partial(self.not_found_page, renderer)
@@ -354,6 +357,15 @@ class SitePageBuilder:
         body = self._render(renderer, "site.html", url, view=view, stock=stock, supply_key=SUPPLY, notes=translation_notes(pick))
         head = self._head(renderer, url, structured_data=site_structured_data(sites, centre, site, renderer.services(), self.options))
         return _page_text(view.name.text, view.place_text, body, head, supply_centres=centres_of_site(self.content, site_id))
+
+    def eligibility_page(self, renderer: LocaleRenderer) -> str:
+        """The "may I give?" self-check, with the rules of every country the site knows."""
+        url = page_url(renderer.site_locale, ELIGIBILITY)
+        view = build_eligibility_page(renderer, self.options.eligibility)
+        body = self._render(renderer, "eligibility.html", url, view=view)
+        title = renderer.gettext("May I give blood?")
+        description = renderer.gettext("Check what the general rules say and when you may give next; the staff at the site decide.")
+        return _page_text(title, description, body, self._head(renderer, url))
 
     def root_page(self) -> str:
         """``/``: offers every locale, the default one first."""
