@@ -15,6 +15,7 @@ from typing import Any
 from donorsite.content.rules import RuleViolation, missing_source_texts
 from donorsite.core.problems import Problem
 from donorsite.model.donation_sites import WEEKDAYS, DonationSite, SitesFile
+from donorsite.model.fields import closest_match
 from donorsite.model.supply import SupplyFile
 from donorsite.reading.validation import describe_validation_error
 from donorsite.reading.yaml_reader import FieldPath, YamlDocument, format_path, read_yaml_file, read_yaml_text
@@ -75,7 +76,10 @@ def site_rule_violations(sites: SitesFile) -> Iterator[RuleViolation]:
 
 
 def _unknown_region(region_id: str, known: list[str]) -> str:
-    return f"no region '{region_id}' in sites.yaml's regions; use one of its ids ({', '.join(sorted(known))}) or add it there"
+    hint = closest_match(region_id, known)
+    return f"no region '{region_id}' in sites.yaml's regions; " + (
+        f"did you mean {hint}?" if hint else f"use one of its ids ({', '.join(sorted(known))}) or add it there"
+    )
 
 
 def campaign_region_violations(data: Any, sites: SitesFile | None) -> list[RuleViolation]:
