@@ -57,7 +57,7 @@ def _items(html: str) -> list[str]:
 @pytest.mark.parametrize("prefix", PREFIXES)
 def test_home_opens_with_the_next_chances_soonest_first(site: Path, prefix: str) -> None:
     html = _home(site, prefix)
-    chances = html.index("<ol class=\"next-chances__list\" data-next-chances>")
+    chances = html.index('<ol class="next-chances__list" data-next-chances>')
     assert chances < html.index('class="countdown"') < html.index('id="supply"')
     starts = [re.search(r'data-start="([^"]+)"', item).group(1) for item in _items(html)]  # type: ignore[union-attr]
     assert starts and starts == sorted(starts)
@@ -103,7 +103,8 @@ def test_an_unknown_region_is_one_located_line(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("region: jiangsu-suzhou", "region: jiangsu-suzou"), encoding="utf-8")
     problems = [str(problem) for problem in collect_content(project).problems]
     assert any(
-        line.startswith("campaigns/2026-12-sujin-winter-drive.yaml:10:9: region: no region 'jiangsu-suzou'") and "did you mean jiangsu-suzhou?" in line
+        line.startswith("campaigns/2026-12-sujin-winter-drive.yaml:10:9: region: no region 'jiangsu-suzou'")
+        and "did you mean jiangsu-suzhou?" in line
         for line in problems
     ), problems
 
@@ -125,7 +126,9 @@ def test_a_site_page_shows_its_own_centres_stock(site: Path) -> None:
 
 
 def _pages_with_banner(site: Path) -> list[str]:
-    return sorted(str(path.relative_to(site)) for path in site.rglob("*.html") if 'class="supply-banner"' in path.read_text(encoding="utf-8"))
+    return sorted(
+        str(path.relative_to(site)) for path in site.rglob("*.html") if 'class="supply-banner"' in path.read_text(encoding="utf-8")
+    )
 
 
 def test_stale_figures_raise_no_banner_but_stay_on_the_supply_page(tmp_path: Path) -> None:
@@ -163,7 +166,7 @@ def test_ended_drives_offer_no_calendar_file(site: Path) -> None:
 @pytest.mark.parametrize("prefix", PREFIXES)
 def test_first_time_and_self_check_pages_exist_and_home_links_them(site: Path, prefix: str) -> None:
     assert (site / prefix / "first-time" / "index.html").is_file()
-    assert 'data-eligibility' in (site / prefix / "eligibility" / "index.html").read_text(encoding="utf-8")
+    assert "data-eligibility" in (site / prefix / "eligibility" / "index.html").read_text(encoding="utf-8")
     home = _home(site, prefix)
     assert 'href="first-time/"' in home and 'href="eligibility/"' in home
 

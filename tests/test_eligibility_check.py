@@ -40,7 +40,14 @@ def test_the_issue_example() -> None:
 
 def test_each_rule_has_cases_for_whole_blood_and_apheresis() -> None:
     kinds = {(case["country"], case["last_kind"]) for case in CASES if case["last_donation"]}
-    assert {("CN", "whole-blood"), ("CN", "platelets"), ("TW", "whole-blood"), ("TW", "plasma"), ("VN", "whole-blood"), ("VN", "plasma")} <= kinds
+    assert {
+        ("CN", "whole-blood"),
+        ("CN", "platelets"),
+        ("TW", "whole-blood"),
+        ("TW", "plasma"),
+        ("VN", "whole-blood"),
+        ("VN", "plasma"),
+    } <= kinds
 
 
 @pytest.mark.parametrize(

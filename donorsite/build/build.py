@@ -18,7 +18,19 @@ from donorsite.build.sitemap import SitemapEntry
 from donorsite.content.centre_files import load_sites, load_supplies
 from donorsite.content.loading import ContentFilter
 from donorsite.content.options import GeneratedFile, SiteOptions
-from donorsite.core.addresses import CAMPAIGNS, ELIGIBILITY, FIRST_TIME, HOME, NOT_FOUND, SITES, SLOGANS, SUPPLY, key_of_source_path, page_url, relative_url
+from donorsite.core.addresses import (
+    CAMPAIGNS,
+    ELIGIBILITY,
+    FIRST_TIME,
+    HOME,
+    NOT_FOUND,
+    SITES,
+    SLOGANS,
+    SUPPLY,
+    key_of_source_path,
+    page_url,
+    relative_url,
+)
 from donorsite.core.locales import LOCALES, SiteLocale, get_locale, locale_for_prefix
 from donorsite.model.donation_sites import SitesFile
 from donorsite.model.supply import SupplyFile

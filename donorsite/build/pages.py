@@ -306,7 +306,8 @@ class SitePageBuilder:
         """(centre id or "", figures) of every centre that publishes its stock, in ``renderer``'s locale."""
         stale_after = self.options.supply_stale_after_days
         return [
-            (supply.centre_id or "", build_supply_view(renderer, supply, self.options.today, stale_after)) for supply in self.content.supplies
+            (supply.centre_id or "", build_supply_view(renderer, supply, self.options.today, stale_after))
+            for supply in self.content.supplies
         ]
 
     def supply_page(self, renderer: LocaleRenderer) -> str:

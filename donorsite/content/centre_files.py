@@ -219,7 +219,9 @@ def load_sites(root: Path) -> tuple[SitesFile | None, list[Problem]]:
     return _sites_checked(*read_yaml_file(path, SITES_FILE), SITES_FILE)
 
 
-def load_supply(root: Path, build_date: date, name: str = SUPPLY_FILE, sites: SitesFile | None = None) -> tuple[SupplyFile | None, list[Problem]]:
+def load_supply(
+    root: Path, build_date: date, name: str = SUPPLY_FILE, sites: SitesFile | None = None
+) -> tuple[SupplyFile | None, list[Problem]]:
     """Read and validate the supply file ``name`` (``supply.yaml`` unless told) as of ``build_date`` if the site has it.
 
     With ``sites``, its ``centre_id`` must name one of their centres.

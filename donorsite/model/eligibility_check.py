@@ -128,7 +128,7 @@ def rules_table(rules: Mapping[str, EligibilityRule]) -> dict[str, object]:
     """The rules as plain data for the page's script: per country, ages, weights, sizes and the wait per kind."""
     table: dict[str, object] = {}
     for country, rule in sorted(rules.items()):
-        waits = {kind.value: list(wait) for kind in rule.kinds_offered() if (wait := wait_after(rule, kind)) is not None}
+        waits = {kind.value: wait for kind in rule.kinds_offered() if (wait := wait_after(rule, kind)) is not None}
         table[country] = {
             "min_age": rule.min_age,
             "max_age": rule.max_age,

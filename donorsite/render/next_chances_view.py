@@ -120,7 +120,7 @@ def _places(renderer: LocaleRenderer, sites: SitesFile | None, region_ids: set[s
 
 
 def _distance_pattern(renderer: LocaleRenderer) -> str:
-    """"{km} km" in the locale's unit style (CLDR's short length unit)."""
+    """ "{km} km" in the locale's unit style (CLDR's short length unit)."""
     formatted = format_unit(_DISTANCE_SAMPLE, "length-kilometer", length="short", locale=renderer.site_locale.babel)
     return formatted.replace(renderer.formatter.number(_DISTANCE_SAMPLE), DISTANCE_PLACEHOLDER)
 
