@@ -142,7 +142,8 @@ SITES_CASES = [
         "sites.yaml",
         "        region: vietnam-hai-phong",
         "        region: vietnam-haiphong",
-        "sites.yaml:140:17: centres[1].sites[0].region: no region 'vietnam-haiphong' in sites.yaml's regions; did you mean vietnam-hai-phong?",
+        "sites.yaml:140:17: centres[1].sites[0].region: no region 'vietnam-haiphong' in sites.yaml's regions; "
+        "did you mean vietnam-hai-phong?",
     ),
     Case(
         "duplicate-region",
@@ -160,7 +161,8 @@ CENTRE_CASES = [
         "supply.yaml",
         "centre_id: suzhou-blood-centre",
         "centre_id: suzhou-centre",
-        "supply.yaml:14:12: centre_id: no centre 'suzhou-centre' in sites.yaml; use one of its centre ids (suzhou-blood-centre, hai-phong-blood-centre)",
+        "supply.yaml:14:12: centre_id: no centre 'suzhou-centre' in sites.yaml; "
+        "use one of its centre ids (suzhou-blood-centre, hai-phong-blood-centre)",
     ),
     Case(
         "misnamed-centre-file",
