@@ -295,10 +295,10 @@ def test_the_reminder_is_a_calendar_file_on_the_next_date(browser: Any, url: str
     context = browser.new_context(viewport=PHONE, timezone_id="UTC", accept_downloads=True)
     page = context.new_page()
     page.clock.install(time=datetime.fromisoformat("2026-12-03T09:00:00+00:00"))
-    requests: list[str] = []
+    requests: list[Any] = []
     try:
         page.goto(url + "zh-hans/eligibility/")
-        page.on("request", lambda request: requests.append(request.url))
+        page.on("request", lambda request: requests.append(request))
         _fill(page, CASES[0])
         assert page.locator("[data-eligibility-result]").get_attribute("data-next-date") == "2027-04-01"
         assert "工作人员" in page.locator("[data-eligibility-result]").inner_text()
@@ -308,6 +308,63 @@ def test_the_reminder_is_a_calendar_file_on_the_next_date(browser: Any, url: str
         download.value.save_as(saved)
         text = saved.read_text(encoding="utf-8")
         assert "DTSTART;VALUE=DATE:20270401" in text and "BEGIN:VEVENT" in text
-        assert [request for request in requests if not request.startswith("blob:")] == []
+        # Nothing is sent: no request carries data, none goes to another host (a favicon may still be fetched).
+        sent = [r.url for r in requests if r.method != "GET" or "?" in r.url or not r.url.startswith((url, "blob:"))]
+        assert sent == []
     finally:
         context.close()
+
+
+def test_a_place_without_a_name_in_the_readers_language_stays_one_place(sample_content: Any) -> None:
+    from donorsite.model.donation_sites import Region
+    from donorsite.render.context import build_renderers
+    from donorsite.render.listing_filters import listing_filters
+    from donorsite.render.summary_view import build_campaign_summary
+
+    sites = sample_content.sites
+
+    def without_vietnamese(region: Region) -> Region:
+        names = {code: text for code, text in region.name.model_dump(by_alias=True, exclude_none=True).items() if code != "vi"}
+        return region.model_copy(update={"name": type(region.name).model_validate(names)})
+
+    unnamed = [without_vietnamese(region) if region.id == "jiangsu-suzhou" else region for region in sites.regions]
+    sites = sites.model_copy(update={"regions": unnamed})
+    renderer = build_renderers()["vi"]
+    summaries = [build_campaign_summary(renderer, entry, datetime(2026, 12, 4).date(), sites)[0] for entry in sample_content.campaigns]
+    places = listing_filters(renderer, summaries).cities
+    suzhou = [name for value, name in places if value == "jiangsu-suzhou"]
+    # One entry, named by the project's fallback order (English, for a Vietnamese reader).
+    assert suzhou == ["Suzhou"]
+    assert len({value for value, _ in places}) == len(places)
+
+
+@needs_chromium
+def test_after_the_drive_its_calendar_file_and_sign_up_go(browser: Any, url: str) -> None:
+    context = browser.new_context(viewport=PHONE, timezone_id="UTC")
+    page = context.new_page()
+    page.clock.install(time=datetime.fromisoformat("2026-12-13T01:00:00+00:00"))
+    try:
+        page.goto(url + "en/campaigns/2026-12-sujin-winter-drive/")
+        assert page.locator(".calendar-link").count() == 1 and not page.locator(".calendar-link").is_visible()
+        assert not page.locator(".key-facts .campaign__signup").is_visible()
+    finally:
+        context.close()
+
+
+@needs_chromium
+def test_self_check_with_its_answer_shown_has_no_axe_violations(browser: Any, url: str) -> None:
+    axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.is_file():
+        pytest.skip("run `npm ci` to install axe-core")
+    context = browser.new_context(viewport=PHONE, timezone_id="UTC", bypass_csp=True)
+    page = context.new_page()
+    page.clock.install(time=datetime.fromisoformat("2026-12-03T09:00:00+00:00"))
+    try:
+        page.goto(url + "vi/eligibility/")
+        _fill(page, CASES[-1])
+        page.add_script_tag(path=str(axe))
+        tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", tags)
+    finally:
+        context.close()
+    assert [violation["id"] for violation in result["violations"]] == []
