@@ -89,6 +89,8 @@ def test_each_place_is_offered_once_in_the_vietnamese_listing(site: Path) -> Non
     names = [name for _, name in options]
     assert len(values) == len(set(values)) and len(names) == len(set(names))
     assert ("jiangsu-suzhou", "Tô Châu") in options
+    # In the Vietnamese alphabet's order: Tây An before Tô Châu before Trú Mã Điếm.
+    assert names.index("Tây An") < names.index("Tô Châu") < names.index("Trú Mã Điếm")
     # Both Suzhou drives still to come carry the place the filter matches.
     cards = re.findall(r'<li class="campaign-card[^"]*"[^>]*data-places="([^"]*)"', html)
     assert cards.count("jiangsu-suzhou") == 4

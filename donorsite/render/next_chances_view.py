@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from babel.units import format_unit
 
 from donorsite.content.loading import SiteContent
+from donorsite.localize.collation import name_sort_key
 from donorsite.localize.formatting import N_
 from donorsite.localize.picking import TextPicker
 from donorsite.localize.texts import LocalText
@@ -116,7 +117,7 @@ def _places(renderer: LocaleRenderer, sites: SitesFile | None, region_ids: set[s
         return []
     pick = TextPicker(renderer, sites.source_language)
     named = [(region.id, pick(region.name)) for region in sites.regions if region.id in region_ids]
-    return sorted(named, key=lambda place: place[1].text)
+    return sorted(named, key=lambda place: name_sort_key(place[1].text, renderer.site_locale.code))
 
 
 def _distance_pattern(renderer: LocaleRenderer) -> str:
