@@ -48,7 +48,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE_PAGES = [
     f"{prefix}/{path}"
     for prefix in LOCALE_PREFIXES
-    for path in ("campaigns/2022-duong-kinh-donation-day/", "campaigns/2022-changshu-annual-report/")
+    # Issue 21: the home page opens with the next chances to give, laid out for a phone.
+    for path in ("campaigns/2022-duong-kinh-donation-day/", "campaigns/2022-changshu-annual-report/", "", "eligibility/")
 ]
 
 
