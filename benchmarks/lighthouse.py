@@ -36,6 +36,7 @@ PAGE_KINDS = {
     "listing": "campaigns/",
     "event": "campaigns/2027-wbdd-suzhou-square/",
     "report": "campaigns/2022-changshu-annual-report/",
+    "self-check": "eligibility/",
 }
 LOCALE_PREFIXES = ("zh-hans", "zh-hant", "vi", "en")
 _COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")

@@ -35,8 +35,22 @@ PAGES: list[tuple[str, str, str]] = [
     ("report-figures-groups", "en", "campaigns/2021-zhumadian-red-cross-report/"),
     ("slogans", "zh-hans", "slogans/"),
     ("archive", "en", "archive/2022/"),
+    ("eligibility", "zh-hant", "eligibility/"),
+    ("first-time", "vi", "first-time/"),
+    ("donation-site", "vi", "sites/duong-kinh-donation-point/"),
 ]
 VIEWPORTS = {"phone": (360, 780), "desktop": (1280, 900)}
+# The first screen of a 390 x 844 phone on each home page (issue 21): the next chances to give must start on it.
+FIRST_SCREEN = (390, 844)
+# (locale, reader's position or None): where the list is ordered by distance, the position it is ordered from.
+FIRST_SCREENS: list[tuple[str, dict[str, float] | None]] = [
+    ("zh-hans", None),
+    ("zh-hant", None),
+    ("vi", None),
+    ("en", None),
+    ("vi", {"latitude": 20.86, "longitude": 106.68}),  # near Hải Phòng
+    ("zh-hans", {"latitude": 31.30, "longitude": 120.60}),  # near Suzhou
+]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -71,9 +85,28 @@ def take_screenshots(site: Path, out: Path) -> list[Path]:
                     page.screenshot(path=str(target), full_page=True)
                     written.append(target)
                 context.close()
+            written += _first_screens(browser, base, out)
             browser.close()
     finally:
         server.shutdown()
+    return written
+
+
+def _first_screens(browser: object, base: str, out: Path) -> list[Path]:
+    """The first phone screen of each home page, soonest first or ordered from a reader's position."""
+    written = []
+    width, height = FIRST_SCREEN
+    for locale, position in FIRST_SCREENS:
+        located = {"geolocation": position, "permissions": ["geolocation"]} if position else {}
+        context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1, **located)  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.goto(f"{base}{locale}/", wait_until="load")
+        if position:
+            page.locator("[data-next-chances-forget]").wait_for(state="visible")
+        target = out / f"home-first-screen-{locale}{'-located' if position else ''}-{width}x{height}.png"
+        page.screenshot(path=str(target))
+        written.append(target)
+        context.close()
     return written
 
 

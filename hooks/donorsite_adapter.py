@@ -35,7 +35,7 @@ from donorsite.build.settings import (
     worker_from_environment,
 )
 from donorsite.build.sitemap import write_sitemaps
-from donorsite.content.centre_files import SITES_FILE, SUPPLY_FILE
+from donorsite.content.centre_files import SITES_FILE, SUPPLY_FILE, SUPPLY_FOLDER
 from donorsite.content.options import SiteOptions
 from donorsite.content.revisions import ShallowHistoryError
 from donorsite.core.locales import LOCALES, SiteLocale
@@ -135,15 +135,17 @@ class CampaignSite:
         context["nav"] = self.menus[self._locale_of(page).code]
         context["locale_base"] = build.locale_base(page.file.src_uri)
         context["config"] = self._page_config(config, page)
-        # overrides/main.html shows it in Material's announcement bar while a blood type is critical.
-        context["supply_banner"] = build.supply_banner(build.locale_of(page.file.src_uri))
+        # overrides/main.html shows it in Material's announcement bar while a concerned centre's stock is critical.
+        centres = page.meta.get("supply_centres") or ()
+        context["supply_banner"] = build.supply_banner(build.locale_of(page.file.src_uri), centres)
         return context
 
     def template_context(self, context: dict[str, Any], template_name: str) -> dict[str, Any]:
         """The locale choices of the site-wide "page not found" page."""
         if template_name == "404.html":
             context["not_found_choices"] = self.build.not_found_choices()
-            context["supply_banner"] = self.build.supply_banner(None)
+            # A missing page concerns no centre: no alert.
+            context["supply_banner"] = ""
         return context
 
     def finish_page(self, output: str) -> str:
@@ -165,8 +167,8 @@ class CampaignSite:
     def watch_service_files(self, server: Any, config: MkDocsConfig) -> Any:
         """Rebuild on changes to ``supply.yaml`` and ``sites.yaml`` (optional files, so not in ``watch:``, which needs them to exist)."""
         root = Path(config.config_file_path).parent
-        for name in (SUPPLY_FILE, SITES_FILE):
-            if (root / name).is_file():
+        for name in (SUPPLY_FILE, SITES_FILE, SUPPLY_FOLDER):
+            if (root / name).exists():
                 server.watch(str(root / name))
         return server
 

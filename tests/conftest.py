@@ -34,7 +34,7 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 # .ci/run installs Debian's chromium; elsewhere CHROMIUM_PATH names another Chromium-based browser.
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no Chromium: run bash .ci/run or set CHROMIUM_PATH")
-SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "campaigns", "slogans.yaml", "sites.yaml", "supply.yaml")
+SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "campaigns", "slogans.yaml", "sites.yaml", "supply.yaml", "supply")
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:

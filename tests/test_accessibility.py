@@ -31,6 +31,9 @@ PAGE_KINDS = {
     "donation site with exceptions": "sites/gusu-renmin-road-house/",
     "donation site in Vietnam": "sites/duong-kinh-donation-point/",
     "report with grouped figures and qualifiers": "campaigns/2021-zhumadian-red-cross-report/",
+    # Issue 21: the self-check and the first-time donors' page.
+    "may I give": "eligibility/",
+    "first-time donors": "first-time/",
 }
 LOCALE_PREFIXES = [site_locale.prefix for site_locale in LOCALES]
 PAGES = [f"{prefix}/{path}" for prefix in LOCALE_PREFIXES for path in PAGE_KINDS.values()] + [
@@ -45,7 +48,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE_PAGES = [
     f"{prefix}/{path}"
     for prefix in LOCALE_PREFIXES
-    for path in ("campaigns/2022-duong-kinh-donation-day/", "campaigns/2022-changshu-annual-report/")
+    # Issue 21: the home page opens with the next chances to give, laid out for a phone.
+    for path in ("campaigns/2022-duong-kinh-donation-day/", "campaigns/2022-changshu-annual-report/", "", "eligibility/")
 ]
 
 

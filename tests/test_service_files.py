@@ -33,7 +33,7 @@ SUPPLY_CASES = [
         "supply.yaml",
         'measured_at: "2026-05-30 08:00"',
         'measured_at: "2026-12-02 08:00"',
-        "supply.yaml:11:14: measured_at: 2026-12-02 08:00 (Asia/Shanghai) is after the build date 2026-11-29; "
+        "supply.yaml:15:14: measured_at: 2026-12-02 08:00 (Asia/Shanghai) is after the build date 2026-11-29; "
         "write when the stock was actually counted",
     ),
     Case(
@@ -41,21 +41,21 @@ SUPPLY_CASES = [
         "supply.yaml",
         "  AB-: 4",
         "  AB0: 4",
-        "supply.yaml:25:3: levels.AB0: unknown key 'AB0'",
+        "supply.yaml:29:3: levels.AB0: unknown key 'AB0'",
     ),
     Case(
         "negative-level",
         "supply.yaml",
         "  B+: 5.5",
         "  B+: -2",
-        "supply.yaml:22:7: levels.B+: -2 days is negative; write the days of stock left (0 or more) or one of critical, low, plenty",
+        "supply.yaml:26:7: levels.B+: -2 days is negative; write the days of stock left (0 or more) or one of critical, low, plenty",
     ),
     Case(
         "non-numeric-level",
         "supply.yaml",
         "  B+: 5.5",
         "  B+: five days",
-        "supply.yaml:22:7: levels.B+: 'five days' is not a level; write days of stock (a number such as 4.5) "
+        "supply.yaml:26:7: levels.B+: 'five days' is not a level; write days of stock (a number such as 4.5) "
         "or one of critical, low, plenty",
     ),
     Case(
@@ -63,7 +63,7 @@ SUPPLY_CASES = [
         "supply.yaml",
         "  B+: 5.5",
         "  B+: critcal",
-        "supply.yaml:22:7: levels.B+: 'critcal' is not a level; write days of stock (a number such as 4.5) "
+        "supply.yaml:26:7: levels.B+: 'critcal' is not a level; write days of stock (a number such as 4.5) "
         "or one of critical, low, plenty; did you mean critical?",
     ),
     Case(
@@ -71,14 +71,14 @@ SUPPLY_CASES = [
         "supply.yaml",
         "  types: [O-]",
         "  types: [O0]",
-        "supply.yaml:27:11: appeal.types[0]: 'O0' is not a blood type; use one of O+, O-, A+, A-, B+, B-, AB+, AB-",
+        "supply.yaml:31:11: appeal.types[0]: 'O0' is not a blood type; use one of O+, O-, A+, A-, B+, B-, AB+, AB-",
     ),
     Case(
         "thresholds-reversed",
         "supply.yaml",
         "  critical_below: 3",
         "  critical_below: 9",
-        "supply.yaml:15:3: thresholds: critical_below (9) must be smaller than low_below (7)",
+        "supply.yaml:19:3: thresholds: critical_below (9) must be smaller than low_below (7)",
     ),
 ]
 
@@ -88,7 +88,7 @@ SITES_CASES = [
         "sites.yaml",
         '          monday: ["09:00-17:00"]',
         '          monday: ["09:00-25:00"]',
-        "sites.yaml:35:20: centres[0].sites[0].hours.monday[0]: 25:00 in '09:00-25:00' is not a time of day; "
+        "sites.yaml:59:20: centres[0].sites[0].hours.monday[0]: 25:00 in '09:00-25:00' is not a time of day; "
         "use 00:00 to 23:59 (write a site open past midnight as two days)",
     ),
     Case(
@@ -96,7 +96,7 @@ SITES_CASES = [
         "sites.yaml",
         '          tuesday: ["09:00-17:00"]',
         '          tuesday: ["17:00-09:00"]',
-        "sites.yaml:36:21: centres[0].sites[0].hours.tuesday[0]: '17:00-09:00' closes before it opens; "
+        "sites.yaml:60:21: centres[0].sites[0].hours.tuesday[0]: '17:00-09:00' closes before it opens; "
         'write the opening time first, e.g. "08:30-17:00"',
     ),
     Case(
@@ -104,7 +104,7 @@ SITES_CASES = [
         "sites.yaml",
         '          saturday: ["08:30-12:00"]',
         '          saturday: ["08:30-12:00", "11:00-15:00"]',
-        "sites.yaml:85:21: centres[0].sites[1].hours.saturday: two spans overlap (11:00 is before 12:00); "
+        "sites.yaml:111:21: centres[0].sites[1].hours.saturday: two spans overlap (11:00 is before 12:00); "
         "join them into one span or correct the times",
     ),
     Case(
@@ -112,7 +112,7 @@ SITES_CASES = [
         "sites.yaml",
         '          wednesday: ["09:00-17:00"]',
         "          wednesday: [9-5]",
-        "sites.yaml:37:23: centres[0].sites[0].hours.wednesday[0]: '9-5' is not a span of opening hours; "
+        "sites.yaml:61:23: centres[0].sites[0].hours.wednesday[0]: '9-5' is not a span of opening hours; "
         'write it as "08:30-17:00" (with quotes)',
     ),
     Case(
@@ -120,21 +120,57 @@ SITES_CASES = [
         "sites.yaml",
         '          sunday: ["07:00-11:00"]',
         '          sundy: ["07:00-11:00"]',
-        "sites.yaml:120:11: centres[1].sites[0].hours.sundy: unknown key 'sundy'; did you mean 'sunday'?",
+        "sites.yaml:147:11: centres[1].sites[0].hours.sundy: unknown key 'sundy'; did you mean 'sunday'?",
     ),
     Case(
         "exception-neither-closed-nor-hours",
         "sites.yaml",
         "            closed: true\n            note:\n              vi: Nghỉ",
         "            note:\n              vi: Nghỉ",
-        "sites.yaml:122:13: centres[1].sites[0].exceptions[0]: say what changes: write 'closed: true' or the day's 'hours'",
+        "sites.yaml:149:13: centres[1].sites[0].exceptions[0]: say what changes: write 'closed: true' or the day's 'hours'",
     ),
     Case(
         "duplicate-site-id",
         "sites.yaml",
         "      - id: changshu-blood-centre",
         "      - id: gusu-renmin-road-house",
-        "sites.yaml:62:13: centres[0].sites[1].id: the id 'gusu-renmin-road-house' is used by another site; give each site its own id",
+        "sites.yaml:86:13: centres[0].sites[1].id: the id 'gusu-renmin-road-house' is used by another site; give each site its own id",
+    ),
+    # Issue 21: places are ids of `regions`, each once.
+    Case(
+        "unknown-site-region",
+        "sites.yaml",
+        "        region: vietnam-hai-phong",
+        "        region: vietnam-haiphong",
+        "sites.yaml:140:17: centres[1].sites[0].region: no region 'vietnam-haiphong' in sites.yaml's regions; "
+        "did you mean vietnam-hai-phong?",
+    ),
+    Case(
+        "duplicate-region",
+        "sites.yaml",
+        "  - id: shaanxi-xian",
+        "  - id: yunnan-lincang",
+        "sites.yaml:27:9: regions[5].id: the id 'yunnan-lincang' is used by another region; give each region its own id",
+    ),
+]
+
+# Issue 21: each centre's stock names its centre in sites.yaml, and a file of supply/ is named by it.
+CENTRE_CASES = [
+    Case(
+        "unknown-centre-id",
+        "supply.yaml",
+        "centre_id: suzhou-blood-centre",
+        "centre_id: suzhou-centre",
+        "supply.yaml:14:12: centre_id: no centre 'suzhou-centre' in sites.yaml; "
+        "use one of its centre ids (suzhou-blood-centre, hai-phong-blood-centre)",
+    ),
+    Case(
+        "misnamed-centre-file",
+        "supply/hai-phong-blood-centre.yaml",
+        "centre_id: hai-phong-blood-centre",
+        "centre_id: suzhou-blood-centre",
+        "supply/hai-phong-blood-centre.yaml:10:12: centre_id: this file holds the stock of 'suzhou-blood-centre'; "
+        "name it supply/suzhou-blood-centre.yaml",
     ),
 ]
 
@@ -144,6 +180,7 @@ def _project(tmp_path: Path, case: Case) -> Path:
     root.mkdir()
     for name in ("sites.yaml", "supply.yaml"):
         shutil.copy(ROOT / name, root / name)
+    shutil.copytree(ROOT / "supply", root / "supply")
     path = root / case.file_name
     text = path.read_text(encoding="utf-8")
     assert text.count(case.old) == 1, case.old
@@ -156,11 +193,12 @@ def test_the_samples_pass(tmp_path: Path) -> None:
     root.mkdir()
     for name in ("sites.yaml", "supply.yaml"):
         shutil.copy(ROOT / name, root / name)
+    shutil.copytree(ROOT / "supply", root / "supply")
     result = check_in_process(root)
     assert result.returncode == 0, result.stdout
 
 
-@pytest.mark.parametrize("case", SUPPLY_CASES + SITES_CASES, ids=lambda case: case.name)
+@pytest.mark.parametrize("case", SUPPLY_CASES + SITES_CASES + CENTRE_CASES, ids=lambda case: case.name)
 def test_mistake_is_reported_with_its_line(tmp_path: Path, case: Case) -> None:
     result = check_in_process(_project(tmp_path, case))
     assert result.returncode == 1
@@ -215,7 +253,7 @@ def test_supply_set_adds_a_type_not_yet_written(tmp_path: Path) -> None:
         (("O-", "-3"), "error: '-3' is not a level; write days of stock (a number such as 4.5) or one of critical, low, plenty"),
         (
             ("O-", "2", "--measured", "2026-12-05 08:00"),
-            "error: supply.yaml:11:14: measured_at: 2026-12-05 08:00 (Asia/Shanghai) is after the build date 2026-11-29; "
+            "error: supply.yaml:15:14: measured_at: 2026-12-05 08:00 (Asia/Shanghai) is after the build date 2026-11-29; "
             "write when the stock was actually counted",
         ),
     ],

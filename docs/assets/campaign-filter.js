@@ -18,7 +18,7 @@
     var when = form.elements.when ? form.elements.when.value : "";
     var shown = 0;
     cards.forEach(function (card) {
-      var cities = (card.getAttribute("data-cities") || "").split("|");
+      var cities = (card.getAttribute("data-places") || "").split("|");
       var match = (!year || card.getAttribute("data-year") === year) &&
         (!city || cities.indexOf(city) !== -1) &&
         (!status || card.getAttribute("data-status") === status) &&

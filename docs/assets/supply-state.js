@@ -23,5 +23,13 @@
     if (notice) notice.hidden = !stale;
     var age = node.querySelector(".supply-age");
     if (age && seconds >= 0) age.textContent = ageText(seconds);
+    // An alert about figures that have grown old since the build is no longer true: it goes (issue 21).
+    var banner = node.closest(".supply-banner");
+    if (banner) banner.hidden = stale;
+  });
+  document.querySelectorAll(".md-banner").forEach(function (bar) {
+    var banners = bar.querySelectorAll(".supply-banner");
+    var shown = bar.querySelectorAll(".supply-banner:not([hidden])");
+    if (banners.length && !shown.length) bar.hidden = true;
   });
 })();

@@ -7,6 +7,7 @@ language alternates of each page.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,18 +15,32 @@ from urllib.parse import urlsplit
 from donorsite.build.pages import GeneratedPage, PagePlan
 from donorsite.build.producers import InProcessProducer, PageProducer, WorkerProducer
 from donorsite.build.sitemap import SitemapEntry
-from donorsite.content.centre_files import load_supply
+from donorsite.content.centre_files import load_sites, load_supplies
 from donorsite.content.loading import ContentFilter
 from donorsite.content.options import GeneratedFile, SiteOptions
-from donorsite.core.addresses import CAMPAIGNS, HOME, NOT_FOUND, SITES, SLOGANS, SUPPLY, key_of_source_path, page_url, relative_url
+from donorsite.core.addresses import (
+    CAMPAIGNS,
+    ELIGIBILITY,
+    FIRST_TIME,
+    HOME,
+    NOT_FOUND,
+    SITES,
+    SLOGANS,
+    SUPPLY,
+    key_of_source_path,
+    page_url,
+    relative_url,
+)
 from donorsite.core.locales import LOCALES, SiteLocale, get_locale, locale_for_prefix
+from donorsite.model.donation_sites import SitesFile
 from donorsite.model.supply import SupplyFile
 from donorsite.render.context import LocaleRenderer, build_renderers
+from donorsite.render.supply_alerts import centre_city
 from donorsite.render.supply_view import build_supply_view
 
 # Keys of pages every locale's menu starts with, in this order; any other
 # hand-written page of the locale follows, sorted by key.
-MENU_ORDER = (HOME, SUPPLY, SITES, CAMPAIGNS, SLOGANS, "about", "editor-guide")
+MENU_ORDER = (HOME, SUPPLY, SITES, ELIGIBILITY, FIRST_TIME, CAMPAIGNS, SLOGANS, "about", "editor-guide")
 
 
 @dataclass(frozen=True)
@@ -58,9 +73,10 @@ class SiteBuild:
             else InProcessProducer(root, options, content_filter, self.renderers)
         )
         self.pages: list[PagePlan] = self._producer.plans
-        # The supply file is tiny: read here too, so that the banner is made once per locale in this process.
-        self._supply: SupplyFile | None = load_supply(root, options.today)[0]
-        self._banners: dict[str, str] = {}
+        # The centre files are tiny: read here too, so that each banner is made once per locale in this process.
+        self._sites: SitesFile | None = load_sites(root)[0]
+        self._supplies: list[SupplyFile] = load_supplies(root, options.today, self._sites)[0]
+        self._banners: dict[tuple[str, str], str] = {}
         self._existing: dict[tuple[str, str], str] = {}
         for page in self.pages:
             self.add_existing_page(page.source_path)
@@ -154,22 +170,34 @@ class SiteBuild:
         ordered = sorted(LOCALES, key=lambda site_locale: site_locale.code != self.default_locale.code)
         return [(loc, page_url(loc, HOME), self.renderers[loc.code].gettext("Page not found")) for loc in ordered]
 
-    def supply_banner(self, site_locale: SiteLocale | None) -> str:
-        """The site-wide banner in ``site_locale`` (the default locale outside locales) while a type is critical, else "".
+    def supply_banner(self, site_locale: SiteLocale | None, centre_ids: Sequence[str] = ()) -> str:
+        """The banners of the centres ``centre_ids`` (a page's ``supply_centres``) that have a type critical, else "".
 
-        Made once per locale and build; its links are absolute paths, so that
-        one text serves every page of the locale.
+        A centre raises no banner once its figures are older than the
+        staleness limit as of the build date (the browser hides it when they
+        grow old after the build). Each banner is made once per locale and
+        build; its links are absolute paths, so that one text serves every page.
         """
         site_locale = site_locale or self.default_locale
-        if site_locale.code not in self._banners:
-            self._banners[site_locale.code] = self._render_banner(site_locale)
-        return self._banners[site_locale.code]
+        banners = []
+        for centre_id in centre_ids:
+            key = (site_locale.code, centre_id)
+            if key not in self._banners:
+                self._banners[key] = self._render_banner(site_locale, centre_id)
+            banners.append(self._banners[key])
+        return "".join(banners)
 
-    def _render_banner(self, site_locale: SiteLocale) -> str:
-        if self._supply is None or not self._supply.critical_types():
+    def _render_banner(self, site_locale: SiteLocale, centre_id: str) -> str:
+        supply = next((supply for supply in self._supplies if supply.centre_id == centre_id), None)
+        if supply is None or not supply.critical_types():
             return ""
         renderer = self.renderers[site_locale.code]
-        view = build_supply_view(renderer, self._supply, self.options.today, self.options.supply_stale_after_days)
+        view = build_supply_view(renderer, supply, self.options.today, self.options.supply_stale_after_days)
+        if view.stale:
+            return ""
+        centre = next((centre for centre in self._sites.centres if centre.id == centre_id), None) if self._sites else None
+        city = centre_city(renderer, self._sites, centre) if centre else None
         base = urlsplit(self.options.base_url).path
         macros = renderer.environment.get_template("_supply.html").module
-        return str(macros.supply_banner(view, base + page_url(site_locale, SUPPLY), base + page_url(site_locale, SITES)))  # type: ignore[attr-defined]
+        supply_url = base + page_url(site_locale, SUPPLY) + f"#{centre_id}"
+        return str(macros.supply_banner(view, supply_url, base + page_url(site_locale, SITES), city))  # type: ignore[attr-defined]

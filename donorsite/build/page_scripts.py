@@ -19,6 +19,8 @@ SCRIPT_MARKERS: dict[str, str] = {
     "assets/share.js": "share-native__button",
     "assets/choose-locale.js": "language-choice",
     "assets/time-state.js": "data-starts=",
+    "assets/next-chances.js": "data-next-chances",
+    "assets/eligibility.js": "data-eligibility",
 }
 
 

@@ -21,6 +21,7 @@ from donorsite.content.loading import CampaignEntry, SiteContent
 from donorsite.content.options import GeneratedFile, SiteOptions
 from donorsite.core.addresses import (
     CAMPAIGNS,
+    ELIGIBILITY,
     HOME,
     NOT_FOUND,
     SITES,
@@ -44,12 +45,15 @@ from donorsite.localize.picking import TextPicker, translation_notes
 from donorsite.render.campaign_view import build_campaign_view
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.donation_site_view import build_site_view
+from donorsite.render.eligibility_page_view import build_eligibility_page
 from donorsite.render.home_view import build_countdown, build_theme, build_upcoming_events, recent_results
 from donorsite.render.listing_filters import listing_filters
+from donorsite.render.next_chances_view import build_next_chances
 from donorsite.render.page_head import PageHead
 from donorsite.render.sharing import qr_code_svg
 from donorsite.render.slogans_view import build_slogan_groups
 from donorsite.render.summary_view import CampaignSummaryView, build_campaign_summary
+from donorsite.render.supply_alerts import centres_of_campaign, centres_of_site, every_centre
 from donorsite.render.supply_view import SupplyView, build_supply_view
 
 
@@ -147,6 +151,7 @@ class SitePageBuilder:
             for entry in self.content.campaigns:
                 yield _plan(site_locale, campaign_key(entry.id), False), partial(self.campaign_page, renderer, entry)
             yield from self._centre_jobs(site_locale, renderer)
+            yield _plan(site_locale, ELIGIBILITY, True), partial(self.eligibility_page, renderer)
             home = page_url(site_locale, HOME)
             not_found = PagePlan(NOT_FOUND, site_locale, f"{site_locale.prefix}/{NOT_FOUND}.md", False, f"{home}404.html")
             yield not_found, partial(self.not_found_page, renderer)
@@ -204,10 +209,10 @@ class SitePageBuilder:
             image_alt=image[1],
             structured_data=campaign_structured_data(entry, renderer.services(), self.options),
         )
-        return _page_text(view.title.text, view.summary.text, body, head)
+        return _page_text(view.title.text, view.summary.text, body, head, supply_centres=centres_of_campaign(self.content, entry))
 
     def _summaries(self, renderer: LocaleRenderer) -> list[tuple[CampaignSummaryView, TextPicker]]:
-        return [build_campaign_summary(renderer, entry, self.options.today) for entry in self.content.campaigns]
+        return [build_campaign_summary(renderer, entry, self.options.today, self.content.sites) for entry in self.content.campaigns]
 
     @staticmethod
     def _shown(pick: TextPicker, summaries: list[tuple[CampaignSummaryView, TextPicker]]) -> list[CampaignSummaryView]:
@@ -217,7 +222,7 @@ class SitePageBuilder:
     def _by_year(self, renderer: LocaleRenderer, pick: TextPicker, year: int | None = None) -> list[tuple[int, list[CampaignSummaryView]]]:
         """The summaries of every campaign (or of ``year``'s) grouped by year, newest first."""
         entries = [entry for entry in self.content.campaigns if year is None or entry.campaign.year == year]
-        summaries = [build_campaign_summary(renderer, entry, self.options.today) for entry in entries]
+        summaries = [build_campaign_summary(renderer, entry, self.options.today, self.content.sites) for entry in entries]
         ordered = self._shown(pick, sorted(summaries, key=lambda item: (item[0].year, item[0].sort_date, item[0].id), reverse=True))
         return [(group_year, list(items)) for group_year, items in groupby(ordered, key=lambda s: s.year)]
 
@@ -230,7 +235,7 @@ class SitePageBuilder:
         filters = listing_filters(renderer, summaries)
         title = renderer.gettext("All campaigns")
         body = self._render(renderer, "listing.html", url, years=years, filters=filters, notes=translation_notes(pick))
-        return _page_text(title, title, body, self._head(renderer, url))
+        return _page_text(title, title, body, self._head(renderer, url), supply_centres=every_centre(self.content))
 
     def archive_page(self, renderer: LocaleRenderer, year: int) -> str:
         """The page of one year's campaigns."""
@@ -239,7 +244,7 @@ class SitePageBuilder:
         url = page_url(renderer.site_locale, archive_key(year))
         title = renderer.gettext("Campaigns of %(year)s") % {"year": year}
         body = self._render(renderer, "archive.html", url, year=year, items=items, notes=translation_notes(pick))
-        return _page_text(title, title, body, self._head(renderer, url))
+        return _page_text(title, title, body, self._head(renderer, url), supply_centres=every_centre(self.content))
 
     def home_page(self, renderer: LocaleRenderer) -> str:
         """A locale's home: the next World Blood Donor Day, this year's theme, what is coming up, recent results, a slogan."""
@@ -264,17 +269,18 @@ class SitePageBuilder:
             renderer,
             "home.html",
             url,
+            chances=build_next_chances(renderer, self.content, today),
             countdown=build_countdown(renderer, today),
             theme=theme,
             upcoming=upcoming,
             finished=finished,
             slogan=slogan,
             has_slogans=self.content.slogans is not None,
-            supply=self.supply_view(renderer),
+            supplies=self.supply_views(renderer),
             notes=translation_notes(pick),
         )
         description = renderer.gettext("Blood drives, World Blood Donor Day events and their results.")
-        return _page_text(title, description, body, self._head(renderer, url))
+        return _page_text(title, description, body, self._head(renderer, url), supply_centres=every_centre(self.content))
 
     def slogans_page(self, renderer: LocaleRenderer) -> str:
         """All slogans in the reader's language."""
@@ -296,25 +302,25 @@ class SitePageBuilder:
             for _, site in self.content.sites.all_sites():
                 yield _plan(site_locale, site_key(site.id), False), partial(self.site_page, renderer, site.id)
 
-    def supply_view(self, renderer: LocaleRenderer) -> SupplyView | None:
-        """The supply figures in ``renderer``'s locale, or None if the site publishes none."""
-        supply = self.content.supply
-        if supply is None:
-            return None
-        return build_supply_view(renderer, supply, self.options.today, self.options.supply_stale_after_days)
+    def supply_views(self, renderer: LocaleRenderer) -> list[tuple[str, SupplyView]]:
+        """(centre id or "", figures) of every centre that publishes its stock, in ``renderer``'s locale."""
+        stale_after = self.options.supply_stale_after_days
+        return [
+            (supply.centre_id or "", build_supply_view(renderer, supply, self.options.today, stale_after))
+            for supply in self.content.supplies
+        ]
 
     def supply_page(self, renderer: LocaleRenderer) -> str:
-        """The stock of each blood type, when it was counted, the appeal and the thresholds."""
+        """Each centre's stock of each blood type, when it was counted and how old that is, its appeal and thresholds."""
         url = page_url(renderer.site_locale, SUPPLY)
-        view = self.supply_view(renderer)
-        assert view is not None
-        assert self.content.supply is not None
-        pick = TextPicker(renderer, self.content.supply.source_language)
-        pick(self.content.supply.centre)
+        views = self.supply_views(renderer)
+        pick = TextPicker(renderer, self.content.supplies[0].source_language)
+        for supply in self.content.supplies:
+            pick(supply.centre)
         title = renderer.gettext("Blood supply")
-        body = self._render(renderer, "supply.html", url, view=view, sites_key=SITES, notes=translation_notes(pick))
-        description = renderer.gettext("Blood stock by type, as of %(time)s.") % {"time": view.measured_text}
-        return _page_text(title, description, body, self._head(renderer, url))
+        body = self._render(renderer, "supply.html", url, views=views, sites_key=SITES, notes=translation_notes(pick))
+        description = renderer.gettext("Blood stock by type, as of %(time)s.") % {"time": views[0][1].measured_text}
+        return _page_text(title, description, body, self._head(renderer, url), supply_centres=every_centre(self.content))
 
     def sites_page(self, renderer: LocaleRenderer) -> str:
         """Every permanent donation site, by blood centre, with today's state."""
@@ -337,7 +343,7 @@ class SitePageBuilder:
             notes=translation_notes(pick),
         )
         description = renderer.gettext("Blood centres and donation houses with their opening hours.")
-        return _page_text(title, description, body, self._head(renderer, url))
+        return _page_text(title, description, body, self._head(renderer, url), supply_centres=every_centre(self.content))
 
     def site_page(self, renderer: LocaleRenderer, site_id: str) -> str:
         """One donation site: today's state, address and map links, the week's hours and changed hours."""
@@ -347,9 +353,20 @@ class SitePageBuilder:
         url = page_url(renderer.site_locale, site_key(site_id))
         pick = TextPicker(renderer, sites.source_language)
         view = build_site_view(renderer, centre, site, sites.source_language, self.options.today)
-        body = self._render(renderer, "site.html", url, view=view, notes=translation_notes(pick))
+        supply = self.content.supply_of(centre.id)
+        stock = build_supply_view(renderer, supply, self.options.today, self.options.supply_stale_after_days) if supply else None
+        body = self._render(renderer, "site.html", url, view=view, stock=stock, supply_key=SUPPLY, notes=translation_notes(pick))
         head = self._head(renderer, url, structured_data=site_structured_data(sites, centre, site, renderer.services(), self.options))
-        return _page_text(view.name.text, view.place_text, body, head)
+        return _page_text(view.name.text, view.place_text, body, head, supply_centres=centres_of_site(self.content, site_id))
+
+    def eligibility_page(self, renderer: LocaleRenderer) -> str:
+        """The "may I give?" self-check, with the rules of every country the site knows."""
+        url = page_url(renderer.site_locale, ELIGIBILITY)
+        view = build_eligibility_page(renderer, self.options.eligibility)
+        body = self._render(renderer, "eligibility.html", url, view=view)
+        title = renderer.gettext("May I give blood?")
+        description = renderer.gettext("Check what the general rules say and when you may give next; the staff at the site decide.")
+        return _page_text(title, description, body, self._head(renderer, url))
 
     def root_page(self) -> str:
         """``/``: offers every locale, the default one first."""

@@ -15,12 +15,15 @@ from typing import Any
 from donorsite.content.rules import RuleViolation, missing_source_texts
 from donorsite.core.problems import Problem
 from donorsite.model.donation_sites import WEEKDAYS, DonationSite, SitesFile
+from donorsite.model.fields import closest_match
 from donorsite.model.supply import SupplyFile
 from donorsite.reading.validation import describe_validation_error
 from donorsite.reading.yaml_reader import FieldPath, YamlDocument, format_path, read_yaml_file, read_yaml_text
 
 SITES_FILE = "sites.yaml"
 SUPPLY_FILE = "supply.yaml"
+# One file per further blood centre, named by the centre's id: supply/hai-phong-blood-centre.yaml.
+SUPPLY_FOLDER = "supply"
 _LINKED = "this content file is a symbolic link; put the file itself here"
 
 
@@ -57,10 +60,34 @@ def site_rule_violations(sites: SitesFile) -> Iterator[RuleViolation]:
                 message = _overlap(exception.hours)
                 if message:
                     yield (*where, "hours"), message
+    region_ids = [region.id for region in sites.regions]
+    for r, region_id in enumerate(region_ids):
+        if region_ids.index(region_id) != r:
+            yield ("regions", r, "id"), f"the id '{region_id}' is used by another region; give each region its own id"
+    if sites.regions:
+        for c, centre in enumerate(sites.centres):
+            for s, site in enumerate(centre.sites):
+                if site.region is not None and site.region not in region_ids:
+                    yield ("centres", c, "sites", s, "region"), _unknown_region(site.region, region_ids)
     centre_ids = [centre.id for centre in sites.centres]
     for c, centre_id in enumerate(centre_ids):
         if centre_ids.index(centre_id) != c:
             yield ("centres", c, "id"), f"the id '{centre_id}' is used by another centre; give each centre its own id"
+
+
+def _unknown_region(region_id: str, known: list[str]) -> str:
+    hint = closest_match(region_id, known)
+    return f"no region '{region_id}' in sites.yaml's regions; " + (
+        f"did you mean {hint}?" if hint else f"use one of its ids ({', '.join(sorted(known))}) or add it there"
+    )
+
+
+def campaign_region_violations(data: Any, sites: SitesFile | None) -> list[RuleViolation]:
+    """A campaign's ``region`` that the regions table of ``sites.yaml`` does not list (none when it has no table)."""
+    if sites is None or not sites.regions or not isinstance(data, dict) or not isinstance(data.get("region"), str):
+        return []
+    known = [region.id for region in sites.regions]
+    return [] if data["region"] in known else [(("region",), _unknown_region(data["region"], known))]
 
 
 def supply_rule_violations(supply: SupplyFile, build_date: date) -> Iterator[RuleViolation]:
@@ -77,6 +104,19 @@ def supply_rule_violations(supply: SupplyFile, build_date: date) -> Iterator[Rul
         )
 
 
+def supply_centre_violations(supply: SupplyFile, sites: SitesFile | None, display_name: str) -> Iterator[RuleViolation]:
+    """A ``centre_id`` that sites.yaml does not know, or a file in ``supply/`` not named by its centre's id."""
+    known = [centre.id for centre in sites.centres] if sites else []
+    if supply.centre_id is not None and sites is not None and supply.centre_id not in known:
+        yield ("centre_id",), f"no centre '{supply.centre_id}' in sites.yaml; use one of its centre ids ({', '.join(known)})"
+    if display_name.startswith(f"{SUPPLY_FOLDER}/"):
+        expected = f"{SUPPLY_FOLDER}/{supply.centre_id}.yaml"
+        if supply.centre_id is None:
+            yield (), "a file in supply/ is one centre's stock; write its sites.yaml id as 'centre_id: <id>'"
+        elif display_name != expected:
+            yield ("centre_id",), f"this file holds the stock of '{supply.centre_id}'; name it {expected}"
+
+
 def _site_venue(site: DonationSite) -> dict[str, Any]:
     """The site as a campaign venue, in the plain values a campaign file holds."""
     venue = site.model_dump(include={"name", "address", "city", "country", "coordinates"}, by_alias=True, exclude_none=True)
@@ -87,10 +127,10 @@ def fill_site_venues(data: Any, sites: SitesFile | None) -> tuple[list[RuleViola
     """Give each event of campaign ``data`` (plain values, changed in place) that names a site its venue and zone.
 
     What the event writes itself wins. Returns the violations (an unknown site
-    id, at ``events[i].site``) and the paths of the values taken from
+    id at ``events[i].site``, an unknown ``region``) and the paths of the values taken from
     ``sites.yaml``, which belong to that file, not to the campaign's.
     """
-    violations: list[RuleViolation] = []
+    violations: list[RuleViolation] = campaign_region_violations(data, sites)
     borrowed: list[FieldPath] = []
     events = data.get("events") if isinstance(data, dict) else None
     if not isinstance(events, list):
@@ -179,11 +219,44 @@ def load_sites(root: Path) -> tuple[SitesFile | None, list[Problem]]:
     return _sites_checked(*read_yaml_file(path, SITES_FILE), SITES_FILE)
 
 
-def load_supply(root: Path, build_date: date) -> tuple[SupplyFile | None, list[Problem]]:
-    """Read and validate ``supply.yaml`` as of ``build_date`` if the site has one."""
-    path = root / SUPPLY_FILE
+def load_supply(
+    root: Path, build_date: date, name: str = SUPPLY_FILE, sites: SitesFile | None = None
+) -> tuple[SupplyFile | None, list[Problem]]:
+    """Read and validate the supply file ``name`` (``supply.yaml`` unless told) as of ``build_date`` if the site has it.
+
+    With ``sites``, its ``centre_id`` must name one of their centres.
+    """
+    path = root / name
     if path.is_symlink():
-        return None, [Problem(SUPPLY_FILE, 1, 1, "", _LINKED)]
+        return None, [Problem(name, 1, 1, "", _LINKED)]
     if not path.exists():
         return None, []
-    return _supply_checked(*read_yaml_file(path, SUPPLY_FILE), SUPPLY_FILE, build_date)
+    document, problems = read_yaml_file(path, name)
+    supply, problems = _supply_checked(document, problems, name, build_date)
+    if supply is not None and document is not None:
+        problems += _located(name, document, supply_centre_violations(supply, sites, name))
+    return (supply if not problems else None), problems
+
+
+def supply_file_names(root: Path) -> list[str]:
+    """``supply.yaml`` if it exists, then the files of ``supply/`` by name: one centre's stock each."""
+    names = [SUPPLY_FILE] if (root / SUPPLY_FILE).exists() or (root / SUPPLY_FILE).is_symlink() else []
+    folder = root / SUPPLY_FOLDER
+    if folder.is_dir():
+        names += sorted(f"{SUPPLY_FOLDER}/{path.name}" for path in folder.iterdir() if path.suffix in (".yaml", ".yml"))
+    return names
+
+
+def load_supplies(root: Path, build_date: date, sites: SitesFile | None = None) -> tuple[list[SupplyFile], list[Problem]]:
+    """Every centre's stock (``supply.yaml`` first, then ``supply/*.yaml``) as of ``build_date``, and their problems."""
+    supplies: list[SupplyFile] = []
+    problems: list[Problem] = []
+    for name in supply_file_names(root):
+        supply, found = load_supply(root, build_date, name, sites)
+        problems += found
+        if supply is None:
+            continue
+        if supply.centre_id and any(other.centre_id == supply.centre_id for other in supplies):
+            problems.append(Problem(name, 1, 1, "centre_id", f"another supply file already holds the stock of '{supply.centre_id}'"))
+        supplies.append(supply)
+    return supplies, problems

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from donorsite.content.centre_files import fill_site_venues, load_sites, load_supply
+from donorsite.content.centre_files import fill_site_venues, load_sites, load_supplies
 from donorsite.content.project_files import image_problems, published_link_problems, shown_path
 from donorsite.content.revisions import ShallowHistoryError, last_commit_dates
 from donorsite.content.rules import RuleViolation, campaign_rule_violations, missing_source_texts
@@ -91,7 +91,13 @@ class SiteContent:
     notices: tuple[Problem, ...] = field(default=())
     # The blood service's own files (issue 17): permanent sites and today's stock.
     sites: SitesFile | None = None
+    # The first centre's stock (supply.yaml), for what shows one centre; ``supplies`` holds every centre's.
     supply: SupplyFile | None = None
+    supplies: tuple[SupplyFile, ...] = ()
+
+    def supply_of(self, centre_id: str) -> SupplyFile | None:
+        """The stock of the centre with id ``centre_id``, or None if none is published."""
+        return next((supply for supply in self.supplies if supply.centre_id == centre_id), None)
 
     def campaign(self, campaign_id: str) -> CampaignEntry:
         """The campaign with this id; raises KeyError if there is none."""
@@ -276,12 +282,13 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None, bui
             entries.append(entry)
     slogans, found = load_slogans(root)
     problems += found
-    supply, found = load_supply(root, build_date or utc_today())
+    supplies, found = load_supplies(root, build_date or utc_today(), sites)
     problems += found
     problems += published_link_problems(root)
     entries.sort(key=lambda entry: (entry.campaign.sort_date, entry.id))
     notices = tuple(notice for entry in entries for notice in entry.notices)
-    return SiteContent(tuple(entries), slogans, tuple(problems), notices, sites, supply)
+    supply = supplies[0] if supplies else None
+    return SiteContent(tuple(entries), slogans, tuple(problems), notices, sites, supply, tuple(supplies))
 
 
 def _with_commit_dates(root: Path, content: SiteContent) -> SiteContent:

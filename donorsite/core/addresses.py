@@ -12,7 +12,8 @@
 * ``/<prefix>/calendar.ics`` is a subscribable calendar of all events, ``/<prefix>/feed.xml`` an Atom feed;
 * ``/api/events.json`` lists every event in every locale (``schemas/events-api.schema.json``);
 * ``/<prefix>/supply/`` shows the blood supply by type, ``/<prefix>/sites/`` the permanent donation
-  sites and ``/<prefix>/sites/<id>/`` one site; ``/api/supply.json`` and ``/api/sites.json`` carry them as data.
+  sites and ``/<prefix>/sites/<id>/`` one site; ``/api/supply.json`` and ``/api/sites.json`` carry them as data;
+* ``/<prefix>/eligibility/`` is the "may I give?" self-check, ``/<prefix>/first-time/`` the page for first-time donors.
 
 A page is named by a locale-independent *key* (``campaigns/<id>``); the
 same key in another locale is the same page in another language.
@@ -35,6 +36,9 @@ SUPPLY = "supply"
 SITES = "sites"
 SUPPLY_API = "api/supply.json"
 SITES_API = "api/sites.json"
+# The citizen's questions (issue 21).
+ELIGIBILITY = "eligibility"
+FIRST_TIME = "first-time"
 
 
 def campaign_key(campaign_id: str) -> str:

@@ -24,4 +24,4 @@ def export_files(content: SiteContent, renderers: dict[str, LocaleServices], opt
         yield from calendar_files(content, renderer, options, time_zones)
         yield from feed_files(content, renderer, options)
     yield events_api_file(content, renderers, options)
-    yield from centre_api_files(content.supply, content.sites, renderers, options)
+    yield from centre_api_files(list(content.supplies), content.sites, renderers, options)

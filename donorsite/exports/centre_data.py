@@ -50,9 +50,10 @@ class ApiAppeal(ApiModel):
     text: LocalizedApiText = Field(description="The appeal, keyed by locale code.")
 
 
-class SupplyApi(ApiModel):
-    """``/api/supply.json``: the blood stock by type."""
+class CentreSupplyApi(ApiModel):
+    """One blood centre's stock by type."""
 
+    centre_id: str | None = Field(description="The centre's id in /api/sites.json (centre_id of its sites); null when not written.")
     centre: LocalizedApiText = Field(description="The blood centre, keyed by locale code.")
     measured_at: str = Field(description="When the stock was counted, local time of `timezone` (YYYY-MM-DDTHH:MM).")
     measured_at_utc: str = Field(description="The same instant in UTC (RFC 3339).")
@@ -65,15 +66,28 @@ class SupplyApi(ApiModel):
     pages: dict[str, str] = Field(description="The supply page in each locale.")
 
 
-def supply_api(supply: SupplyFile, renderers: dict[str, LocaleServices], options: SiteOptions) -> SupplyApi:
-    """The supply document."""
+class SupplyApi(CentreSupplyApi):
+    """``/api/supply.json``: every centre's blood stock by type in ``centres``; the first centre's also at the top, as before."""
+
+    centres: list[CentreSupplyApi] = Field(description="Every centre that publishes its stock, supply.yaml's first.")
+
+
+def supply_api(supplies: list[SupplyFile], renderers: dict[str, LocaleServices], options: SiteOptions) -> SupplyApi:
+    """The supply document of every centre in ``supplies`` (at least one)."""
+    centres = [centre_supply_api(supply, renderers, options) for supply in supplies]
+    return SupplyApi(**centres[0].model_dump(), centres=centres)
+
+
+def centre_supply_api(supply: SupplyFile, renderers: dict[str, LocaleServices], options: SiteOptions) -> CentreSupplyApi:
+    """One centre's part of the supply document."""
     levels = []
     for blood_type in BLOOD_TYPES:
         written = supply.levels.level_of(blood_type)
         days = None if written is None or isinstance(written, SupplyLevel) else written
         levels.append(ApiTypeLevel(type=blood_type, level=supply.level_word(blood_type), days=days))
     appeal = supply.appeal
-    return SupplyApi(
+    return CentreSupplyApi(
+        centre_id=supply.centre_id,
         centre=_localized(supply.centre, supply.source_language, renderers),
         measured_at=supply.measured_at.strftime("%Y-%m-%dT%H:%M"),
         measured_at_utc=supply.measured_instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -83,7 +97,7 @@ def supply_api(supply: SupplyFile, renderers: dict[str, LocaleServices], options
         levels=levels,
         critical_types=list(supply.critical_types()),
         appeal=ApiAppeal(types=list(appeal.types), text=_localized(appeal.text, supply.source_language, renderers)) if appeal else None,
-        pages=_pages(options, SUPPLY),
+        pages={code: f"{url}#{supply.centre_id}" if supply.centre_id else url for code, url in _pages(options, SUPPLY).items()},
     )
 
 
@@ -179,12 +193,13 @@ def sites_api(sites: SitesFile, renderers: dict[str, LocaleServices], options: S
 
 
 def centre_api_files(
-    supply: SupplyFile | None, sites: SitesFile | None, renderers: dict[str, LocaleServices], options: SiteOptions
+    supplies: list[SupplyFile], sites: SitesFile | None, renderers: dict[str, LocaleServices], options: SiteOptions
 ) -> list[GeneratedFile]:
     """``api/supply.json`` and ``api/sites.json``, for the files the site has."""
     files = []
-    if supply is not None:
-        files.append(GeneratedFile(SUPPLY_API, (supply_api(supply, renderers, options).model_dump_json(indent=2) + "\n").encode("utf-8")))
+    if supplies:
+        document = supply_api(supplies, renderers, options).model_dump_json(indent=2) + "\n"
+        files.append(GeneratedFile(SUPPLY_API, document.encode("utf-8")))
     if sites is not None:
         files.append(GeneratedFile(SITES_API, (sites_api(sites, renderers, options).model_dump_json(indent=2) + "\n").encode("utf-8")))
     return files

@@ -128,6 +128,7 @@ class DonationSite(StrictModel):
         min_length=1, description="whole-blood, platelets, plasma."
     )
     contact: Contact | None = Field(None, description="Phone, e-mail or web page.")
+    region: Slug | None = Field(None, description="Id of the site's city or district in `regions`, e.g. jiangsu-suzhou.")
 
     def hours_on(self, day: datetime.date) -> tuple[list[tuple[time, time]], HoursException | None]:
         """The spans the site is open on ``day`` (empty: closed) and the exception that set them, if any."""
@@ -146,11 +147,24 @@ class BloodCentre(StrictModel):
     sites: list[DonationSite] = Field(min_length=1, max_length=1000, description="Its permanent donation sites.")
 
 
+class Region(StrictModel):
+    """A city or district that campaigns and sites name by its id, so that readers see one place under one name."""
+
+    id: Slug = Field(description="Short ASCII id, e.g. jiangsu-suzhou; campaigns write it as `region:`, sites as `region:`.")
+    name: LocalizedText = Field(description="The place's name per locale, e.g. 苏州市 / Tô Châu / Suzhou.")
+    coordinates: Coordinates | None = Field(None, description="A point in the place, for readers who sort by distance.")
+
+
 class SitesFile(StrictModel):
-    """``sites.yaml``: blood centres and their permanent donation sites."""
+    """``sites.yaml``: blood centres and their permanent donation sites, and the places they are in."""
 
     source_language: LocaleCode = Field(description="The locale the texts were written in; its texts are required.")
+    regions: list[Region] = Field(default_factory=list, max_length=5000, description="Cities and districts, by id.")
     centres: list[BloodCentre] = Field(min_length=1, description="Blood centres, each with its sites.")
+
+    def region(self, region_id: str | None) -> Region | None:
+        """The region with id ``region_id``, or None."""
+        return next((region for region in self.regions if region.id == region_id), None)
 
     def all_sites(self) -> list[tuple[BloodCentre, DonationSite]]:
         """Every site with its centre, in file order."""

@@ -14,6 +14,14 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 
+class DonationKind(StrEnum):
+    """The kinds of donation a self-check asks about (the values of the form's ``last_kind``)."""
+
+    WHOLE_BLOOD = "whole-blood"
+    PLATELETS = "platelets"
+    PLASMA = "plasma"
+
+
 class IntervalUnit(StrEnum):
     """The unit of the wait between two whole-blood donations."""
 
@@ -30,6 +38,16 @@ class DonationRule(BaseModel):
     volume_ml: Annotated[int, Field(ge=100, le=600)] = Field(description="The volume given, in mL (250, 500).")
     min_weight_kg: Annotated[int, Field(ge=30, le=100)] = Field(description="Lowest body weight for this donation, in kg.")
     interval: Annotated[int, Field(ge=1, le=400)] = Field(description="Shortest wait since the last whole-blood donation.")
+    interval_unit: IntervalUnit = Field(strict=False, description="day, week or month.")
+
+
+class KindInterval(BaseModel):
+    """The shortest wait after a donation of one kind before giving that kind again."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    kind: DonationKind = Field(strict=False, description="whole-blood, platelets or plasma.")
+    interval: Annotated[int, Field(ge=1, le=400)] = Field(description="Shortest wait after a donation of this kind.")
     interval_unit: IntervalUnit = Field(strict=False, description="day, week or month.")
 
 
@@ -51,6 +69,14 @@ class EligibilityRule(BaseModel):
     donations: tuple[DonationRule, ...] = Field(
         default=(), strict=False, description="Sizes of donation with their own weight and interval, smallest first."
     )
+    kinds: tuple[KindInterval, ...] = Field(
+        default=(), strict=False, description="Waits after apheresis donations (platelets, plasma) where the rules give them."
+    )
+
+    def kinds_offered(self) -> tuple[DonationKind, ...]:
+        """Whole blood, then the kinds with a wait of their own, in ``DonationKind`` order."""
+        listed = {interval.kind for interval in self.kinds}
+        return tuple(kind for kind in DonationKind if kind is DonationKind.WHOLE_BLOOD or kind in listed)
 
     @model_validator(mode="after")
     def _ages_in_order(self) -> EligibilityRule:
@@ -60,9 +86,17 @@ class EligibilityRule(BaseModel):
 
 
 DEFAULT_RULES: dict[str, EligibilityRule] = {
-    # Mainland China, national standard GB 18467: 18-55, 50 kg men, 45 kg women, 6 months.
+    # Mainland China, national standard GB 18467-2011 (献血者健康检查要求): 18-55, 50 kg men, 45 kg women, whole blood
+    # every 6 months; apheresis platelets (单采血小板) every 2 weeks. Plasma for fractionation is collected outside
+    # the unpaid donation system (单采血浆站), so the mainland rules here name no plasma interval.
     "CN": EligibilityRule(
-        min_age=18, max_age=55, min_weight_kg_men=50, min_weight_kg_women=45, interval=6, interval_unit=IntervalUnit.MONTH
+        min_age=18,
+        max_age=55,
+        min_weight_kg_men=50,
+        min_weight_kg_women=45,
+        interval=6,
+        interval_unit=IntervalUnit.MONTH,
+        kinds=(KindInterval(kind=DonationKind.PLATELETS, interval=2, interval_unit=IntervalUnit.WEEK),),
     ),
     # Taiwan, 捐血者健康標準 art. 3 and Taiwan Blood Services Foundation (blood.org.tw, 捐血注意事項):
     # 17-65; 250 mL from 45 kg every 2 months; 500 mL from 60 kg every 3 months.
@@ -77,10 +111,25 @@ DEFAULT_RULES: dict[str, EligibilityRule] = {
             DonationRule(volume_ml=250, min_weight_kg=45, interval=2, interval_unit=IntervalUnit.MONTH),
             DonationRule(volume_ml=500, min_weight_kg=60, interval=3, interval_unit=IntervalUnit.MONTH),
         ),
+        # Same sources: apheresis (分離術) platelets or plasma every 2 weeks.
+        kinds=(
+            KindInterval(kind=DonationKind.PLATELETS, interval=2, interval_unit=IntervalUnit.WEEK),
+            KindInterval(kind=DonationKind.PLASMA, interval=2, interval_unit=IntervalUnit.WEEK),
+        ),
     ),
-    # Viet Nam, Ministry of Health circular 26/2013: 18-60, 45 kg men, 42 kg women, 12 weeks.
+    # Viet Nam, Ministry of Health circular 26/2013/TT-BYT: 18-60, 45 kg men, 42 kg women, whole blood every
+    # 12 weeks; platelets or plasma by apheresis (gạn tách) every 2 weeks.
     "VN": EligibilityRule(
-        min_age=18, max_age=60, min_weight_kg_men=45, min_weight_kg_women=42, interval=12, interval_unit=IntervalUnit.WEEK
+        min_age=18,
+        max_age=60,
+        min_weight_kg_men=45,
+        min_weight_kg_women=42,
+        interval=12,
+        interval_unit=IntervalUnit.WEEK,
+        kinds=(
+            KindInterval(kind=DonationKind.PLATELETS, interval=2, interval_unit=IntervalUnit.WEEK),
+            KindInterval(kind=DonationKind.PLASMA, interval=2, interval_unit=IntervalUnit.WEEK),
+        ),
     ),
 }
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ConfigDict, Field, PlainValidator, ValidationInfo, WithJsonSchema, create_model, field_validator, model_validator
 
-from donorsite.model.fields import LocaleCode, LocalizedText, StrictModel, closest_match, editor_error
+from donorsite.model.fields import LocaleCode, LocalizedText, Slug, StrictModel, closest_match, editor_error
 from donorsite.model.time_zones import TimeZoneName
 
 # The eight ABO/RhD types, in the order blood services publish them: the one registry of types.
@@ -187,10 +187,13 @@ class Appeal(StrictModel):
 
 
 class SupplyFile(StrictModel):
-    """``supply.yaml``: the blood stock by type, when it was measured, and an optional appeal."""
+    """``supply.yaml`` (or ``supply/<centre id>.yaml``): one centre's blood stock by type, when it was measured, and an optional appeal."""
 
     source_language: LocaleCode = Field(description="The locale the texts were written in, e.g. zh-Hans.")
     centre: LocalizedText = Field(description="The blood centre whose stock this is.")
+    centre_id: Slug | None = Field(
+        None, description="The id of that centre in sites.yaml (centres[].id): its sites' pages show this stock and its alerts."
+    )
     measured_at: MeasuredAt = Field(description='When the stock was counted, "YYYY-MM-DD HH:MM" in quotes, local time of `timezone`.')
     timezone: TimeZoneName = Field(description="IANA time zone of measured_at, e.g. Asia/Shanghai.")
     thresholds: Thresholds = Field(description="How days of stock are put in words.")

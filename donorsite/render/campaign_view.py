@@ -9,6 +9,7 @@ that templates contain markup only. Results and figures are in
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from markupsafe import Markup
 
@@ -18,7 +19,7 @@ from donorsite.core.addresses import QR_CODE_FILE, campaign_page_address, event_
 from donorsite.localize.picking import TextPicker, TranslationNotes, translation_notes
 from donorsite.localize.texts import LocalText, TextOrigin
 from donorsite.model.campaign import Campaign, CampaignKind, CampaignStatus, Event, RecipientKind
-from donorsite.model.timing import TimeState, campaign_span
+from donorsite.model.timing import TimeState, campaign_span, event_span
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.eligibility_view import EligibilityView, build_eligibility_view
 from donorsite.render.labels import KIND_LABELS, ROLE_LABELS, STATUS_LABELS
@@ -56,13 +57,15 @@ class EventView:
     venue_address: LocalText | None
     venue_city: LocalText
     map_links: list[MapLink]
-    calendar_file: str
+    # None once the event has ended at build time; ``calendar_state`` lets the browser hide it at the end too.
+    calendar_file: str | None
     schedule: list[ScheduleRow]
     route: list[LocalText]
     bring: list[LocalText]
     rules: list[LocalText]
     notes: list[LocalText]
     disclaimer: list[LocalText]
+    calendar_state: TimeStateView | None = None
 
     @property
     def has_details(self) -> bool:
@@ -115,6 +118,8 @@ class CampaignView:
     share_links: list[ShareLink] = field(default_factory=list)
     results_chart: Markup | None = None
     statistics_charts: list[Markup] = field(default_factory=list)
+    # Drives link to the first-time donors' page and the self-check.
+    is_drive: bool = False
 
     @property
     def events_with_details(self) -> list[EventView]:
@@ -129,10 +134,13 @@ def _place(pick: TextPicker, event: Event) -> str:
     return ", ".join(parts)
 
 
-def _event_view(pick: TextPicker, entry: CampaignEntry, index: int, event: Event) -> EventView:
+def _event_view(pick: TextPicker, entry: CampaignEntry, index: int, event: Event, today: date) -> EventView:
     formatter = pick.renderer.formatter
     time_text = formatter.time_range(event.start, event.end) if event.start else None
-    calendar_file = event_calendar_url(pick.renderer.site_locale, entry.id, index).rsplit("/", 1)[-1]
+    calendar_state = build_time_state(pick.renderer, event_span(event), entry.campaign.status, today)  # type: ignore[arg-type]
+    # Like the sign-up, "add to calendar" goes once the event is over: a past date in a calendar helps nobody.
+    ended = calendar_state is not None and calendar_state.ended
+    calendar_file = None if ended else event_calendar_url(pick.renderer.site_locale, entry.id, index).rsplit("/", 1)[-1]
     return EventView(
         title=pick.optional(event.title),
         date_text=formatter.date_range(event.date, event.last_date),
@@ -150,6 +158,7 @@ def _event_view(pick: TextPicker, entry: CampaignEntry, index: int, event: Event
         rules=[pick(text) for text in event.rules],
         notes=[pick(text) for text in event.notes],
         disclaimer=[pick(text) for text in event.disclaimer],
+        calendar_state=calendar_state,
     )
 
 
@@ -189,7 +198,7 @@ def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry, options:
         theme=pick.optional(campaign.theme),
         body=None,
         date_text=campaign_date_text(pick, campaign),
-        events=[_event_view(pick, entry, index, event) for index, event in enumerate(campaign.events)],
+        events=[_event_view(pick, entry, index, event, options.today) for index, event in enumerate(campaign.events)],
         measures=measure_rows(pick, campaign.targets, campaign.results),
         honour_rolls=[
             HonourRollView(
@@ -213,6 +222,7 @@ def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry, options:
         images=[(image.src, pick(image.alt)) for image in campaign.images],
         time_state=build_time_state(renderer, campaign_span(campaign), campaign.status, options.today),
         has_results=campaign.results is not None,
+        is_drive=campaign.kind in _DONATION_KINDS,
     )
     body = pick.optional(campaign.body)
     rendered_body = _render_body(body) if body else None

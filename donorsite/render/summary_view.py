@@ -9,6 +9,7 @@ from donorsite.content.loading import CampaignEntry
 from donorsite.localize.picking import ItemLanguageTag, TextPicker, item_language_tag
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import Campaign
+from donorsite.model.donation_sites import SitesFile
 from donorsite.model.timing import campaign_span
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.labels import KIND_LABELS, STATUS_LABELS
@@ -39,6 +40,8 @@ class CampaignSummaryView:
     sort_date: date
     year: int
     cities: tuple[str, ...] = ()
+    # (value, name) of the places the listing's place filter offers: a region id and its name, else the city as written.
+    places: tuple[tuple[str, str], ...] = ()
     time_state: TimeStateView | None = None
     # Set when the item's own texts are in another language or converted: listings tag the item, not the page.
     language_tag: ItemLanguageTag | None = None
@@ -49,8 +52,23 @@ class CampaignSummaryView:
         return self.time_state.when if self.time_state else "past"
 
 
-def build_campaign_summary(renderer: LocaleRenderer, entry: CampaignEntry, build_date: date) -> tuple[CampaignSummaryView, TextPicker]:
-    """The listing entry of one campaign, with the picker that knows which of its texts fell back."""
+def campaign_places(renderer: LocaleRenderer, campaign: Campaign, sites: SitesFile | None) -> tuple[tuple[str, str], ...]:
+    """Where a campaign is, as (value, name): its region by id, named in the reader's locale (or by the fallback order).
+
+    A campaign whose region the regions table does not list is placed by the
+    cities its events name, as written.
+    """
+    region = sites.region(campaign.region) if sites else None
+    if region is not None and sites is not None:
+        return ((region.id, TextPicker(renderer, sites.source_language)(region.name).text),)
+    pick = TextPicker(renderer, campaign.source_language)
+    return tuple(dict.fromkeys((city, city) for city in (pick(event.venue.city).text for event in campaign.events)))
+
+
+def build_campaign_summary(
+    renderer: LocaleRenderer, entry: CampaignEntry, build_date: date, sites: SitesFile | None = None
+) -> tuple[CampaignSummaryView, TextPicker]:
+    """The listing entry of one campaign, with the picker that knows which of its texts fell back; ``sites`` names its places."""
     campaign = entry.campaign
     entry_pick = TextPicker(renderer, campaign.source_language)
     summary = CampaignSummaryView(
@@ -64,6 +82,7 @@ def build_campaign_summary(renderer: LocaleRenderer, entry: CampaignEntry, build
         sort_date=campaign.sort_date,
         year=campaign.year,
         cities=tuple(dict.fromkeys(entry_pick(event.venue.city).text for event in campaign.events)),
+        places=campaign_places(renderer, campaign, sites),
         time_state=build_time_state(renderer, campaign_span(campaign), campaign.status, build_date),
     )
     return replace(summary, language_tag=item_language_tag(entry_pick)), entry_pick

@@ -1,0 +1,151 @@
+"""The reader's next chances to give blood: drive days and the days donation sites are open, soonest first.
+
+This module is the one adapter between the content and the "next chances"
+list: it reads each event's date, start and end and each donation site's
+weekly hours. When events gain sessions of their own (several days, daily
+hours, lunch breaks), only ``_drive_chances`` changes; the views, templates
+and the browser script read ``Chance`` alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from donorsite.content.loading import CampaignEntry, SiteContent
+from donorsite.core.addresses import campaign_key, site_key
+from donorsite.model.campaign import CampaignKind, CampaignStatus, Coordinates, Event
+from donorsite.model.donation_sites import BloodCentre, DonationSite
+from donorsite.model.fields import LocalizedText
+
+# Drives are planned weeks ahead; a site's next open days are what a reader can act on this week.
+DRIVE_HORIZON_DAYS = 60
+SITE_HORIZON_DAYS = 7
+# A site is listed with its next few open days: the browser shows the first one that has not ended yet.
+SITE_DAYS_LISTED = 3
+# Kinds of campaign at which blood is collected; meetings and reports are not chances to give.
+GIVING_KINDS = frozenset({CampaignKind.BLOOD_DRIVE, CampaignKind.WORLD_BLOOD_DONOR_DAY})
+# Decisions under which a drive still takes place.
+TAKING_PLACE = frozenset({CampaignStatus.PLANNED, CampaignStatus.CONFIRMED})
+
+
+class ChanceKind(StrEnum):
+    """Where the chance is: a drive (a campaign's event) or a permanent donation site."""
+
+    DRIVE = "drive"
+    SITE = "site"
+
+
+@dataclass(frozen=True)
+class Chance:
+    """One day on which a reader can give blood at one place.
+
+    ``spans`` are the local opening hours of that day (two spans around a
+    lunch break); empty when the event gives no hours. ``start`` and ``end``
+    are aware instants of the first opening and the last closing.
+    """
+
+    kind: ChanceKind
+    group: str
+    day: date
+    start: datetime
+    end: datetime
+    spans: tuple[tuple[time, time], ...]
+    timezone: str
+    source_language: str
+    title: LocalizedText | None
+    venue: LocalizedText
+    address: LocalizedText | None
+    city: LocalizedText
+    region: str | None
+    coordinates: Coordinates | None
+    page_key: str
+    sign_up: str | None
+
+
+def _local(day: date, moment: time, zone: str) -> datetime:
+    return datetime.combine(day, moment, ZoneInfo(zone))
+
+
+def _event_days(event: Event, as_of: date) -> Iterator[date]:
+    day = max(event.date, as_of)
+    while day <= event.last_date and day <= as_of + timedelta(days=DRIVE_HORIZON_DAYS):
+        yield day
+        day += timedelta(days=1)
+
+
+def _drive_chances(entry: CampaignEntry, as_of: date) -> Iterator[Chance]:
+    """Each remaining day of each event of a drive that takes place, within the drive horizon."""
+    campaign = entry.campaign
+    if campaign.kind not in GIVING_KINDS or campaign.status not in TAKING_PLACE:
+        return
+    for number, event in enumerate(campaign.events, start=1):
+        for day in _event_days(event, as_of):
+            opens = event.start_time
+            spans = ((opens, event.end),) if opens and event.end else ()
+            start = _local(day, opens or time(0), event.timezone)
+            end = _local(day, event.end, event.timezone) if event.end else _local(day + timedelta(days=1), time(0), event.timezone)
+            yield Chance(
+                kind=ChanceKind.DRIVE,
+                group=f"{entry.id}/{number}/{day.isoformat()}",
+                day=day,
+                start=start,
+                end=end,
+                spans=spans,
+                timezone=event.timezone,
+                source_language=campaign.source_language,
+                title=event.title or campaign.title,
+                venue=event.venue.name,
+                address=event.venue.address,
+                city=event.venue.city,
+                region=campaign.region,
+                coordinates=event.venue.coordinates,
+                page_key=campaign_key(entry.id),
+                sign_up=str(campaign.registration) if campaign.registration else None,
+            )
+
+
+def _site_chances(centre: BloodCentre, site: DonationSite, source_language: str, as_of: date) -> Iterator[Chance]:
+    """The site's next open days from ``as_of`` on, at most ``SITE_DAYS_LISTED`` within the site horizon."""
+    listed = 0
+    for offset in range(SITE_HORIZON_DAYS + 1):
+        day = as_of + timedelta(days=offset)
+        spans, _ = site.hours_on(day)
+        if not spans or listed >= SITE_DAYS_LISTED:
+            continue
+        listed += 1
+        yield Chance(
+            kind=ChanceKind.SITE,
+            group=f"site/{site.id}",
+            day=day,
+            start=_local(day, spans[0][0], site.timezone),
+            end=_local(day, spans[-1][1], site.timezone),
+            spans=tuple(spans),
+            timezone=site.timezone,
+            source_language=source_language,
+            title=None,
+            venue=site.name,
+            address=site.address,
+            city=site.city,
+            region=site.region,
+            coordinates=site.coordinates,
+            page_key=site_key(site.id),
+            sign_up=None,
+        )
+
+
+def upcoming_chances(content: SiteContent, as_of: date) -> list[Chance]:
+    """Every chance to give from ``as_of`` (the build date) on, soonest first.
+
+    Drive days come within ``DRIVE_HORIZON_DAYS``, each site's next
+    ``SITE_DAYS_LISTED`` open days within ``SITE_HORIZON_DAYS``. A day that
+    has begun is listed: the browser hides what has ended by the time it is read.
+    """
+    chances = [chance for entry in content.campaigns for chance in _drive_chances(entry, as_of)]
+    if content.sites:
+        for centre, site in content.sites.all_sites():
+            chances.extend(_site_chances(centre, site, content.sites.source_language, as_of))
+    return sorted(chances, key=lambda chance: (chance.start, chance.end, chance.group))
