@@ -8,49 +8,18 @@ range of dates: holidays, closures, extended hours.
 from __future__ import annotations
 
 import datetime
-import re
 from datetime import time
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import Field, PlainValidator, WithJsonSchema
+from pydantic import Field
 
 from donorsite.model.campaign import Contact, Coordinates
-from donorsite.model.fields import CalendarDate, CountryCode, LocaleCode, LocalizedText, Slug, StrictModel, WebLink, editor_error
+from donorsite.model.fields import CalendarDate, CountryCode, LocaleCode, LocalizedText, OpeningSpan, Slug, StrictModel, WebLink
 from donorsite.model.time_zones import TimeZoneName
 
 # Weekday keys in ISO order (Monday first), as written in the files and in schema.org's DayOfWeek.
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-_SPAN = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
-
-
-def _clock(hours: str, minutes: str, text: str) -> time:
-    hour, minute = int(hours), int(minutes)
-    if hour > 23 or minute > 59:
-        raise editor_error(
-            "hours_impossible",
-            f"{hours}:{minutes} in {text!r} is not a time of day; use 00:00 to 23:59 (write a site open past midnight as two days)",
-        )
-    return time(hour, minute)
-
-
-def _parse_span(value: Any) -> tuple[time, time]:
-    if not isinstance(value, str) or not (match := _SPAN.match(value.strip())):
-        raise editor_error("hours_format", f'{value!r} is not a span of opening hours; write it as "08:30-17:00" (with quotes)')
-    opens = _clock(match.group(1), match.group(2), value)
-    closes = _clock(match.group(3), match.group(4), value)
-    if closes <= opens:
-        raise editor_error("hours_order", f'{value!r} closes before it opens; write the opening time first, e.g. "08:30-17:00"')
-    return opens, closes
-
-
-OpeningSpan = Annotated[
-    tuple[time, time],
-    PlainValidator(_parse_span),
-    WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$", "examples": ["08:30-17:00"]}),
-]
-
 
 class WeeklyHours(StrictModel):
     """Opening hours per weekday; a day not written is a closed day."""
