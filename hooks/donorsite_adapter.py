@@ -38,7 +38,6 @@ from donorsite.core.problems import ContentError
 from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.model.eligibility import EligibilitySettingsError
 
-
 # Warnings go through MkDocs' logger, so that `--strict` turns them into a failed build.
 log = get_plugin_logger("donorsite")
 

@@ -211,7 +211,7 @@ def locale_calendar(
     calendar.add("X-PUBLISHED-TTL", REFRESH_INTERVAL)
     for occurrence in occurrences:
         for event in calendar_events(occurrence, renderer, options):
-        calendar.add_component(event)
+            calendar.add_component(event)
     time_zones.add_to(calendar)
     return calendar
 

@@ -20,7 +20,6 @@ from donorsite.model.sessions import DEFAULT_DURATION, SessionInstants, event_se
 __all__ = ["DEFAULT_DURATION", "EventOccurrence", "campaign_occurrences", "event_span", "site_occurrences"]
 
 
-
 @dataclass(frozen=True)
 class EventOccurrence:
     """One event of a campaign, with its id and its time span.

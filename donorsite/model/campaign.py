@@ -153,8 +153,7 @@ class SessionTimes(StrictModel):
     )
     hours: DailyHours = Field(
         default_factory=list,
-        description='Instead of start and end: the hours of each day as spans, e.g. ["08:30-12:00", "13:30-17:00"] '
-        "for a lunch break.",
+        description='Instead of start and end: the hours of each day as spans, e.g. ["08:30-12:00", "13:30-17:00"] for a lunch break.',
     )
     skip: list[CalendarDate] = Field(
         default_factory=list, max_length=366, description="Days between date and end_date without any session, YYYY-MM-DD."

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime
 from datetime import time
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
@@ -20,6 +21,7 @@ from donorsite.model.time_zones import TimeZoneName
 
 # Weekday keys in ISO order (Monday first), as written in the files and in schema.org's DayOfWeek.
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 
 class WeeklyHours(StrictModel):
     """Opening hours per weekday; a day not written is a closed day."""
@@ -89,11 +91,77 @@ class DonationSite(StrictModel):
     contact: Contact | None = Field(None, description="Phone, e-mail or web page.")
 
     def hours_on(self, day: datetime.date) -> tuple[list[tuple[time, time]], HoursException | None]:
-        """The spans the site is open on ``day`` (empty: closed) and the exception that set them, if any."""
+        """The spans the site is open on ``day`` (empty: closed), touching spans joined, and the exception that set them, if any."""
         for exception in self.exceptions:
             if exception.covers(day):
-                return ([] if exception.closed else sorted(exception.hours)), exception
-        return self.hours.on(day.weekday()), None
+                return ([] if exception.closed else merge_spans(exception.hours)), exception
+        return merge_spans(self.hours.on(day.weekday())), None
+
+    def schedule_data(self) -> dict[str, Any]:
+        """The week and the exceptions as plain data, clocks as "HH:MM": what the page embeds and ``site_state`` reads."""
+        return {
+            "week": [_clocks(merge_spans(self.hours.on(index))) for index in range(7)],
+            "exceptions": [
+                {"from": e.date.isoformat(), "to": e.last_date.isoformat(), "spans": [] if e.closed else _clocks(merge_spans(e.hours))}
+                for e in self.exceptions
+            ],
+        }
+
+
+def merge_spans(spans: list[tuple[time, time]]) -> list[tuple[time, time]]:
+    """``spans`` sorted, with spans that touch or overlap joined: 09:00-12:00 and 12:00-17:00 are 09:00-17:00."""
+    merged: list[tuple[time, time]] = []
+    for opens, closes in sorted(spans):
+        if merged and opens <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(closes, merged[-1][1]))
+        else:
+            merged.append((opens, closes))
+    return merged
+
+
+def _clocks(spans: list[tuple[time, time]]) -> list[list[str]]:
+    return [[f"{opens:%H:%M}", f"{closes:%H:%M}"] for opens, closes in spans]
+
+
+def _spans_on(schedule: dict[str, Any], day: datetime.date) -> list[list[str]]:
+    for exception in schedule["exceptions"]:
+        if exception["from"] <= day.isoformat() <= exception["to"]:
+            return [list(span) for span in merge_spans([(time.fromisoformat(a), time.fromisoformat(b)) for a, b in exception["spans"]])]
+    week = schedule["week"][day.weekday()]
+    return [[f"{a:%H:%M}", f"{b:%H:%M}"] for a, b in merge_spans([(time.fromisoformat(a), time.fromisoformat(b)) for a, b in week])]
+
+
+def next_opening(schedule: dict[str, Any], day: datetime.date) -> tuple[datetime.date, str] | None:
+    """The first day after ``day`` (within a year) the site opens, and its opening clock; None if it stays closed."""
+    for ahead in range(1, 367):
+        later = day + datetime.timedelta(days=ahead)
+        spans = _spans_on(schedule, later)
+        if spans:
+            return later, spans[0][0]
+    return None
+
+
+def site_state(schedule: dict[str, Any], now: datetime.datetime, timezone: str) -> dict[str, str | None]:
+    """A site's state at ``now`` on its own wall clock, as ``siteState`` in docs/assets/time-rules.js computes it.
+
+    Returns ``state`` (open-now, opens-at, closed-now or closed-today), ``time``
+    (closing or opening clock), and when closed ``next_day``/``next_time``: the next opening.
+    """
+    local = now.astimezone(ZoneInfo(timezone))
+    clock = f"{local:%H:%M}"
+    spans = _spans_on(schedule, local.date())
+    for opens, closes in spans:
+        if opens <= clock < closes:
+            return {"state": "open-now", "time": closes, "next_day": None, "next_time": None}
+        if clock < opens:
+            return {"state": "opens-at", "time": opens, "next_day": None, "next_time": None}
+    following = next_opening(schedule, local.date())
+    return {
+        "state": "closed-now" if spans else "closed-today",
+        "time": None,
+        "next_day": following[0].isoformat() if following else None,
+        "next_time": following[1] if following else None,
+    }
 
 
 class BloodCentre(StrictModel):

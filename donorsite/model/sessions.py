@@ -49,7 +49,9 @@ def _days(run: SessionTimes, overnight: bool) -> Iterator[date]:
     Overnight hours (the end before the start) end on the next morning, so
     their last session begins the day before ``end_date``.
     """
-    last = (run.end_date or run.date) - timedelta(days=1) if overnight and run.end_date and run.end_date > run.date else (run.end_date or run.date)
+    last = run.end_date or run.date
+    if overnight and last > run.date:
+        last -= timedelta(days=1)
     skipped = set(run.skip)
     day = run.date
     while day <= last:

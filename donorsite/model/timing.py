@@ -92,11 +92,12 @@ def event_time_contradictions(events: Iterable[Event]) -> Iterator[tuple[FieldPa
     for index, event in enumerate(events):
         for path, run in _run_paths(index, event):
             yield from _clock_gap_problems(path, run, event.timezone)
+            last = run.end_date or run.date
             for number, day in enumerate(run.skip):
-                if not run.date <= day <= (run.end_date or run.date):
+                if not run.date <= day <= last:
                     yield (
                         (*path, "skip", number),
-                        f"{day.isoformat()} is not between date {run.date.isoformat()} and end_date {(run.end_date or run.date).isoformat()}; "
+                        f"{day.isoformat()} is not between date {run.date.isoformat()} and end_date {last.isoformat()}; "
                         "list only days of the event that have no session",
                     )
             if run.hours and (run.start or run.end):

@@ -34,6 +34,7 @@ from donorsite.render.results_view import (
     statistics_charts,
     statistics_view,
 )
+from donorsite.render.sessions_view import WhenLine, when_lines
 from donorsite.render.sharing import ShareLink, share_links
 from donorsite.render.summary_view import campaign_date_text
 from donorsite.render.time_view import TimeStateView, build_time_state
@@ -63,6 +64,8 @@ class EventView:
     rules: list[LocalText]
     notes: list[LocalText]
     disclaimer: list[LocalText]
+    # Each run of days with its hours: the event's own, then its further sessions.
+    when: list[WhenLine] = field(default_factory=list)
 
     @property
     def has_details(self) -> bool:
@@ -131,11 +134,12 @@ def _place(pick: TextPicker, event: Event) -> str:
 
 def _event_view(pick: TextPicker, entry: CampaignEntry, index: int, event: Event) -> EventView:
     formatter = pick.renderer.formatter
-    time_text = formatter.time_range(event.start, event.end) if event.start else None
+    when = when_lines(pick.renderer, event)
+    time_text = when[0].time_text
     calendar_file = event_calendar_url(pick.renderer.site_locale, entry.id, index).rsplit("/", 1)[-1]
     return EventView(
         title=pick.optional(event.title),
-        date_text=formatter.date_range(event.date, event.last_date),
+        date_text=when[0].date_text if len(when) == 1 else formatter.date_range(event.date, event.last_date),
         iso_date=event.date.isoformat(),
         time_text=time_text,
         timezone_text=formatter.zone_name(event.timezone),
@@ -150,6 +154,7 @@ def _event_view(pick: TextPicker, entry: CampaignEntry, index: int, event: Event
         rules=[pick(text) for text in event.rules],
         notes=[pick(text) for text in event.notes],
         disclaimer=[pick(text) for text in event.disclaimer],
+        when=when,
     )
 
 

@@ -1,0 +1,47 @@
+"""An event's days and hours as readers see them: one line per run of days with the same hours.
+
+``date``..``end_date`` with its hours is one line ("25–27 November: 08:30–12:00, 13:30–17:00"),
+the skipped days are named after it, and each further session is a line of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from donorsite.model.campaign import Event, SessionTimes
+from donorsite.render.context import LocaleRenderer
+
+
+@dataclass(frozen=True)
+class WhenLine:
+    """One run of days with the same hours, ready to show."""
+
+    date_text: str
+    iso_date: str
+    time_text: str | None
+    except_text: str | None
+
+
+def _hours_text(renderer: LocaleRenderer, event: Event, run: SessionTimes) -> str | None:
+    formatter = renderer.formatter
+    if run.hours:
+        return formatter.items([formatter.time_range(opens, closes) for opens, closes in run.hours])
+    start = run.start or (event.schedule[0].time if run is event and event.schedule else None)
+    if run is event and run.start is None:
+        # As before sessions: the programme's first time is not shown as the event's hours.
+        return None
+    return formatter.time_range(start, run.end) if start else None
+
+
+def when_lines(renderer: LocaleRenderer, event: Event) -> list[WhenLine]:
+    """The event's own days and hours, then each further session, in the renderer's locale."""
+    formatter = renderer.formatter
+    lines = []
+    for run in event.runs:
+        skipped = None
+        if run.skip:
+            days = formatter.items([formatter.short_date(day) for day in sorted(run.skip)])
+            skipped = renderer.gettext("except %(days)s") % {"days": days}
+        dates = formatter.date_range(run.date, run.end_date or run.date)
+        lines.append(WhenLine(dates, run.date.isoformat(), _hours_text(renderer, event, run), skipped))
+    return lines
