@@ -124,11 +124,13 @@ def _clocks(spans: list[tuple[time, time]]) -> list[list[str]]:
 
 
 def _spans_on(schedule: dict[str, Any], day: datetime.date) -> list[list[str]]:
+    """The spans of ``day`` in schedule data (the exception covering it, else its weekday's), joined, as "HH:MM"."""
+    spans = schedule["week"][day.weekday()]
     for exception in schedule["exceptions"]:
         if exception["from"] <= day.isoformat() <= exception["to"]:
-            return [list(span) for span in merge_spans([(time.fromisoformat(a), time.fromisoformat(b)) for a, b in exception["spans"]])]
-    week = schedule["week"][day.weekday()]
-    return [[f"{a:%H:%M}", f"{b:%H:%M}"] for a, b in merge_spans([(time.fromisoformat(a), time.fromisoformat(b)) for a, b in week])]
+            spans = exception["spans"]
+            break
+    return _clocks(merge_spans([(time.fromisoformat(a), time.fromisoformat(b)) for a, b in spans]))
 
 
 def next_opening(schedule: dict[str, Any], day: datetime.date) -> tuple[datetime.date, str] | None:
