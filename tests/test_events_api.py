@@ -13,8 +13,8 @@ from export_readers import (
     SUJIN_MEETING,
     api_document,
     api_validator,
+    calendar_uids,
     event_files,
-    only_event,
     page_of,
     read_calendar,
 )
@@ -36,8 +36,17 @@ def test_schema_rejects_a_malformed_event(built_site: Path) -> None:
 def test_events_api_lists_every_event_with_the_calendar_ids(built_site: Path) -> None:
     document = api_document(built_site)
     events = document["events"]
-    uids = {str(only_event(read_calendar(path))["UID"]) for path in event_files(built_site)}
-    assert {f"{event['id']}@{HOST}" for event in events} == uids
+    uids = {uid for path in event_files(built_site) for uid in calendar_uids(read_calendar(path))}
+    # One UID per session: the event's id alone for a single session, else the id and the session's local start.
+    expected = set()
+    for event in events:
+        if len(event["sessions"]) == 1:
+            expected.add(f"{event['id']}@{HOST}")
+        else:
+            expected |= {f"{event['id']}-{datetime.fromisoformat(s['start']):%Y%m%dT%H%M}@{HOST}" for s in event["sessions"]}
+    assert expected == uids
+    for event in events:
+        assert event["sessions"][0]["start"] == event["start"] or event["all_day"]
     assert document["locales"] == [site_locale.code for site_locale in LOCALES]
     starts = [datetime.fromisoformat(event["start"]) for event in events if not event["all_day"]]
     assert starts == sorted(starts)
