@@ -233,13 +233,15 @@ def _utc_text(instant: datetime) -> str:
     return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def event_span(event: Event) -> EventSpan:
-    """The sessions of ``event`` in its zone."""
-    return EventSpan(tuple(event_sessions(event)), event.timezone)
+def event_span(event: Event) -> EventSpan | None:
+    """The sessions of ``event`` in its zone; None if it has none (every day skipped, a mistake ``check`` reports)."""
+    sessions = event_sessions(event)
+    return EventSpan(tuple(sessions), event.timezone) if sessions else None
 
 
 def campaign_span(campaign: Campaign) -> EventSpan | None:
-    """The sessions of every event, days counted in the first event's zone; None for a campaign without events (a report)."""
-    if not campaign.events:
+    """The sessions of every event, days counted in the first event's zone; None for a campaign without sessions (a report)."""
+    sessions = campaign_sessions(campaign)
+    if not sessions:
         return None
-    return EventSpan(tuple(campaign_sessions(campaign)), campaign.events[0].timezone)
+    return EventSpan(tuple(sessions), campaign.events[0].timezone)

@@ -8,12 +8,15 @@ cases both must agree on.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Literal
+
+AgeUnit = Literal["hour", "day", "month"]
 
 # The length of a month when an age is counted in months (a Gregorian year / 12).
 MONTH_DAYS = 30.4375
 
 
-def stock_age(seconds: float) -> tuple[int, str]:
+def stock_age(seconds: float) -> tuple[int, AgeUnit]:
     """How long ago, as (negative value, unit) for a relative-time format.
 
     Whole hours (at least 1) under a day, whole days under 60 days, else
@@ -36,10 +39,10 @@ def countdown(today: date, month: int, day: int) -> tuple[int, int]:
 
 
 # Babel's seconds per unit, to write an exact whole number of a unit.
-UNIT_SECONDS = {"hour": 3600, "day": 86400, "month": 30 * 86400}
+UNIT_SECONDS: dict[AgeUnit, int] = {"hour": 3600, "day": 86400, "month": 30 * 86400}
 
 
-def age_delta(seconds: float) -> tuple[timedelta, str]:
+def age_delta(seconds: float) -> tuple[timedelta, AgeUnit]:
     """The age as a timedelta of a whole number of its unit (as ``stock_age`` counts it), and the unit."""
     value, unit = stock_age(seconds)
     return timedelta(seconds=value * UNIT_SECONDS[unit]), unit

@@ -87,6 +87,16 @@ def _run_paths(index: int, event: Event) -> Iterator[tuple[FieldPath, SessionTim
         yield ("events", index, "sessions", number), session
 
 
+def _session_clock_problems(path: FieldPath, run: SessionTimes) -> Iterator[tuple[FieldPath, str]]:
+    """A further session's own times, checked as the event's are (content/rules.py)."""
+    if run.end and not run.start:
+        yield ((*path, "end"), "an end time needs a start time; add 'start: \"HH:MM\"' or remove 'end'")
+    if run.start and run.end and run.end <= run.start and not run.end_date:
+        yield ((*path, "end"), f"the end {run.end:%H:%M} is not after the start {run.start:%H:%M}; check both times")
+    if run.end_date and run.end_date < run.date:
+        yield ((*path, "end_date"), "end_date is before date; swap or correct them")
+
+
 def event_time_contradictions(events: Iterable[Event]) -> Iterator[tuple[FieldPath, str]]:
     """Times that skip over a daylight-saving jump, skipped days outside an event, and sessions that end before they begin."""
     for index, event in enumerate(events):
@@ -102,6 +112,15 @@ def event_time_contradictions(events: Iterable[Event]) -> Iterator[tuple[FieldPa
                     )
             if run.hours and (run.start or run.end):
                 yield ((*path, "hours"), "write the hours either as start and end or as hours, not both")
+            if run is not event:
+                yield from _session_clock_problems(path, run)
+            elif run.end_date == run.date and run.start and run.end and run.end <= run.start:
+                # A night needs end_date on the next day; the same day twice is a mistake in one of the four fields.
+                yield (
+                    (*path, "end"),
+                    f"the end {run.end_date.isoformat()} {run.end:%H:%M} is not after the start "
+                    f"{run.date.isoformat()} {run.start:%H:%M} in {event.timezone}; check the dates and times",
+                )
         if not event_sessions(event):
             yield (("events", index, "skip"), "every day of the event is skipped; remove a day from skip or the event")
 

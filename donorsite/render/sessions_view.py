@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from donorsite.localize.services import LocaleServices
 from donorsite.model.campaign import Event, SessionTimes
-from donorsite.render.context import LocaleRenderer
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class WhenLine:
     except_text: str | None
 
 
-def _hours_text(renderer: LocaleRenderer, event: Event, run: SessionTimes) -> str | None:
+def _hours_text(renderer: LocaleServices, event: Event, run: SessionTimes) -> str | None:
     formatter = renderer.formatter
     if run.hours:
         return formatter.items([formatter.time_range(opens, closes) for opens, closes in run.hours])
@@ -33,7 +33,7 @@ def _hours_text(renderer: LocaleRenderer, event: Event, run: SessionTimes) -> st
     return formatter.time_range(start, run.end) if start else None
 
 
-def when_lines(renderer: LocaleRenderer, event: Event) -> list[WhenLine]:
+def when_lines(renderer: LocaleServices, event: Event) -> list[WhenLine]:
     """The event's own days and hours, then each further session, in the renderer's locale."""
     formatter = renderer.formatter
     lines = []
