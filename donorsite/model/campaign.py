@@ -22,13 +22,13 @@ from donorsite.model.fields import (
     LocaleCode,
     LocalizedMarkdown,
     LocalizedText,
-    OpeningSpan,
     PhoneNumber,
     Slug,
     StrictModel,
     TimeOfDay,
     WebLink,
 )
+from donorsite.model.session_times import Session, SessionTimes
 from donorsite.model.time_zones import TimeZoneName
 
 
@@ -126,47 +126,6 @@ def _venue_or_site(schema: dict[str, Any]) -> None:
     """In the JSON Schema: an event names its venue and zone, or a donation site of sites.yaml that gives both."""
     schema["required"] = [name for name in schema.get("required", []) if name not in ("venue", "timezone")]
     schema["anyOf"] = [{"required": ["venue", "timezone"]}, {"required": ["site"]}]
-
-
-def _daily_hours_text(value: Any) -> Any:
-    """``hours: "08:30-17:00"`` (one span) reads as a list of one span."""
-    return [value] if isinstance(value, str) else value
-
-
-DailyHours = Annotated[
-    list[OpeningSpan],
-    BeforeValidator(_daily_hours_text),
-    Field(max_length=8),
-]
-
-
-class SessionTimes(StrictModel):
-    """The days and hours of one run of sessions: each day from ``date`` to ``end_date``, at the same hours."""
-
-    date: CalendarDate = Field(description="Day of the event (the first day, for several days), YYYY-MM-DD.")
-    end_date: CalendarDate | None = Field(
-        None, description="Last day, for events over several days: the hours then hold on each day from date to end_date."
-    )
-    start: TimeOfDay | None = Field(None, description='Start time on each day, "HH:MM" in quotes.')
-    end: TimeOfDay | None = Field(
-        None, description='End time on each day, "HH:MM" in quotes; an end before the start means the next morning (a night).'
-    )
-    hours: DailyHours = Field(
-        default_factory=list,
-        description='Instead of start and end: the hours of each day as spans, e.g. ["08:30-12:00", "13:30-17:00"] for a lunch break.',
-    )
-    skip: list[CalendarDate] = Field(
-        default_factory=list, max_length=366, description="Days between date and end_date without any session, YYYY-MM-DD."
-    )
-
-    @property
-    def last_date(self) -> datetime.date:
-        """The final day written for these sessions."""
-        return self.end_date or self.date
-
-
-class Session(SessionTimes):
-    """Further days of the same event at the same venue, with their own hours."""
 
 
 class Event(SessionTimes):

@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 from pydantic import Field
 
 from donorsite.model.campaign import Contact, Coordinates
-from donorsite.model.fields import CalendarDate, CountryCode, LocaleCode, LocalizedText, OpeningSpan, Slug, StrictModel, WebLink
+from donorsite.model.fields import CalendarDate, CountryCode, LocaleCode, LocalizedText, Slug, StrictModel, WebLink
+from donorsite.model.session_times import OpeningSpan
 from donorsite.model.time_zones import TimeZoneName
 
 # Weekday keys in ISO order (Monday first), as written in the files and in schema.org's DayOfWeek.

@@ -293,34 +293,3 @@ CountryCode = Annotated[
     AfterValidator(_check_country_code),
     WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$", "examples": ["CN", "TW", "VN"]}),
 ]
-
-
-# Opening hours and daily session hours: "HH:MM-HH:MM".
-_SPAN = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
-
-
-def _clock(hours: str, minutes: str, text: str) -> time:
-    hour, minute = int(hours), int(minutes)
-    if hour > 23 or minute > 59:
-        raise editor_error(
-            "hours_impossible",
-            f"{hours}:{minutes} in {text!r} is not a time of day; use 00:00 to 23:59 (write a site open past midnight as two days)",
-        )
-    return time(hour, minute)
-
-
-def _parse_span(value: Any) -> tuple[time, time]:
-    if not isinstance(value, str) or not (match := _SPAN.match(value.strip())):
-        raise editor_error("hours_format", f'{value!r} is not a span of opening hours; write it as "08:30-17:00" (with quotes)')
-    opens = _clock(match.group(1), match.group(2), value)
-    closes = _clock(match.group(3), match.group(4), value)
-    if closes <= opens:
-        raise editor_error("hours_order", f'{value!r} closes before it opens; write the opening time first, e.g. "08:30-17:00"')
-    return opens, closes
-
-
-OpeningSpan = Annotated[
-    tuple[time, time],
-    PlainValidator(_parse_span),
-    WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$", "examples": ["08:30-17:00"]}),
-]

@@ -18,7 +18,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from donorsite.model.campaign import Campaign, Event, SessionTimes
+from donorsite.model.campaign import Campaign, Event
+from donorsite.model.session_times import SessionTimes
 
 
 class TimeState(StrEnum):
