@@ -67,3 +67,14 @@ def test_events_api_gives_local_times_and_texts_by_origin(built_site: Path) -> N
     assert jiayuguan["title"]["zh-Hant"]["origin"] == "converted"
     # Vietnamese readers get English before the Chinese source.
     assert jiayuguan["title"]["vi"] == {**jiayuguan["title"]["en"], "origin": "fallback"}
+
+
+def test_events_api_lists_each_session(built_site: Path) -> None:
+    """Daily hours with a lunch break, a skipped day and one more day: each session with its UTC offset, in order."""
+    (event,) = [event for event in api_document(built_site)["events"] if event["campaign_id"] == "2027-11-gusu-blood-bus-week"]
+    sessions = [(session["start"], session["end"]) for session in event["sessions"]]
+    assert sessions[0] == ("2027-11-24T08:30:00+08:00", "2027-11-24T12:00:00+08:00")
+    assert sessions[-1] == ("2027-12-04T09:00:00+08:00", "2027-12-04T16:00:00+08:00")
+    assert len(sessions) == 7 and sessions == sorted(sessions)
+    assert (event["start"], event["end"]) == (sessions[0][0], sessions[-1][1])
+    assert not any(start.startswith("2027-11-26") for start, _ in sessions)
