@@ -23,15 +23,12 @@ class WhenLine:
     except_text: str | None
 
 
-def _hours_text(renderer: LocaleServices, event: Event, run: SessionTimes) -> str | None:
+def _hours_text(renderer: LocaleServices, run: SessionTimes) -> str | None:
+    """The hours of each day of ``run``; None without a start (the programme's first time is not shown as hours)."""
     formatter = renderer.formatter
     if run.hours:
         return formatter.items([formatter.time_range(opens, closes) for opens, closes in run.hours])
-    start = run.start or (event.schedule[0].time if run is event and event.schedule else None)
-    if run is event and run.start is None:
-        # As before sessions: the programme's first time is not shown as the event's hours.
-        return None
-    return formatter.time_range(start, run.end) if start else None
+    return formatter.time_range(run.start, run.end) if run.start else None
 
 
 def when_lines(renderer: LocaleServices, event: Event) -> list[WhenLine]:
@@ -44,5 +41,5 @@ def when_lines(renderer: LocaleServices, event: Event) -> list[WhenLine]:
             days = formatter.items([formatter.short_date(day) for day in sorted(run.skip)])
             skipped = renderer.gettext("except %(days)s") % {"days": days}
         dates = formatter.date_range(run.date, run.end_date or run.date)
-        lines.append(WhenLine(dates, run.date.isoformat(), _hours_text(renderer, event, run), skipped))
+        lines.append(WhenLine(dates, run.date.isoformat(), _hours_text(renderer, run), skipped))
     return lines
