@@ -193,3 +193,100 @@ def test_sessions_decide_the_state_at_build(build_date: str, state: str, text: s
     view = build_campaign_view(renderer, content.campaign(BUS_WEEK), SiteOptions(today=dt.date.fromisoformat(build_date)))
     assert view.time_state is not None
     assert (view.time_state.state, view.time_state.text) == (state, text)
+
+
+# The issue's own cases, as an editor writes them: daily hours over three days, and a campaign of two events weeks apart.
+THREE_DAYS = """\
+kind: blood-drive
+status: confirmed
+source_language: en
+year: 2026
+title: {en: Three days at the donation house}
+summary: {en: Daily hours from 25 to 27 November.}
+events:
+  - date: 2026-11-25
+    end_date: 2026-11-27
+    start: "08:30"
+    end: "17:00"
+    timezone: Asia/Shanghai
+    venue: {name: {en: Donation house}, city: {en: Suzhou}}
+"""
+TWO_DAYS_APART = """\
+kind: blood-drive
+status: confirmed
+source_language: en
+year: 2027
+title: {en: Winter and spring drives}
+summary: {en: Sessions on 9 January and 20 March.}
+events:
+  - date: 2027-01-09
+    start: "09:00"
+    end: "16:00"
+    timezone: Asia/Shanghai
+    venue: {name: {en: Square}, city: {en: Suzhou}}
+  - date: 2027-03-20
+    start: "09:00"
+    end: "16:00"
+    timezone: Asia/Shanghai
+    venue: {name: {en: Square}, city: {en: Suzhou}}
+"""
+
+
+@pytest.fixture(scope="module")
+def issue_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample site plus the two campaigns above, built as of BUILD_DATE and served."""
+    from conftest import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("issue") / "project")
+    (project / "campaigns" / "2026-11-three-days.yaml").write_text(THREE_DAYS, encoding="utf-8")
+    (project / "campaigns" / "2027-winter-and-spring.yaml").write_text(TWO_DAYS_APART, encoding="utf-8")
+    result = build_site(project, tmp_path_factory.mktemp("issue-site"), environment={"DONORSITE_TODAY": BUILD_DATE})
+    assert result.succeeded, result.log
+    with serve_directory(result.site) as url:
+        yield url
+
+
+@pytest.mark.parametrize(
+    ("hour", "on_now"),
+    [(3, False), (10, True), (21.5, False)],
+    ids=["03:00", "10:00", "21:30"],
+)
+def test_daily_hours_are_on_now_only_within_the_day_s_hours(browser, issue_site: str, hour: float, on_now: bool) -> None:  # type: ignore[no-untyped-def]
+    now = dt.datetime(2026, 11, 26, int(hour), int(hour % 1 * 60), tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    page = open_at(browser, f"{issue_site}en/campaigns/2026-11-three-days/", now)
+    try:
+        badge = page.inner_text(".campaign__meta .time-badge")
+        assert (badge == "On now") is on_now, badge
+        if not on_now:
+            assert badge.startswith("Between sessions, next: ")
+    finally:
+        page.context.close()
+
+
+def test_a_campaign_between_two_events_is_neither_on_now_nor_today(browser, issue_site: str) -> None:  # type: ignore[no-untyped-def]
+    now = dt.datetime(2027, 2, 1, 2, 0, tzinfo=UTC)  # 1 February, 10:00 in Suzhou
+    page = open_at(browser, f"{issue_site}en/campaigns/2027-winter-and-spring/", now)
+    listing = open_at(browser, f"{issue_site}en/campaigns/", now)
+    try:
+        assert page.inner_text(".campaign__meta .time-badge") == ("Between sessions, next: Saturday, March 20, 2027, 09:00 (Beijing time)")
+        card = listing.locator(".campaign-card:has(a[href$='2027-winter-and-spring/'])")
+        assert card.get_attribute("data-time-state") == "between"
+        assert card.locator(".time-badge").inner_text().startswith("Between sessions")
+    finally:
+        page.context.close()
+        listing.context.close()
+
+
+def test_built_on_a_day_between_two_events_it_is_not_today() -> None:
+    """Built on 1 February, the campaign of 9 January and 20 March is between sessions, with the next named."""
+    from donorsite.model.campaign import Campaign
+    from donorsite.model.timing import campaign_span
+    from donorsite.reading.yaml_reader import read_yaml_text
+
+    document, problems = read_yaml_text(TWO_DAYS_APART, "campaigns/2027-winter-and-spring.yaml")
+    assert problems == [] and document is not None
+    span = campaign_span(Campaign.model_validate(document.data))
+    assert span is not None
+    standing = span.standing_on(dt.date(2027, 2, 1))
+    assert standing.state.value == "between"
+    assert standing.next_start == dt.datetime(2027, 3, 20, 1, 0, tzinfo=UTC)
