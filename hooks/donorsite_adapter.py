@@ -17,6 +17,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -37,11 +38,14 @@ from donorsite.build.settings import (
 from donorsite.build.sitemap import write_sitemaps
 from donorsite.content.centre_files import SITES_FILE, SUPPLY_FILE, SUPPLY_FOLDER
 from donorsite.content.options import SiteOptions
-from donorsite.content.revisions import ShallowHistoryError
+from donorsite.content.revisions import NO_HISTORY, ShallowHistoryError, git_available
 from donorsite.core.locales import LOCALES, SiteLocale
 from donorsite.core.problems import ContentError
 from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.model.eligibility import EligibilitySettingsError
+
+# Warnings go through MkDocs' logger, so that `--strict` turns them into a failed build.
+log = get_plugin_logger("donorsite")
 
 
 class CampaignSite:
@@ -81,6 +85,8 @@ class CampaignSite:
         """
         site_dir = Path(config.site_dir) if self.worker else None
         root = Path(config.config_file_path).parent
+        if not git_available():
+            log.warning(NO_HISTORY)
         try:
             self._build = build = SiteBuild(root, self.options, self.content_filter, worker_site_dir=site_dir)
         except ContentError as error:

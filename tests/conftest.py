@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -34,6 +35,9 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 # .ci/run installs Debian's chromium; elsewhere CHROMIUM_PATH names another Chromium-based browser.
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no Chromium: run bash .ci/run or set CHROMIUM_PATH")
+# Every build of the tests is as of this day unless a test sets DONORSITE_TODAY itself (or removes it
+# with "" to test the clock): the suite passes on any day, after every sample event as before it.
+BUILD_DATE = date(2026, 11, 29)
 SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "campaigns", "slogans.yaml", "sites.yaml", "supply.yaml", "supply")
 
 
@@ -42,7 +46,7 @@ def run_mkdocs_build(project: Path, site_dir: Path, strict: bool = True) -> subp
     command = [*MKDOCS, "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
     if strict:
         command.append("--strict")
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment = {"DONORSITE_TODAY": BUILD_DATE.isoformat(), **os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(command, capture_output=True, text=True, cwd=project, env=environment, timeout=600)
 
 
@@ -95,6 +99,7 @@ def build_environment(variables: Mapping[str, str]) -> Iterator[None]:
 def build_site(project: Path, site_dir: Path, *, strict: bool = True, environment: Mapping[str, str] | None = None) -> SiteBuild:
     """Build ``project`` into ``site_dir`` in this process, as ``mkdocs build [--strict]`` would.
 
+    The build date is ``BUILD_DATE`` unless ``environment`` says otherwise.
     ``environment`` sets variables for this build only (``DONORSITE_TODAY``, ``DONORSITE_WORKER``,
     a filter; "" removes one). A build that MkDocs aborts (a ``PluginError``, a warning under
     ``strict``) returns ``succeeded=False`` with the logged message; any other exception is
@@ -107,7 +112,7 @@ def build_site(project: Path, site_dir: Path, *, strict: bool = True, environmen
     logger.setLevel(logging.INFO)  # as the command line does
     succeeded = True
     try:
-        with build_environment({"NO_MKDOCS_2_WARNING": "1", **(environment or {})}):
+        with build_environment({"NO_MKDOCS_2_WARNING": "1", "DONORSITE_TODAY": BUILD_DATE.isoformat(), **(environment or {})}):
             try:
                 config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
                 config.plugins.on_startup(command="build", dirty=False)
@@ -165,8 +170,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_content() -> SiteContent:
-    """The sample content, to know what the outputs should say."""
-    return load_content(ROOT)
+    """The sample content as of ``BUILD_DATE``, to know what the outputs should say."""
+    return load_content(ROOT, build_date=BUILD_DATE)
 
 
 @pytest.fixture

@@ -48,6 +48,11 @@ def only_event(calendar: icalendar.Calendar) -> icalendar.Event:
     return events[0]
 
 
+def calendar_uids(calendar: icalendar.Calendar) -> set[str]:
+    """The UIDs of every VEVENT (one per session of an event)."""
+    return {str(event["UID"]) for event in calendar.walk("VEVENT")}
+
+
 def event_files(site: Path) -> list[Path]:
     return sorted(site.glob("*/campaigns/*/event-*.ics"))
 

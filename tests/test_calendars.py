@@ -15,12 +15,14 @@ from donorsite.core.locales import LOCALES
 from donorsite.exports.calendar import calendar_event
 from donorsite.exports.occurrences import DEFAULT_DURATION, campaign_occurrences
 from donorsite.model.campaign import Contact, Event, ScheduleItem
+from donorsite.model.sessions import event_sessions
 from donorsite.render.context import build_renderers
 from export_readers import (
     DUONG_KINH,
     HOST,
     SITE_URL,
     SUJIN_MEETING,
+    calendar_uids,
     event_files,
     only_event,
     page_of,
@@ -48,24 +50,62 @@ def test_event_calendars_have_the_rfc_5545_fields(built_site: Path, sample_conte
         calendar = read_calendar(path)
         assert (calendar["VERSION"], calendar["METHOD"]) == ("2.0", "PUBLISH")
         assert calendar["PRODID"]
-        event = only_event(calendar)
-        for name in ("UID", "DTSTAMP", "LAST-MODIFIED", "DTSTART", "DTEND", "SUMMARY", "LOCATION", "URL", "STATUS", "DESCRIPTION"):
-            assert name in event, f"{path}: {name} is missing"
-        assert event["UID"].endswith(f"@{HOST}")
-        assert event["URL"] == f"{SITE_URL}{prefix}/campaigns/{campaign_id}/"
-        assert page_of(built_site, str(event["URL"])).is_file()
-        assert str(event["URL"]) in str(event["DESCRIPTION"])
-        assert event.decoded("DTEND") > event.decoded("DTSTART")
-        if event_model.start_time is not None:
-            assert event["DTSTART"].params["TZID"] == event_model.timezone
-            assert event["DTEND"].params["TZID"] == event_model.timezone
-            assert [zone["TZID"] for zone in calendar.walk("VTIMEZONE")] == [event_model.timezone]
-        coordinates = event_model.venue.coordinates
-        if coordinates:
-            geo = event["GEO"]
-            assert (geo.latitude, geo.longitude) == (coordinates.latitude, coordinates.longitude)
-        else:
-            assert "GEO" not in event
+        vevents = calendar.walk("VEVENT")
+        # One VEVENT per session: an event over days, or with a lunch break, has several.
+        assert len(vevents) == len(event_sessions(event_model)), path
+        for event in vevents:
+            _check_vevent(built_site, path, prefix, campaign_id, event_model, calendar, event)
+
+
+def _check_vevent(built_site: Path, path: Path, prefix: str, campaign_id: str, event_model, calendar, event) -> None:  # type: ignore[no-untyped-def]
+    for name in ("UID", "DTSTAMP", "LAST-MODIFIED", "DTSTART", "DTEND", "SUMMARY", "LOCATION", "URL", "STATUS", "DESCRIPTION"):
+        assert name in event, f"{path}: {name} is missing"
+    assert event["UID"].endswith(f"@{HOST}")
+    assert event["URL"] == f"{SITE_URL}{prefix}/campaigns/{campaign_id}/"
+    assert page_of(built_site, str(event["URL"])).is_file()
+    assert str(event["URL"]) in str(event["DESCRIPTION"])
+    assert event.decoded("DTEND") > event.decoded("DTSTART")
+    if event_model.start_time is not None:
+        assert event["DTSTART"].params["TZID"] == event_model.timezone
+        assert event["DTEND"].params["TZID"] == event_model.timezone
+        assert [zone["TZID"] for zone in calendar.walk("VTIMEZONE")] == [event_model.timezone]
+    coordinates = event_model.venue.coordinates
+    if coordinates:
+        geo = event["GEO"]
+        assert (geo.latitude, geo.longitude) == (coordinates.latitude, coordinates.longitude)
+    else:
+        assert "GEO" not in event
+
+
+BUS_WEEK = "2027-11-gusu-blood-bus-week"
+VENUE = {"name": {"en": "Hall"}, "city": {"en": "Town"}}
+
+
+def test_days_with_a_lunch_break_are_one_vevent_per_session(built_site: Path) -> None:
+    """24-27 November less the 26th, 08:30-12:00 and 13:30-17:00, then 4 December: no VEVENT spans a night or a break."""
+    zone = ZoneInfo("Asia/Shanghai")
+    calendar = read_calendar(built_site / "en" / "campaigns" / BUS_WEEK / "event-1.ics")
+    spans = sorted((event.decoded("DTSTART"), event.decoded("DTEND")) for event in calendar.walk("VEVENT"))
+    expected = [
+        (datetime(2027, 11, day, *opens, tzinfo=zone), datetime(2027, 11, day, *closes, tzinfo=zone))
+        for day in (24, 25, 27)
+        for opens, closes in (((8, 30), (12, 0)), ((13, 30), (17, 0)))
+    ] + [(datetime(2027, 12, 4, 9, 0, tzinfo=zone), datetime(2027, 12, 4, 16, 0, tzinfo=zone))]
+    assert spans == expected
+    uids = [str(event["UID"]) for event in calendar.walk("VEVENT")]
+    assert len(set(uids)) == len(uids)
+    assert f"{BUS_WEEK}-20271124-0830-20271127T1330@{HOST}" in uids
+
+
+def test_daily_hours_over_several_days_are_one_session_a_day() -> None:
+    """25-27 Nov 08:30-17:00 is three days of those hours, never one span from the first morning to the last evening."""
+    event = Event.model_validate(
+        {"date": "2026-11-25", "end_date": "2026-11-27", "start": "08:30", "end": "17:00", "timezone": "Asia/Shanghai", "venue": VENUE}
+    )
+    zone = ZoneInfo("Asia/Shanghai")
+    assert event_sessions(event) == [
+        (datetime(2026, 11, day, 8, 30, tzinfo=zone), datetime(2026, 11, day, 17, 0, tzinfo=zone)) for day in (25, 26, 27)
+    ]
 
 
 def test_duong_kinh_event_is_at_its_local_hours(built_site: Path, sample_content: SiteContent) -> None:
@@ -95,13 +135,14 @@ def test_uids_are_the_same_in_every_locale(built_site: Path) -> None:
     uids: dict[str, set[str]] = {}
     for path in event_files(built_site):
         _, _, campaign_id, name = path.relative_to(built_site).parts
-        uids.setdefault(f"{campaign_id}/{name}", set()).add(str(only_event(read_calendar(path))["UID"]))
+        uids.setdefault(f"{campaign_id}/{name}", set()).add(frozenset(calendar_uids(read_calendar(path))))
     assert uids and all(len(found) == 1 for found in uids.values())
-    assert len({next(iter(found)) for found in uids.values()}) == len(uids)
+    every = [uid for found in uids.values() for uid in next(iter(found))]
+    assert len(set(every)) == len(every)
 
 
 def test_locale_calendar_holds_every_event(built_site: Path) -> None:
-    all_uids = {str(only_event(read_calendar(path))["UID"]) for path in event_files(built_site)}
+    all_uids = {uid for path in event_files(built_site) for uid in calendar_uids(read_calendar(path))}
     for site_locale in LOCALES:
         calendar = read_calendar(built_site / site_locale.prefix / "calendar.ics")
         assert {str(event["UID"]) for event in calendar.walk("VEVENT")} == all_uids

@@ -13,8 +13,8 @@ from export_readers import (
     SUJIN_MEETING,
     api_document,
     api_validator,
+    calendar_uids,
     event_files,
-    only_event,
     page_of,
     read_calendar,
 )
@@ -36,8 +36,17 @@ def test_schema_rejects_a_malformed_event(built_site: Path) -> None:
 def test_events_api_lists_every_event_with_the_calendar_ids(built_site: Path) -> None:
     document = api_document(built_site)
     events = document["events"]
-    uids = {str(only_event(read_calendar(path))["UID"]) for path in event_files(built_site)}
-    assert {f"{event['id']}@{HOST}" for event in events} == uids
+    uids = {uid for path in event_files(built_site) for uid in calendar_uids(read_calendar(path))}
+    # One UID per session: the event's id alone for a single session, else the id and the session's local start.
+    expected = set()
+    for event in events:
+        if len(event["sessions"]) == 1:
+            expected.add(f"{event['id']}@{HOST}")
+        else:
+            expected |= {f"{event['id']}-{datetime.fromisoformat(s['start']):%Y%m%dT%H%M}@{HOST}" for s in event["sessions"]}
+    assert expected == uids
+    for event in events:
+        assert event["sessions"][0]["start"] == event["start"] or event["all_day"]
     assert document["locales"] == [site_locale.code for site_locale in LOCALES]
     starts = [datetime.fromisoformat(event["start"]) for event in events if not event["all_day"]]
     assert starts == sorted(starts)
@@ -58,3 +67,14 @@ def test_events_api_gives_local_times_and_texts_by_origin(built_site: Path) -> N
     assert jiayuguan["title"]["zh-Hant"]["origin"] == "converted"
     # Vietnamese readers get English before the Chinese source.
     assert jiayuguan["title"]["vi"] == {**jiayuguan["title"]["en"], "origin": "fallback"}
+
+
+def test_events_api_lists_each_session(built_site: Path) -> None:
+    """Daily hours with a lunch break, a skipped day and one more day: each session with its UTC offset, in order."""
+    (event,) = [event for event in api_document(built_site)["events"] if event["campaign_id"] == "2027-11-gusu-blood-bus-week"]
+    sessions = [(session["start"], session["end"]) for session in event["sessions"]]
+    assert sessions[0] == ("2027-11-24T08:30:00+08:00", "2027-11-24T12:00:00+08:00")
+    assert sessions[-1] == ("2027-12-04T09:00:00+08:00", "2027-12-04T16:00:00+08:00")
+    assert len(sessions) == 7 and sessions == sorted(sessions)
+    assert (event["start"], event["end"]) == (sessions[0][0], sessions[-1][1])
+    assert not any(start.startswith("2027-11-26") for start, _ in sessions)

@@ -130,6 +130,16 @@ SITES_CASES = [
         "sites.yaml:149:13: centres[1].sites[0].exceptions[0]: say what changes: write 'closed: true' or the day's 'hours'",
     ),
     Case(
+        "overlapping-exceptions",
+        "sites.yaml",
+        '        donations: [whole-blood]\n        contact:\n          phone: "+86 512 0000 0000"\n      - id: changshu-blood-centre',
+        "          - date: 2027-06-13\n            closed: true\n"
+        '        donations: [whole-blood]\n        contact:\n          phone: "+86 512 0000 0000"\n      - id: changshu-blood-centre',
+        "sites.yaml:59:19: centres[0].sites[0].exceptions[2].date: these days (2027-06-13–2027-06-13) overlap another exception "
+        "(2027-06-12–2027-06-14, exception 2 of this site); split the range so that each day has one exception, "
+        "e.g. end the first the day before",
+    ),
+    Case(
         "duplicate-site-id",
         "sites.yaml",
         "      - id: changshu-blood-centre",

@@ -55,3 +55,18 @@ def test_duong_kinh_structured_data(built_site: Path, sample_content: SiteConten
         assert item["location"]["geo"] == geo
     [meeting] = structured_data(built_site / "en" / "campaigns" / SUJIN_MEETING / "index.html")
     assert (meeting["startDate"], meeting["endDate"]) == ("2022-01-20", "2022-01-20")
+
+
+def test_an_event_of_several_sessions_lists_them_as_sub_events(built_site: Path) -> None:
+    """The blood bus week: six half-days (a lunch break each day, the 26th skipped) and 4 December, each a subEvent."""
+    page = built_site / "en" / "campaigns" / "2027-11-gusu-blood-bus-week" / "index.html"
+    (item,) = structured_data(page)
+    sub_events = item["subEvent"]
+    assert [(sub["startDate"], sub["endDate"]) for sub in sub_events[:2]] == [
+        ("2027-11-24T08:30:00+08:00", "2027-11-24T12:00:00+08:00"),
+        ("2027-11-24T13:30:00+08:00", "2027-11-24T17:00:00+08:00"),
+    ]
+    assert len(sub_events) == 7
+    assert not any(sub["startDate"].startswith("2027-11-26") for sub in sub_events)
+    assert (item["startDate"], item["endDate"]) == ("2027-11-24T08:30:00+08:00", "2027-12-04T16:00:00+08:00")
+    assert all(sub["location"] == item["location"] for sub in sub_events)

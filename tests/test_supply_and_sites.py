@@ -39,8 +39,9 @@ def sample_url(sample_build: Path) -> Iterator[str]:
         yield url
 
 
-def _open_at(browser, url: str, now: dt.datetime):  # type: ignore[no-untyped-def]
-    context = browser.new_context()
+def _open_at(browser, url: str, now: dt.datetime, zone: str = "Asia/Shanghai"):  # type: ignore[no-untyped-def]
+    """The page at ``now`` for a reader whose clock is in ``zone`` (by default the sample sites' own)."""
+    context = browser.new_context(timezone_id=zone)
     page = context.new_page()
     page.clock.install(time=now)
     page.goto(url)
@@ -51,10 +52,11 @@ def _open_at(browser, url: str, now: dt.datetime):  # type: ignore[no-untyped-de
 
 OPENING_CASES = [
     ("en", GUSU, dt.datetime(2026, 12, 1, 3, 0, tzinfo=UTC), "open-now", "Open now, until 17:00"),  # Tuesday 11:00 in Suzhou
-    ("en", GUSU, dt.datetime(2026, 12, 1, 10, 0, tzinfo=UTC), "closed-now", "Closed now; opening hours are over for today"),  # 18:00
+    ("en", GUSU, dt.datetime(2026, 12, 1, 10, 0, tzinfo=UTC), "closed-now", "Closed now; opens Wednesday, December 2, 2026 at 09:00"),
     ("en", GUSU, dt.datetime(2026, 12, 1, 0, 15, tzinfo=UTC), "opens-at", "Opens today at 09:00"),  # 08:15
-    ("en", GUSU, dt.datetime(2027, 2, 17, 3, 0, tzinfo=UTC), "closed-today", "Closed today"),  # Spring Festival closure
-    ("en", CHANGSHU, dt.datetime(2026, 12, 6, 3, 0, tzinfo=UTC), "closed-today", "Closed today"),  # a Sunday
+    # The Spring Festival closure, 16-18 February: the next opening is after it.
+    ("en", GUSU, dt.datetime(2027, 2, 17, 3, 0, tzinfo=UTC), "closed-today", "Closed today; opens Friday, February 19, 2027 at 09:00"),
+    ("en", CHANGSHU, dt.datetime(2026, 12, 6, 3, 0, tzinfo=UTC), "closed-today", "Closed today; opens Monday, December 7, 2026 at 08:30"),
     ("en", CHANGSHU, dt.datetime(2026, 12, 7, 4, 30, tzinfo=UTC), "opens-at", "Opens today at 13:30"),  # Monday 12:30, the lunch break
     ("zh-hans", GUSU, dt.datetime(2026, 12, 1, 3, 0, tzinfo=UTC), "open-now", "正在开放，至17:00"),
     ("vi", "sites/duong-kinh-donation-point/", dt.datetime(2026, 12, 2, 1, 0, tzinfo=UTC), "open-now", "Đang mở cửa, đến 11h30"),
@@ -62,11 +64,24 @@ OPENING_CASES = [
 
 
 @needs_chromium
+def test_a_reader_in_another_zone_sees_the_sites_day_and_zone(browser, sample_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Monday 16:15 in Los Angeles is Tuesday 08:15 in Suzhou: the site opens "today" on its own clock, and says whose."""
+    context, page = _open_at(browser, f"{sample_url}en/{GUSU}", dt.datetime(2026, 12, 1, 0, 15, tzinfo=UTC), zone="America/Los_Angeles")
+    try:
+        today = page.locator(".site-today")
+        assert today.get_attribute("data-open-state") == "opens-at"
+        assert today.inner_text() == "Opens today at 09:00 (Beijing time)"
+    finally:
+        context.close()
+
+
+@needs_chromium
 @pytest.mark.parametrize(("prefix", "path", "now", "state", "text"), OPENING_CASES)
 def test_site_state_follows_the_readers_clock(  # type: ignore[no-untyped-def]
     browser, sample_url: str, prefix: str, path: str, now: dt.datetime, state: str, text: str
 ) -> None:
-    context, page = _open_at(browser, f"{sample_url}{prefix}/{path}", now)
+    zone = "Asia/Ho_Chi_Minh" if "duong-kinh" in path else "Asia/Shanghai"
+    context, page = _open_at(browser, f"{sample_url}{prefix}/{path}", now, zone=zone)
     try:
         today = page.locator(".site-today")
         assert today.get_attribute("data-open-state") == state

@@ -24,8 +24,8 @@ def event(**fields: object) -> Event:
             "2026-12-12T00:30:00Z",
             "2026-12-12T08:00:00Z",
         ),
-        # Without an end time the event lasts until the end of its last day.
-        ({"date": "2015-06-14", "start": "18:30", "timezone": "Asia/Shanghai"}, "2015-06-14T10:30:00Z", "2015-06-14T16:00:00Z"),
+        # Without an end time (nor a programme's), a session lasts the default two hours, as its calendar entry does.
+        ({"date": "2015-06-14", "start": "18:30", "timezone": "Asia/Shanghai"}, "2015-06-14T10:30:00Z", "2015-06-14T12:30:00Z"),
         ({"date": "2022-01-20", "timezone": "Asia/Shanghai"}, "2022-01-19T16:00:00Z", "2022-01-20T16:00:00Z"),
         # Across the spring-forward night in New York: 23 hours between the two midnights.
         ({"date": "2027-03-13", "end_date": "2027-03-14", "timezone": "America/New_York"}, "2027-03-13T05:00:00Z", "2027-03-15T04:00:00Z"),

@@ -6,15 +6,14 @@
   if (!node) return;
   var month = Number(node.getAttribute("data-countdown-month"));
   var day = Number(node.getAttribute("data-countdown-day"));
+  if (!window.DonorsiteTime) return;
   var now = new Date();
-  var today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
-  var year = now.getFullYear();
+  // The reader's own date, counted by the rule the build uses (countdown in time-rules.js).
+  var today = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
+  var counted = window.DonorsiteTime.countdown(today, month, day);
+  var days = counted.days;
+  var year = counted.year;
   var target = Date.UTC(year, month - 1, day);
-  if (target < today) {
-    year += 1;
-    target = Date.UTC(year, month - 1, day);
-  }
-  var days = Math.round((target - today) / 86400000);
   var lang = document.documentElement.lang || "en";
   var text;
   if (days === 0) {

@@ -4,15 +4,14 @@
 // reader's clock decides whether the notice shows, and how old the figures
 // are is written in the page's language (Intl.RelativeTimeFormat).
 (function () {
+  if (!window.DonorsiteTime) return;
   var now = Date.now();
   var lang = document.documentElement.lang || "en";
 
+  // The unit and the value follow stockAge in time-rules.js, as the build's words do.
   function ageText(seconds) {
-    var format = new Intl.RelativeTimeFormat(lang, { numeric: "always" });
-    var days = seconds / 86400;
-    if (days < 1) return format.format(-Math.max(1, Math.floor(seconds / 3600)), "hour");
-    if (days < 60) return format.format(-Math.floor(days), "day");
-    return format.format(-Math.floor(days / 30.4375), "month");
+    var age = window.DonorsiteTime.stockAge(seconds);
+    return new Intl.RelativeTimeFormat(lang, { numeric: "always" }).format(age.value, age.unit);
   }
 
   document.querySelectorAll(".supply-state[data-measured]").forEach(function (node) {

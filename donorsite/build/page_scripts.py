@@ -18,7 +18,7 @@ SCRIPT_MARKERS: dict[str, str] = {
     "assets/countdown.js": "data-countdown-month",
     "assets/share.js": "share-native__button",
     "assets/choose-locale.js": "language-choice",
-    "assets/time-state.js": "data-starts=",
+    "assets/time-state.js": "data-sessions=",
     "assets/next-chances.js": "data-next-chances",
     "assets/eligibility.js": "data-eligibility",
 }

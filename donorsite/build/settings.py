@@ -58,6 +58,11 @@ def check_default_locale(code: str) -> str:
     return code
 
 
+# The range of build dates a build accepts: campaign years run from 1990 to 2100.
+EARLIEST_BUILD_DATE = date(1990, 1, 1)
+LATEST_BUILD_DATE = date(2199, 12, 31)
+
+
 def build_date_from_environment(environment: Mapping[str, str]) -> date:
     """Today in UTC, or the day named by ``DONORSITE_TODAY=YYYY-MM-DD`` (to rebuild or test as of a given day).
 
@@ -70,9 +75,17 @@ def build_date_from_environment(environment: Mapping[str, str]) -> date:
     if not text:
         return utc_today()
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise SettingsError(f"{TODAY_VARIABLE}: {text!r} is not a date; write it as YYYY-MM-DD") from None
+    # Near year 9999 a day after the build date no longer exists (date.max): a
+    # build date that far out is a typing slip, refused before it breaks a date sum.
+    if not LATEST_BUILD_DATE >= day >= EARLIEST_BUILD_DATE:
+        raise SettingsError(
+            f"{TODAY_VARIABLE}: {text!r} is not a possible build date; write a day between "
+            f"{EARLIEST_BUILD_DATE.isoformat()} and {LATEST_BUILD_DATE.isoformat()} as YYYY-MM-DD"
+        )
+    return day
 
 
 WORKER_VARIABLE = "DONORSITE_WORKER"

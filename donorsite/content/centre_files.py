@@ -14,7 +14,7 @@ from typing import Any
 
 from donorsite.content.rules import RuleViolation, missing_source_texts
 from donorsite.core.problems import Problem
-from donorsite.model.donation_sites import WEEKDAYS, DonationSite, SitesFile
+from donorsite.model.donation_sites import WEEKDAYS, DonationSite, HoursException, SitesFile
 from donorsite.model.fields import closest_match
 from donorsite.model.supply import SupplyFile
 from donorsite.reading.validation import describe_validation_error
@@ -33,6 +33,20 @@ def _overlap(spans: list[tuple[time, time]]) -> str | None:
         if opens < closes:
             return f"two spans overlap ({opens:%H:%M} is before {closes:%H:%M}); join them into one span or correct the times"
     return None
+
+
+def _exception_overlaps(path: FieldPath, exceptions: list[HoursException]) -> Iterator[RuleViolation]:
+    """Two exceptions that cover the same day: which one holds would depend on their order in the file."""
+    for e, exception in enumerate(exceptions):
+        for o, other in enumerate(exceptions[:e]):
+            if exception.date <= other.last_date and other.date <= exception.last_date:
+                yield (
+                    (*path, "exceptions", e, "date"),
+                    f"these days ({exception.date}–{exception.last_date}) overlap another exception "
+                    f"({other.date}–{other.last_date}, exception {o + 1} of this site); split the range so that each day "
+                    "has one exception, e.g. end the first the day before",
+                )
+                break
 
 
 def site_rule_violations(sites: SitesFile) -> Iterator[RuleViolation]:
@@ -60,6 +74,7 @@ def site_rule_violations(sites: SitesFile) -> Iterator[RuleViolation]:
                 message = _overlap(exception.hours)
                 if message:
                     yield (*where, "hours"), message
+            yield from _exception_overlaps(path, site.exceptions)
     region_ids = [region.id for region in sites.regions]
     for r, region_id in enumerate(region_ids):
         if region_ids.index(region_id) != r:

@@ -44,6 +44,8 @@ class CampaignEntry:
     notices: tuple[Problem, ...] = ()
     # Values an event takes from sites.yaml (``site: <id>``): their texts are translated there, not here.
     borrowed_paths: tuple[FieldPath, ...] = ()
+    # The build date: no stamp of the campaign (feed updated, DTSTAMP, dateModified) may be later.
+    build_date: date | None = None
 
     @property
     def known_update(self) -> date | None:
@@ -53,8 +55,13 @@ class CampaignEntry:
 
     @property
     def updated(self) -> date:
-        """The stamp of calendars and feeds, which need one: the known last change, else the campaign's first date."""
-        return self.known_update or self.campaign.sort_date
+        """The stamp of calendars and feeds, which need one: the known last change, else the campaign's first date.
+
+        Never later than the build date: a campaign not yet dated by git (no
+        history, no ``updated``) is not stamped with a day still to come.
+        """
+        stamp = self.known_update or self.campaign.sort_date
+        return min(stamp, self.build_date) if self.build_date else stamp
 
 
 @dataclass(frozen=True)
@@ -205,7 +212,7 @@ def load_campaign(
         return None, problems
     notices = tuple(_legacy_status_notices(display_name, document))
     entry_id = unicodedata.normalize("NFC", path.stem)
-    return CampaignEntry(entry_id, display_name, campaign, notices=notices, borrowed_paths=tuple(borrowed)), []
+    return CampaignEntry(entry_id, display_name, campaign, notices=notices, borrowed_paths=tuple(borrowed), build_date=as_of), []
 
 
 def validate_campaign_text(text: str, display_name: str, sites: SitesFile | None = None) -> tuple[Campaign | None, list[Problem]]:

@@ -9,6 +9,7 @@ reported as unknown, never dated with the clone's first commit.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -53,6 +54,22 @@ def _git(root: Path, *arguments: str) -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return result.stdout if result.returncode == 0 else None
+
+
+NO_HISTORY = (
+    "git is not installed (not found on the PATH): "
+    "the date of each campaign's last change is unknown, and feeds and calendars fall back to dates written in the files "
+    "(never later than the build date); install git and build from a clone, or write 'updated: YYYY-MM-DD' in each campaign"
+)
+
+
+def git_available() -> bool:
+    """Whether a ``git`` command is on the PATH, to read when each file last changed.
+
+    A folder that is not a checkout (a copy, an export) builds quietly with
+    the dates written in its files; a machine without git is told.
+    """
+    return shutil.which("git") is not None
 
 
 def _shallow_boundary(root: Path) -> frozenset[str]:

@@ -84,18 +84,48 @@ def _organizer(entry: CampaignEntry, renderer: LocaleServices) -> vCalAddress | 
     return organizer
 
 
-def calendar_event(occurrence: EventOccurrence, renderer: LocaleServices, options: SiteOptions) -> Event:
-    """The VEVENT of ``occurrence`` in the renderer's locale."""
+def session_uid(occurrence: EventOccurrence, session_start: datetime | date, options: SiteOptions) -> str:
+    """The UID of one session: the event's UID for a single session, else ``<event id>-<YYYYMMDDTHHMM>@<host>``.
+
+    It follows from the session's own start, so adding or removing another
+    session leaves every other UID as it was.
+    """
+    if len(occurrence.sessions) == 1:
+        return event_uid(occurrence, options)
+    stamp = f"{session_start:%Y%m%dT%H%M}" if isinstance(session_start, datetime) else f"{session_start:%Y%m%d}"
+    return f"{occurrence.id}-{stamp}@{site_host(options)}"
+
+
+def _session_times(occurrence: EventOccurrence) -> list[tuple[datetime | date, datetime | date]]:
+    """DTSTART and DTEND of each session: dates (end exclusive) for an all-day event, else aware datetimes."""
+    if occurrence.all_day:
+        return [(start.date(), end.date()) for start, end in occurrence.sessions]
+    return list(occurrence.sessions)
+
+
+def calendar_events(occurrence: EventOccurrence, renderer: LocaleServices, options: SiteOptions) -> list[Event]:
+    """One VEVENT per session of ``occurrence``, in the renderer's locale, earliest first."""
+    return [calendar_event(occurrence, renderer, options, start, end) for start, end in _session_times(occurrence)]
+
+
+def calendar_event(
+    occurrence: EventOccurrence,
+    renderer: LocaleServices,
+    options: SiteOptions,
+    start: datetime | date | None = None,
+    end: datetime | date | None = None,
+) -> Event:
+    """The VEVENT of one session of ``occurrence`` (by default the whole event) in the renderer's locale."""
     entry = occurrence.entry
     texts = event_texts(renderer, occurrence)
     page = campaign_page_address(options.base_url, renderer.site_locale, entry.id)
     changed = _utc_midnight(entry.updated)
     event = Event.new(
-        uid=event_uid(occurrence, options),
+        uid=event_uid(occurrence, options) if start is None else session_uid(occurrence, start, options),
         stamp=changed,
         last_modified=changed,
-        start=occurrence.start,
-        end=_ics_end(occurrence),
+        start=occurrence.start if start is None else start,
+        end=_ics_end(occurrence) if end is None else end,
         summary=texts.name,
         description=f"{texts.summary.text}\n\n{page}",
         location=texts.place,
@@ -150,13 +180,14 @@ class TimeZoneDefinitions:
 def event_calendar(
     occurrence: EventOccurrence, renderer: LocaleServices, options: SiteOptions, time_zones: TimeZoneDefinitions
 ) -> Calendar:
-    """A calendar file holding one event, to add it to one's own calendar."""
+    """A calendar file holding one event (one VEVENT per session), to add it to one's own calendar."""
     calendar = Calendar.new(
         prodid=PRODUCT_ID,
         method="PUBLISH",
         uid=f"{occurrence.id}-{renderer.site_locale.prefix}@{site_host(options)}",
     )
-    calendar.add_component(calendar_event(occurrence, renderer, options))
+    for event in calendar_events(occurrence, renderer, options):
+        calendar.add_component(event)
     time_zones.add_to(calendar)
     return calendar
 
@@ -179,7 +210,8 @@ def locale_calendar(
     # Outlook reads the refresh interval from this older property.
     calendar.add("X-PUBLISHED-TTL", REFRESH_INTERVAL)
     for occurrence in occurrences:
-        calendar.add_component(calendar_event(occurrence, renderer, options))
+        for event in calendar_events(occurrence, renderer, options):
+            calendar.add_component(event)
     time_zones.add_to(calendar)
     return calendar
 

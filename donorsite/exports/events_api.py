@@ -65,6 +65,13 @@ class ApiVenue(ApiModel):
     coordinates: ApiCoordinates | None = Field(description="Map position; null when not known.")
 
 
+class ApiSession(ApiModel):
+    """One session of an event: a span of real time during which it is on."""
+
+    start: datetime = Field(description="Beginning, date and time with the UTC offset of the event's time zone (ISO 8601).")
+    end: datetime = Field(description="End, exclusive, with UTC offset.")
+
+
 class ApiEvent(ApiModel):
     """One dated event of a campaign."""
 
@@ -85,6 +92,11 @@ class ApiEvent(ApiModel):
     end: datetime | date = Field(
         description="End: date and time with UTC offset, exclusive (from the end time, else the end of the programme, "
         "else two hours after the last start); for all-day events the last day, inclusive."
+    )
+    sessions: list[ApiSession] = Field(
+        description="Every session of the event, earliest first: each day's hours from date to end_date (a lunch break "
+        "splits a day in two), less skipped days, then further sessions. start and end above are the first start and the "
+        "last end; the event is on only inside a session. An all-day day runs from midnight to midnight."
     )
     timezone: str = Field(description="IANA time zone of the event, e.g. Asia/Ho_Chi_Minh.")
     title: LocalizedApiText = Field(description="The campaign's title, keyed by locale code.")
@@ -148,6 +160,7 @@ def api_event(occurrence: EventOccurrence, renderers: dict[str, LocaleServices],
         all_day=occurrence.all_day,
         start=occurrence.start,
         end=occurrence.end,
+        sessions=[ApiSession(start=start, end=end) for start, end in occurrence.sessions],
         timezone=occurrence.event.timezone,
         title=_localized(texts, lambda t: t.title),
         event_title=_optional_localized(texts, lambda t: t.event_title),

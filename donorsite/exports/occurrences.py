@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from donorsite.content.loading import CampaignEntry
 from donorsite.model.campaign import Event
+from donorsite.model.sessions import DEFAULT_DURATION, SessionInstants, event_sessions, is_all_day
 
-# How long a timed event lasts when neither its end nor its programme says:
-# counted from the last time known to begin (the start or a later schedule item).
-DEFAULT_DURATION = timedelta(hours=2)
+__all__ = ["DEFAULT_DURATION", "EventOccurrence", "campaign_occurrences", "event_span", "site_occurrences"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +43,11 @@ class EventOccurrence:
         return not isinstance(self.start, datetime)
 
     @property
+    def sessions(self) -> list[SessionInstants]:
+        """The event's sessions, (start, end) aware datetimes in its zone, earliest first."""
+        return event_sessions(self.event)
+
+    @property
     def number(self) -> int:
         """The event's position in its campaign, counted from 1 as in its calendar file's name."""
         return self.index + 1
@@ -59,33 +63,12 @@ def _at(day: date, moment: time, timezone: str) -> datetime:
     return datetime.combine(day, moment, tzinfo=ZoneInfo(timezone))
 
 
-def _schedule_end(event: Event) -> time | None:
-    """The programme's last end time, if the programme is over by then (no item begins at or after it)."""
-    ends = [item.end for item in event.schedule if item.end]
-    if not ends:
-        return None
-    last_end = max(ends)
-    return last_end if all(item.time < last_end for item in event.schedule) else None
-
-
-def _timed_end(event: Event, start: datetime) -> datetime:
-    """The end of a timed event: its end time, else its programme's end, else a default duration."""
-    end_time = event.end or _schedule_end(event)
-    if end_time is not None:
-        end = _at(event.last_date, end_time, event.timezone)
-        if end > start:
-            return end
-    last_begin = max([start.time(), *(item.time for item in event.schedule)])
-    return _at(event.last_date, last_begin, event.timezone) + DEFAULT_DURATION
-
-
 def event_span(event: Event) -> tuple[datetime | date, datetime | date]:
-    """(start, end) of an event: aware datetimes when it has a start time, else its first and last day."""
-    start_time = event.start_time
-    if start_time is None:
+    """(start, end) of an event: its first session's start and last session's end, else (all day) its first and last day."""
+    if is_all_day(event):
         return event.date, event.last_date
-    start = _at(event.date, start_time, event.timezone)
-    return start, _timed_end(event, start)
+    sessions = event_sessions(event)
+    return sessions[0][0], max(end for _, end in sessions)
 
 
 def _base_id(campaign_id: str, event: Event) -> str:

@@ -79,6 +79,13 @@ def schema_org_event(occurrence: EventOccurrence, renderer: LocaleServices, opti
         "inLanguage": renderer.site_locale.code,
         "url": campaign_page_address(options.base_url, renderer.site_locale, entry.id),
     }
+    sessions = occurrence.sessions
+    if len(sessions) > 1 and not occurrence.all_day:
+        # Several sessions (days, or a day with a break): each is a sub-event at the same place.
+        data["subEvent"] = [
+            {"@type": "Event", "name": texts.name, "startDate": _iso(start), "endDate": _iso(end), "location": data["location"]}
+            for start, end in sessions
+        ]
     organizers = _organizers(entry, renderer)
     if organizers:
         data["organizer"] = organizers

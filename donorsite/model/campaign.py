@@ -29,6 +29,7 @@ from donorsite.model.fields import (
     WebLink,
     editor_error,
 )
+from donorsite.model.session_times import Session, SessionTimes
 from donorsite.model.time_zones import TimeZoneName
 
 
@@ -128,20 +129,22 @@ def _venue_or_site(schema: dict[str, Any]) -> None:
     schema["anyOf"] = [{"required": ["venue", "timezone"]}, {"required": ["site"]}]
 
 
-class Event(StrictModel):
-    """One dated gathering of a campaign: a drive, a meeting, a ride."""
+class Event(SessionTimes):
+    """One dated gathering of a campaign: a drive, a meeting, a ride. Its days and hours are its sessions."""
 
     model_config = ConfigDict(json_schema_extra=_venue_or_site)
 
     title: LocalizedText | None = Field(None, description="Name of this event if the campaign has several.")
-    date: CalendarDate = Field(description="Day of the event, YYYY-MM-DD.")
-    end_date: CalendarDate | None = Field(None, description="Last day, for events over several days.")
-    start: TimeOfDay | None = Field(None, description='Start time, "HH:MM" in quotes.')
-    end: TimeOfDay | None = Field(None, description='End time, "HH:MM" in quotes.')
     timezone: TimeZoneName = Field(description="IANA time zone, e.g. Asia/Shanghai or Asia/Ho_Chi_Minh.")
     venue: Venue = Field(description="Where it takes place; may be left out when `site` names a donation site.")
     site: Slug | None = Field(
         None, description="Id of a donation site in sites.yaml; its name, address, position and time zone are used unless written here."
+    )
+    sessions: list[Session] = Field(
+        default_factory=list,
+        max_length=366,
+        description="Further days of this event at the same venue, each with its own date and hours "
+        "(the event's own date and hours are its first sessions), e.g. a second weekend.",
     )
     schedule: list[ScheduleItem] = Field(default_factory=list, max_length=500, description="Timed programme.")
     route: list[Waypoint] = Field(default_factory=list, max_length=500, description="Ordered stops of a ride or walk.")
@@ -151,14 +154,19 @@ class Event(StrictModel):
     disclaimer: list[LocalizedText] = Field(default_factory=list, description="Disclaimer paragraphs.")
 
     @property
+    def runs(self) -> list[SessionTimes]:
+        """The event's own days and hours, then its further sessions, as written."""
+        return [self, *self.sessions]
+
+    @property
     def last_date(self) -> datetime.date:
-        """The final day of the event."""
-        return self.end_date or self.date
+        """The final day of the event, over all its sessions."""
+        return max([self.end_date or self.date, *(session.last_date for session in self.sessions)])
 
     @property
     def start_time(self) -> time | None:
-        """The start time, or the first schedule item's time."""
-        return self.start or (self.schedule[0].time if self.schedule else None)
+        """The start time, or the first span's, or the first schedule item's time."""
+        return self.start or (self.hours[0][0] if self.hours else None) or (self.schedule[0].time if self.schedule else None)
 
 
 class CustomMeasure(StrictModel):

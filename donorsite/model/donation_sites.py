@@ -8,48 +8,20 @@ range of dates: holidays, closures, extended hours.
 from __future__ import annotations
 
 import datetime
-import re
 from datetime import time
 from enum import StrEnum
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
-from pydantic import AfterValidator, Field, PlainValidator, WithJsonSchema
+from pydantic import AfterValidator, Field
 
 from donorsite.model.campaign import Contact, Coordinates
 from donorsite.model.fields import CalendarDate, CountryCode, LocaleCode, LocalizedText, Slug, StrictModel, WebLink, editor_error
+from donorsite.model.session_times import OpeningSpan
 from donorsite.model.time_zones import TimeZoneName
 
 # Weekday keys in ISO order (Monday first), as written in the files and in schema.org's DayOfWeek.
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-_SPAN = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
-
-
-def _clock(hours: str, minutes: str, text: str) -> time:
-    hour, minute = int(hours), int(minutes)
-    if hour > 23 or minute > 59:
-        raise editor_error(
-            "hours_impossible",
-            f"{hours}:{minutes} in {text!r} is not a time of day; use 00:00 to 23:59 (write a site open past midnight as two days)",
-        )
-    return time(hour, minute)
-
-
-def _parse_span(value: Any) -> tuple[time, time]:
-    if not isinstance(value, str) or not (match := _SPAN.fullmatch(value.strip())):
-        raise editor_error("hours_format", f'{value!r} is not a span of opening hours; write it as "08:30-17:00" (with quotes)')
-    opens = _clock(match.group(1), match.group(2), value)
-    closes = _clock(match.group(3), match.group(4), value)
-    if closes <= opens:
-        raise editor_error("hours_order", f'{value!r} closes before it opens; write the opening time first, e.g. "08:30-17:00"')
-    return opens, closes
-
-
-OpeningSpan = Annotated[
-    tuple[time, time],
-    PlainValidator(_parse_span),
-    WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$", "examples": ["08:30-17:00"]}),
-]
 
 
 class WeeklyHours(StrictModel):
@@ -131,11 +103,79 @@ class DonationSite(StrictModel):
     region: Slug | None = Field(None, description="Id of the site's city or district in `regions`, e.g. jiangsu-suzhou.")
 
     def hours_on(self, day: datetime.date) -> tuple[list[tuple[time, time]], HoursException | None]:
-        """The spans the site is open on ``day`` (empty: closed) and the exception that set them, if any."""
+        """The spans the site is open on ``day`` (empty: closed), touching spans joined, and the exception that set them, if any."""
         for exception in self.exceptions:
             if exception.covers(day):
-                return ([] if exception.closed else sorted(exception.hours)), exception
-        return self.hours.on(day.weekday()), None
+                return ([] if exception.closed else merge_spans(exception.hours)), exception
+        return merge_spans(self.hours.on(day.weekday())), None
+
+    def schedule_data(self) -> dict[str, Any]:
+        """The week and the exceptions as plain data, clocks as "HH:MM": what the page embeds and ``site_state`` reads."""
+        return {
+            "week": [_clocks(merge_spans(self.hours.on(index))) for index in range(7)],
+            "exceptions": [
+                {"from": e.date.isoformat(), "to": e.last_date.isoformat(), "spans": [] if e.closed else _clocks(merge_spans(e.hours))}
+                for e in self.exceptions
+            ],
+        }
+
+
+def merge_spans(spans: list[tuple[time, time]]) -> list[tuple[time, time]]:
+    """``spans`` sorted, with spans that touch or overlap joined: 09:00-12:00 and 12:00-17:00 are 09:00-17:00."""
+    merged: list[tuple[time, time]] = []
+    for opens, closes in sorted(spans):
+        if merged and opens <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(closes, merged[-1][1]))
+        else:
+            merged.append((opens, closes))
+    return merged
+
+
+def _clocks(spans: list[tuple[time, time]]) -> list[list[str]]:
+    return [[f"{opens:%H:%M}", f"{closes:%H:%M}"] for opens, closes in spans]
+
+
+def _spans_on(schedule: dict[str, Any], day: datetime.date) -> list[list[str]]:
+    """The spans of ``day`` in schedule data (the exception covering it, else its weekday's), joined, as "HH:MM"."""
+    spans = schedule["week"][day.weekday()]
+    for exception in schedule["exceptions"]:
+        if exception["from"] <= day.isoformat() <= exception["to"]:
+            spans = exception["spans"]
+            break
+    return _clocks(merge_spans([(time.fromisoformat(a), time.fromisoformat(b)) for a, b in spans]))
+
+
+def next_opening(schedule: dict[str, Any], day: datetime.date) -> tuple[datetime.date, str] | None:
+    """The first day after ``day`` (within a year) the site opens, and its opening clock; None if it stays closed."""
+    for ahead in range(1, 367):
+        later = day + datetime.timedelta(days=ahead)
+        spans = _spans_on(schedule, later)
+        if spans:
+            return later, spans[0][0]
+    return None
+
+
+def site_state(schedule: dict[str, Any], now: datetime.datetime, timezone: str) -> dict[str, str | None]:
+    """A site's state at ``now`` on its own wall clock, as ``siteState`` in docs/assets/time-rules.js computes it.
+
+    Returns ``state`` (open-now, opens-at, closed-now or closed-today), ``time``
+    (closing or opening clock), and when closed ``next_day``/``next_time``: the next opening.
+    """
+    local = now.astimezone(ZoneInfo(timezone))
+    clock = f"{local:%H:%M}"
+    spans = _spans_on(schedule, local.date())
+    for opens, closes in spans:
+        if opens <= clock < closes:
+            return {"state": "open-now", "time": closes, "next_day": None, "next_time": None}
+        if clock < opens:
+            return {"state": "opens-at", "time": opens, "next_day": None, "next_time": None}
+    following = next_opening(schedule, local.date())
+    return {
+        "state": "closed-now" if spans else "closed-today",
+        "time": None,
+        "next_day": following[0].isoformat() if following else None,
+        "next_time": following[1] if following else None,
+    }
 
 
 class BloodCentre(StrictModel):

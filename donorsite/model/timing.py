@@ -9,117 +9,121 @@ state to the minute from the same instants, which the pages embed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from donorsite.model.campaign import Campaign, Event
+from donorsite.model.session_times import SessionTimes
+from donorsite.model.sessions import (
+    DEFAULT_DURATION,
+    EventSpan,
+    SessionInstants,
+    SessionsState,
+    TimeState,
+    campaign_sessions,
+    campaign_span,
+    event_sessions,
+    event_span,
+    is_all_day,
+    state_at,
+    state_on,
+    utc_today,
+)
+
+__all__ = [
+    "DEFAULT_DURATION",
+    "EventSpan",
+    "SessionInstants",
+    "SessionsState",
+    "TimeState",
+    "build_date_contradictions",
+    "campaign_sessions",
+    "campaign_span",
+    "event_sessions",
+    "event_span",
+    "event_time_contradictions",
+    "is_all_day",
+    "missing_local_time",
+    "state_at",
+    "state_on",
+    "utc_today",
+]
 
 FieldPath = tuple[str | int, ...]
 
 
-class TimeState(StrEnum):
-    """Where an event stands relative to the reader's (or the build's) time."""
-
-    UPCOMING = "upcoming"
-    TODAY = "today"
-    ON_NOW = "on-now"
-    ENDED = "ended"
-
-
-@dataclass(frozen=True)
-class EventSpan:
-    """The real interval of one event or of a whole campaign."""
-
-    starts: datetime
-    ends: datetime
-    first_day: date
-    last_day: date
-    timezone: str
-
-    @property
-    def starts_iso(self) -> str:
-        """The start as a UTC timestamp the browser parses, e.g. ``2026-12-12T00:30:00Z``."""
-        return _utc_text(self.starts)
-
-    @property
-    def ends_iso(self) -> str:
-        """The end (exclusive) as a UTC timestamp."""
-        return _utc_text(self.ends)
-
-    def state_on(self, build_date: date) -> TimeState:
-        """The state as of a whole day: upcoming, today (some time that day) or ended; never on now."""
-        if self.last_day < build_date:
-            return TimeState.ENDED
-        if self.first_day > build_date:
-            return TimeState.UPCOMING
-        return TimeState.TODAY
-
-
-def utc_today() -> date:
-    """Today's date in UTC: the default build date, the same on every machine whatever its time zone."""
-    return datetime.now(UTC).date()
-
-
-def _utc_text(instant: datetime) -> str:
-    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _local(day: date, clock: time, zone: ZoneInfo) -> datetime:
-    return datetime.combine(day, clock, tzinfo=zone)
-
-
-def event_span(event: Event) -> EventSpan:
-    """The event's interval: from its start (or the first day's midnight) to its end (or the end of its last day)."""
-    zone = ZoneInfo(event.timezone)
-    starts = _local(event.date, event.start_time or time(0), zone)
-    ends = _local(event.last_date, event.end, zone) if event.end else _local(event.last_date + timedelta(days=1), time(0), zone)
-    return EventSpan(starts.astimezone(UTC), ends.astimezone(UTC), event.date, event.last_date, event.timezone)
-
-
-def campaign_span(campaign: Campaign) -> EventSpan | None:
-    """From the first event's start to the last event's end; None for a campaign without events (a report)."""
-    spans = [event_span(event) for event in campaign.events]
-    if not spans:
-        return None
-    return EventSpan(
-        min(span.starts for span in spans),
-        max(span.ends for span in spans),
-        min(span.first_day for span in spans),
-        max(span.last_day for span in spans),
-        spans[0].timezone,
-    )
-
-
 def missing_local_time(day: date, clock: time, timezone: str) -> bool:
     """Whether ``clock`` never happens on ``day`` in ``timezone`` (skipped when clocks go forward)."""
-    local = _local(day, clock, ZoneInfo(timezone))
+    local = datetime.combine(day, clock, tzinfo=ZoneInfo(timezone))
     return local.astimezone(UTC).astimezone(ZoneInfo(timezone)).replace(tzinfo=None) != datetime.combine(day, clock)
 
 
-def _clock_gap_problems(index: int, event: Event) -> Iterator[tuple[FieldPath, str]]:
-    for name, day, clock in (("start", event.date, event.start), ("end", event.last_date, event.end)):
-        if clock is not None and missing_local_time(day, clock, event.timezone):
-            yield (
-                ("events", index, name),
-                f"{clock:%H:%M} does not exist on {day.isoformat()} in {event.timezone}: the clocks go forward "
-                "for daylight-saving time that night; write a time before or after the jump",
-            )
+def _run_clocks(run: SessionTimes) -> Iterator[tuple[str, time, bool]]:
+    """(field, clock, is_end) of each time written on ``run``."""
+    for name, clock in (("start", run.start), ("end", run.end)):
+        if clock is not None:
+            yield name, clock, name == "end"
+    for opens, closes in run.hours:
+        yield "hours", opens, False
+        yield "hours", closes, True
+
+
+def _clock_gap_problems(path: FieldPath, run: SessionTimes, timezone: str) -> Iterator[tuple[FieldPath, str]]:
+    for name, clock, _ in _run_clocks(run):
+        day = run.date
+        while day <= (run.end_date or run.date):
+            if missing_local_time(day, clock, timezone):
+                yield (
+                    (*path, name),
+                    f"{clock:%H:%M} does not exist on {day.isoformat()} in {timezone}: the clocks go forward "
+                    "for daylight-saving time that night; write a time before or after the jump",
+                )
+                break
+            day += timedelta(days=1)
+
+
+def _run_paths(index: int, event: Event) -> Iterator[tuple[FieldPath, SessionTimes]]:
+    yield ("events", index), event
+    for number, session in enumerate(event.sessions):
+        yield ("events", index, "sessions", number), session
+
+
+def _session_clock_problems(path: FieldPath, run: SessionTimes) -> Iterator[tuple[FieldPath, str]]:
+    """A further session's own times, checked as the event's are (content/rules.py)."""
+    if run.end and not run.start:
+        yield ((*path, "end"), "an end time needs a start time; add 'start: \"HH:MM\"' or remove 'end'")
+    if run.start and run.end and run.end <= run.start and not run.end_date:
+        yield ((*path, "end"), f"the end {run.end:%H:%M} is not after the start {run.start:%H:%M}; check both times")
+    if run.end_date and run.end_date < run.date:
+        yield ((*path, "end_date"), "end_date is before date; swap or correct them")
 
 
 def event_time_contradictions(events: Iterable[Event]) -> Iterator[tuple[FieldPath, str]]:
-    """Times that skip over a daylight-saving jump, and ends that come before starts in real time."""
+    """Times that skip over a daylight-saving jump, skipped days outside an event, and sessions that end before they begin."""
     for index, event in enumerate(events):
-        gaps = list(_clock_gap_problems(index, event))
-        yield from gaps
-        span = event_span(event)
-        if not gaps and event.end is not None and span.ends <= span.starts and event.end_date:
-            yield (
-                ("events", index, "end"),
-                f"the end {event.end_date.isoformat()} {event.end:%H:%M} is not after the start "
-                f"{event.date.isoformat()} {event.start_time or time(0):%H:%M} in {event.timezone}; check the dates and times",
-            )
+        for path, run in _run_paths(index, event):
+            yield from _clock_gap_problems(path, run, event.timezone)
+            last = run.end_date or run.date
+            for number, day in enumerate(run.skip):
+                if not run.date <= day <= last:
+                    yield (
+                        (*path, "skip", number),
+                        f"{day.isoformat()} is not between date {run.date.isoformat()} and end_date {last.isoformat()}; "
+                        "list only days of the event that have no session",
+                    )
+            if run.hours and (run.start or run.end):
+                yield ((*path, "hours"), "write the hours either as start and end or as hours, not both")
+            if run is not event:
+                yield from _session_clock_problems(path, run)
+            elif run.end_date == run.date and run.start and run.end and run.end <= run.start:
+                # A night needs end_date on the next day; the same day twice is a mistake in one of the four fields.
+                yield (
+                    (*path, "end"),
+                    f"the end {run.end_date.isoformat()} {run.end:%H:%M} is not after the start "
+                    f"{run.date.isoformat()} {run.start:%H:%M} in {event.timezone}; check the dates and times",
+                )
+        if not event_sessions(event):
+            yield (("events", index, "skip"), "every day of the event is skipped; remove a day from skip or the event")
 
 
 def build_date_contradictions(campaign: Campaign, legacy_status: str | None, build_date: date) -> Iterator[tuple[FieldPath, str]]:

@@ -35,6 +35,7 @@ from donorsite.render.results_view import (
     statistics_charts,
     statistics_view,
 )
+from donorsite.render.sessions_view import WhenLine, when_lines
 from donorsite.render.sharing import ShareLink, share_links
 from donorsite.render.summary_view import campaign_date_text
 from donorsite.render.time_view import TimeStateView, build_time_state
@@ -66,6 +67,8 @@ class EventView:
     notes: list[LocalText]
     disclaimer: list[LocalText]
     calendar_state: TimeStateView | None = None
+    # Each run of days with its hours: the event's own, then its further sessions.
+    when: list[WhenLine] = field(default_factory=list)
 
     @property
     def has_details(self) -> bool:
@@ -136,14 +139,15 @@ def _place(pick: TextPicker, event: Event) -> str:
 
 def _event_view(pick: TextPicker, entry: CampaignEntry, index: int, event: Event, today: date) -> EventView:
     formatter = pick.renderer.formatter
-    time_text = formatter.time_range(event.start, event.end) if event.start else None
+    when = when_lines(pick.renderer, event)
+    time_text = when[0].time_text
     calendar_state = build_time_state(pick.renderer, event_span(event), entry.campaign.status, today)  # type: ignore[arg-type]
     # Like the sign-up, "add to calendar" goes once the event is over: a past date in a calendar helps nobody.
     ended = calendar_state is not None and calendar_state.ended
     calendar_file = None if ended else event_calendar_url(pick.renderer.site_locale, entry.id, index).rsplit("/", 1)[-1]
     return EventView(
         title=pick.optional(event.title),
-        date_text=formatter.date_range(event.date, event.last_date),
+        date_text=when[0].date_text if len(when) == 1 else formatter.date_range(event.date, event.last_date),
         iso_date=event.date.isoformat(),
         time_text=time_text,
         timezone_text=formatter.zone_name(event.timezone),
@@ -159,6 +163,7 @@ def _event_view(pick: TextPicker, entry: CampaignEntry, index: int, event: Event
         notes=[pick(text) for text in event.notes],
         disclaimer=[pick(text) for text in event.disclaimer],
         calendar_state=calendar_state,
+        when=when,
     )
 
 

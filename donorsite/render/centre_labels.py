@@ -36,3 +36,8 @@ OPEN_NOW = N_("Open now, until %(time)s")
 OPENS_AT = N_("Opens today at %(time)s")
 CLOSED_NOW = N_("Closed now; opening hours are over for today")
 CLOSED_TODAY = N_("Closed today")
+# Closed, with the next opening named (the day in the site's own calendar).
+CLOSED_NOW_NEXT = N_("Closed now; opens %(day)s at %(time)s")
+CLOSED_TODAY_NEXT = N_("Closed today; opens %(day)s at %(time)s")
+# Added when the reader's clock is not the site's: the state is on the site's clock.
+IN_SITE_ZONE = N_("%(text)s (%(zone)s)")

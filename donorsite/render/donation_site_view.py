@@ -17,8 +17,18 @@ from babel.dates import format_date
 from donorsite.localize.picking import TextPicker
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import Venue
-from donorsite.model.donation_sites import WEEKDAYS, BloodCentre, DonationSite
-from donorsite.render.centre_labels import CLOSED_NOW, CLOSED_TODAY, DONATION_LABELS, KIND_LABELS, OPEN_NOW, OPENS_AT
+from donorsite.model.donation_sites import WEEKDAYS, BloodCentre, DonationSite, next_opening
+from donorsite.render.centre_labels import (
+    CLOSED_NOW,
+    CLOSED_NOW_NEXT,
+    CLOSED_TODAY,
+    CLOSED_TODAY_NEXT,
+    DONATION_LABELS,
+    IN_SITE_ZONE,
+    KIND_LABELS,
+    OPEN_NOW,
+    OPENS_AT,
+)
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.maps import MapLink, map_links
 
@@ -74,19 +84,31 @@ def _spans_text(renderer: LocaleRenderer, spans: list[tuple[time, time]]) -> str
     return renderer.formatter.items([renderer.formatter.time_range(opens, closes) for opens, closes in spans])
 
 
-def _spans_data(renderer: LocaleRenderer, spans: list[tuple[time, time]]) -> list[list[str]]:
-    return [
-        [f"{opens:%H:%M}", f"{closes:%H:%M}", renderer.formatter.time(opens), renderer.formatter.time(closes)] for opens, closes in spans
-    ]
-
-
 def _venue(site: DonationSite) -> Venue:
     return Venue(name=site.name, address=site.address, city=site.city, country=site.country, coordinates=site.coordinates)
 
 
 def _today_text(renderer: LocaleRenderer, site: DonationSite, build_date: date) -> str:
+    """The build date's hours; on a closed day, with the next opening."""
     spans, _ = site.hours_on(build_date)
-    return renderer.gettext("%(date)s: %(hours)s") % {"date": renderer.formatter.date(build_date), "hours": _spans_text(renderer, spans)}
+    hours = _spans_text(renderer, spans)
+    following = next_opening(site.schedule_data(), build_date) if not spans else None
+    if following:
+        day, clock = following
+        hours = renderer.gettext(CLOSED_TODAY_NEXT) % {
+            "day": renderer.formatter.date(day),
+            "time": renderer.formatter.time(time.fromisoformat(clock)),
+        }
+    return renderer.gettext("%(date)s: %(hours)s") % {"date": renderer.formatter.date(build_date), "hours": hours}
+
+
+def _schedule_json(renderer: LocaleRenderer, site: DonationSite) -> str:
+    """The week and the exceptions for site-hours.js, with each clock's text in the locale (``times``)."""
+    schedule = site.schedule_data()
+    clocks = {clock for day in schedule["week"] for span in day for clock in span}
+    clocks |= {clock for e in schedule["exceptions"] for span in e["spans"] for clock in span}
+    schedule["times"] = {clock: renderer.formatter.time(time.fromisoformat(clock)) for clock in sorted(clocks)}
+    return json.dumps(schedule, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 # How far ahead the page lists exceptions, and how far ahead the browser knows the hours.
@@ -114,13 +136,6 @@ def build_site_view(renderer: LocaleRenderer, centre: BloodCentre, site: Donatio
         )
         for e in sorted(current, key=lambda e: e.date)
     ]
-    schedule = {
-        "week": [_spans_data(renderer, site.hours.on(index)) for index in range(7)],
-        "exceptions": [
-            {"from": e.date.isoformat(), "to": e.last_date.isoformat(), "spans": [] if e.closed else _spans_data(renderer, sorted(e.hours))}
-            for e in site.exceptions
-        ],
-    }
     contact = site.contact
     return SiteView(
         id=site.id,
@@ -140,11 +155,14 @@ def build_site_view(renderer: LocaleRenderer, centre: BloodCentre, site: Donatio
         email=contact.email if contact else None,
         url=contact.url if contact else None,
         today_text=_today_text(renderer, site, build_date),
-        schedule_json=json.dumps(schedule, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        schedule_json=_schedule_json(renderer, site),
         labels=(
             ("open-now", renderer.gettext(OPEN_NOW)),
             ("opens-at", renderer.gettext(OPENS_AT)),
             ("closed-now", renderer.gettext(CLOSED_NOW)),
             ("closed-today", renderer.gettext(CLOSED_TODAY)),
+            ("closed-now-next", renderer.gettext(CLOSED_NOW_NEXT)),
+            ("closed-today-next", renderer.gettext(CLOSED_TODAY_NEXT)),
+            ("zone", renderer.gettext(IN_SITE_ZONE) % {"text": "%(text)s", "zone": renderer.formatter.zone_name(site.timezone)}),
         ),
     )

@@ -9,6 +9,7 @@ from donorsite.content.loading import CampaignEntry, SiteContent
 from donorsite.localize.picking import ItemLanguageTag, TextPicker, item_language_tag
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import CampaignKind, CampaignStatus
+from donorsite.model.time_rules import countdown
 from donorsite.model.timing import TimeState, campaign_span, event_span
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.labels import STATUS_LABELS
@@ -22,8 +23,8 @@ DAYS_PLACEHOLDER = "{days}"
 def next_world_blood_donor_day(today: date) -> date:
     """14 June of this year, or of next year once this year's has passed."""
     month, day = WORLD_BLOOD_DONOR_DAY
-    this_year = date(today.year, month, day)
-    return this_year if today <= this_year else date(today.year + 1, month, day)
+    _, year = countdown(today, month, day)
+    return date(year, month, day)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ TIME_STATE_LABELS: dict[TimeState, str] = {
     TimeState.UPCOMING: N_("Upcoming"),
     TimeState.TODAY: N_("Today"),
     TimeState.ON_NOW: N_("On now"),
+    TimeState.BETWEEN: N_("Between sessions, next: %(when)s"),
     TimeState.ENDED: N_("Ended"),
 }
 

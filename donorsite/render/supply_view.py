@@ -15,6 +15,7 @@ from babel.dates import format_timedelta
 from donorsite.localize.picking import TextPicker
 from donorsite.localize.texts import LocalText
 from donorsite.model.supply import BLOOD_TYPES, SupplyFile, SupplyLevel
+from donorsite.model.time_rules import age_delta
 from donorsite.render.centre_labels import LEVEL_ICONS, LEVEL_LABELS
 from donorsite.render.context import LocaleRenderer
 
@@ -70,8 +71,10 @@ def _tile(renderer: LocaleRenderer, supply: SupplyFile, blood_type: str) -> Type
 
 
 def age_text(renderer: LocaleRenderer, age: timedelta) -> str:
-    """How long ago, in the locale's words: "3 days ago", "3天前"."""
-    return format_timedelta(-max(age, timedelta(0)), threshold=2, add_direction=True, locale=renderer.formatter.locale)
+    """How long ago, in the locale's words: "3 days ago", "3天前"; counted as the browser counts it (``stock_age``)."""
+    delta, unit = age_delta(max(age, timedelta(0)).total_seconds())
+    # A threshold no value reaches makes Babel write the value in ``unit`` itself, unrounded.
+    return format_timedelta(delta, granularity=unit, threshold=10**12, add_direction=True, locale=renderer.formatter.locale)
 
 
 def build_supply_view(renderer: LocaleRenderer, supply: SupplyFile, build_date: date, stale_after_days: float) -> SupplyView:

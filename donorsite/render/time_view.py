@@ -2,13 +2,15 @@
 
 The build writes the state as of its build date (never "on now", and never
 without the date it holds for); ``docs/assets/time-state.js`` recomputes it
-from the embedded instants when the page is read.
+from the embedded sessions when the page is read, by the same rules
+(``docs/assets/time-rules.js``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from donorsite.model.campaign import CampaignStatus
 from donorsite.model.timing import EventSpan, TimeState
@@ -31,6 +33,9 @@ class TimeStateView:
     first_day: str
     labels: tuple[tuple[str, str], ...]
     badge: bool
+    # The sessions as JSON ([[start, end], ...] in UTC) and the pattern of "next: <when>" with the zone filled in.
+    sessions: str = "[]"
+    when_pattern: str = ""
 
     @property
     def ended(self) -> bool:
@@ -47,8 +52,16 @@ def build_time_state(renderer: LocaleRenderer, span: EventSpan | None, decision:
     """The view of ``span`` as of ``build_date``; None without a span (a report has no event)."""
     if span is None:
         return None
-    state = span.state_on(build_date)
+    standing = span.standing_on(build_date)
+    state = standing.state
+    when_pattern = renderer.gettext("%(date)s, %(time)s (%(zone)s)") % {
+        "date": "%(date)s",
+        "time": "%(time)s",
+        "zone": renderer.formatter.zone_name(span.timezone),
+    }
     label = renderer.gettext(TIME_STATE_LABELS[state])
+    if state is TimeState.BETWEEN:
+        label = label % {"when": _when_text(renderer, standing.next_start, span.timezone, when_pattern)}
     if state is not TimeState.ENDED:
         # "Upcoming" or "Today" stops being true: say for which day it was written.
         label = renderer.gettext("%(state)s (as of %(date)s)") % {"state": label, "date": renderer.formatter.short_date(build_date)}
@@ -61,4 +74,14 @@ def build_time_state(renderer: LocaleRenderer, span: EventSpan | None, decision:
         first_day=span.first_day.isoformat(),
         labels=tuple((value.value, renderer.gettext(text)) for value, text in TIME_STATE_LABELS.items()),
         badge=decision not in _TIMELESS_DECISIONS,
+        sessions=span.sessions_json,
+        when_pattern=when_pattern,
     )
+
+
+def _when_text(renderer: LocaleRenderer, moment: datetime | None, timezone: str, pattern: str) -> str:
+    """The next session's day and time on the event's wall clock, e.g. "Saturday, 20 March 2027, 09:00 (China Standard Time)"."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(ZoneInfo(timezone))
+    return pattern % {"date": renderer.formatter.date(local.date()), "time": renderer.formatter.time(local.time())}
