@@ -91,9 +91,9 @@ def test_each_place_is_offered_once_in_the_vietnamese_listing(site: Path) -> Non
     assert ("jiangsu-suzhou", "Tô Châu") in options
     # In the Vietnamese alphabet's order: Tây An before Tô Châu before Trú Mã Điếm.
     assert names.index("Tây An") < names.index("Tô Châu") < names.index("Trú Mã Điếm")
-    # Both Suzhou drives still to come carry the place the filter matches.
+    # Every campaign held in Suzhou (the winter drive, the bus week, ...) carries the place id the filter matches.
     cards = re.findall(r'<li class="campaign-card[^"]*"[^>]*data-places="([^"]*)"', html)
-    assert cards.count("jiangsu-suzhou") == 4
+    assert cards.count("jiangsu-suzhou") == 5
 
 
 def test_an_unknown_region_is_one_located_line(tmp_path: Path) -> None:
@@ -158,7 +158,7 @@ def test_ended_drives_offer_no_calendar_file(site: Path) -> None:
     ended = (site / "en" / "campaigns" / "2022-duong-kinh-donation-day" / "index.html").read_text(encoding="utf-8")
     coming = (site / "en" / "campaigns" / "2026-12-sujin-winter-drive" / "index.html").read_text(encoding="utf-8")
     assert 'class="calendar-link"' not in ended
-    assert re.search(r'class="calendar-link" href="event-1.ics" download data-starts="[^"]+"[^>]*data-until-end', coming)
+    assert re.search(r'class="calendar-link" href="event-1.ics" download data-sessions="[^"]+"[^>]*data-until-end', coming)
     for html in (ended, coming):
         assert 'href="../../first-time/"' in html and 'href="../../eligibility/"' in html
         # Key facts stay first.

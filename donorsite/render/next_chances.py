@@ -1,10 +1,9 @@
 """The reader's next chances to give blood: drive days and the days donation sites are open, soonest first.
 
 This module is the one adapter between the content and the "next chances"
-list: it reads each event's date, start and end and each donation site's
-weekly hours. When events gain sessions of their own (several days, daily
-hours, lunch breaks), only ``_drive_chances`` changes; the views, templates
-and the browser script read ``Chance`` alone.
+list: it reads each event's sessions (``model.sessions.event_sessions``: daily
+hours, lunch breaks, skipped days) and each donation site's weekly hours; the
+views, templates and the browser script read ``Chance`` alone.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from donorsite.core.addresses import campaign_key, site_key
 from donorsite.model.campaign import CampaignKind, CampaignStatus, Coordinates, Event
 from donorsite.model.donation_sites import BloodCentre, DonationSite
 from donorsite.model.fields import LocalizedText
+from donorsite.model.sessions import event_sessions, is_all_day
 
 # Drives are planned weeks ahead; a site's next open days are what a reader can act on this week.
 DRIVE_HORIZON_DAYS = 60
@@ -70,30 +70,31 @@ def _local(day: date, moment: time, zone: str) -> datetime:
     return datetime.combine(day, moment, ZoneInfo(zone))
 
 
-def _event_days(event: Event, as_of: date) -> Iterator[date]:
-    day = max(event.date, as_of)
-    while day <= event.last_date and day <= as_of + timedelta(days=DRIVE_HORIZON_DAYS):
-        yield day
-        day += timedelta(days=1)
+def _event_days(event: Event, as_of: date) -> Iterator[tuple[date, list[tuple[datetime, datetime]]]]:
+    """Each day of ``event`` from ``as_of`` on, within the drive horizon, with that day's sessions (a lunch break splits a day in two)."""
+    days: dict[date, list[tuple[datetime, datetime]]] = {}
+    for start, end in event_sessions(event):
+        day = start.date()
+        if as_of <= day <= as_of + timedelta(days=DRIVE_HORIZON_DAYS):
+            days.setdefault(day, []).append((start, end))
+    yield from sorted(days.items())
 
 
 def _drive_chances(entry: CampaignEntry, as_of: date) -> Iterator[Chance]:
-    """Each remaining day of each event of a drive that takes place, within the drive horizon."""
+    """Each remaining day of each event of a drive that takes place, within the drive horizon, with its sessions' hours."""
     campaign = entry.campaign
     if campaign.kind not in GIVING_KINDS or campaign.status not in TAKING_PLACE:
         return
     for number, event in enumerate(campaign.events, start=1):
-        for day in _event_days(event, as_of):
-            opens = event.start_time
-            spans = ((opens, event.end),) if opens and event.end else ()
-            start = _local(day, opens or time(0), event.timezone)
-            end = _local(day, event.end, event.timezone) if event.end else _local(day + timedelta(days=1), time(0), event.timezone)
+        all_day = is_all_day(event)
+        for day, sessions in _event_days(event, as_of):
+            spans = () if all_day else tuple((start.time(), end.time()) for start, end in sessions)
             yield Chance(
                 kind=ChanceKind.DRIVE,
                 group=f"{entry.id}/{number}/{day.isoformat()}",
                 day=day,
-                start=start,
-                end=end,
+                start=sessions[0][0],
+                end=sessions[-1][1],
                 spans=spans,
                 timezone=event.timezone,
                 source_language=campaign.source_language,
