@@ -20,9 +20,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from donorsite.build.build import SiteBuild
-from donorsite.build.html_blocks import SetAside, set_aside_html_blocks, split_front_matter
+from donorsite.build.page_html import split_front_matter, toc_tokens
 from donorsite.build.page_scripts import scripts_for_page
 from donorsite.build.producers import worker_available
 from donorsite.build.search_index import write_locale_search_indexes
@@ -52,8 +53,8 @@ class CampaignSite:
         except (SettingsError, EligibilitySettingsError, MissingCatalogError) as error:
             raise PluginError(str(error)) from None
         self._build: SiteBuild | None = None
-        # Each generated page's HTML blocks, set aside while Markdown converts the page.
-        self.set_aside: dict[str, SetAside] = {}
+        # Each generated page's HTML body, held while MkDocs reads its front matter.
+        self.bodies: dict[str, str] = {}
         # Each locale's own menu, by locale code.
         self.menus: dict[str, Navigation] = {}
         self.page_paths: list[str] = []
@@ -105,18 +106,23 @@ class CampaignSite:
         return nav
 
     def page_source(self, page: Page) -> str | None:
-        """The Markdown of a generated page (None for a page written by hand), its HTML blocks set aside."""
+        """The front matter of a generated page (None for a page written by hand); its HTML body waits for ``page_html``.
+
+        The body never reaches Markdown: the templates made it, with every editor's text escaped.
+        """
         if page.file.generated_by is None:
             return None
         front_matter, body = split_front_matter(self.build.page_text(page.file.src_uri))
-        aside = set_aside_html_blocks(body)
-        self.set_aside[page.file.src_uri] = aside
-        return front_matter + aside.markdown
+        self.bodies[page.file.src_uri] = body
+        return front_matter
 
-    def restore_html(self, html: str, page: Page) -> str:
-        """The page's HTML with its set-aside blocks back in place."""
-        aside = self.set_aside.pop(page.file.src_uri, None)
-        return aside.restore(html) if aside else html
+    def page_html(self, html: str, page: Page) -> str:
+        """A generated page's HTML body, with its table of contents from the templates' headings; other pages' ``html``."""
+        body = self.bodies.pop(page.file.src_uri, None)
+        if body is None:
+            return html
+        page.toc = get_toc(toc_tokens(body))  # type: ignore[arg-type]
+        return body.strip()
 
     def page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
         """The page's own interface language, menu, search folder, site name and language selector."""

@@ -1,4 +1,4 @@
-"""Every generated page of the site, as Markdown with front matter.
+"""Every generated page of the site, as HTML with front matter (see ``page_html``).
 
 The output is engine-neutral: a path under ``docs/`` and the page's text.
 MkDocs receives it through the hooks; another engine could read the same
@@ -42,7 +42,7 @@ from donorsite.exports.centre_data import site_structured_data
 from donorsite.exports.structured_data import campaign_structured_data
 from donorsite.localize.picking import TextPicker, translation_notes
 from donorsite.render.campaign_view import build_campaign_view
-from donorsite.render.context import LocaleRenderer
+from donorsite.render.context import Anchors, LocaleRenderer
 from donorsite.render.donation_site_view import build_site_view
 from donorsite.render.home_view import build_countdown, build_theme, build_upcoming_events, recent_results
 from donorsite.render.listing_filters import listing_filters
@@ -99,7 +99,7 @@ def _single_line(text: str) -> str:
 
 
 def _page_text(title: str, description: str, body: str, head: PageHead | None = None, **extra: object) -> str:
-    """Markdown with front matter; the theme prints title and description as they are, so they are escaped here."""
+    """HTML ``body`` under front matter; the theme prints title and description as they are, so they are escaped here."""
     meta: dict[str, object] = {"title": str(escape(_single_line(title))), "description": str(escape(_single_line(description))), **extra}
     if head is not None:
         meta["head"] = head.front_matter()
@@ -176,7 +176,7 @@ class SitePageBuilder:
         def asset(path: str) -> str:
             return relative_url(url, path)
 
-        template_values = {"link": link, "asset": asset, "page_lang": renderer.site_locale.code, **values}
+        template_values = {"link": link, "asset": asset, "anchor": Anchors(), "page_lang": renderer.site_locale.code, **values}
         return renderer.environment.get_template(template).render(**template_values)
 
     def _head(self, renderer: LocaleRenderer, url: str, **values: object) -> PageHead:
