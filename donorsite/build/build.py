@@ -11,17 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from donorsite.build.locale_facts import LocaleFacts
 from donorsite.build.pages import GeneratedPage, PagePlan
-from donorsite.build.producers import InProcessProducer, PageProducer, WorkerProducer
+from donorsite.build.producers import InProcessProducer, PageProducer, write_produced_files
 from donorsite.build.sitemap import SitemapEntry
-from donorsite.content.centre_files import load_supply
 from donorsite.content.loading import ContentFilter
 from donorsite.content.options import GeneratedFile, SiteOptions
 from donorsite.core.addresses import CAMPAIGNS, HOME, NOT_FOUND, SITES, SLOGANS, SUPPLY, key_of_source_path, page_url, relative_url
 from donorsite.core.locales import LOCALES, SiteLocale, get_locale, locale_for_prefix
-from donorsite.model.supply import SupplyFile
-from donorsite.render.context import LocaleRenderer, build_renderers
-from donorsite.render.supply_view import build_supply_view
 
 # Keys of pages every locale's menu starts with, in this order; any other
 # hand-written page of the locale follows, sorted by key.
@@ -38,35 +35,28 @@ class Alternate:
 
 
 class SiteBuild:
-    """Loads the content once and answers the adapter's questions about pages.
+    """Takes the pages' plan from a producer and answers the adapter's questions about pages.
 
     Pages are planned at once and rendered when the engine reads them
-    (``page_text``); with ``worker_site_dir`` set, a worker process renders
-    them beside the engine and writes the other files into that folder.
-    Raises ``ContentError`` when the content has problems.
+    (``page_text``); with ``producer`` a ``WorkerProducer``, a worker process
+    renders them beside the engine. Raises ``ContentError`` when the content
+    has problems.
     """
 
     def __init__(
-        self, root: Path, options: SiteOptions, content_filter: ContentFilter | None = None, *, worker_site_dir: Path | None = None
+        self, root: Path, options: SiteOptions, content_filter: ContentFilter | None = None, *, producer: PageProducer | None = None
     ) -> None:
         self.options = options
         self.default_locale = get_locale(options.default_locale)
-        self.renderers: dict[str, LocaleRenderer] = build_renderers()
-        self._producer: PageProducer = (
-            WorkerProducer(root, options, content_filter, worker_site_dir)
-            if worker_site_dir is not None
-            else InProcessProducer(root, options, content_filter, self.renderers)
-        )
+        self._producer: PageProducer = producer or InProcessProducer(root, options, content_filter)
         self.pages: list[PagePlan] = self._producer.plans
-        # The supply file is tiny: read here too, so that the banner is made once per locale in this process.
-        self._supply: SupplyFile | None = load_supply(root, options.today)[0]
-        self._banners: dict[str, str] = {}
+        self._facts: dict[str, LocaleFacts] = self._producer.facts
         self._existing: dict[tuple[str, str], str] = {}
         for page in self.pages:
             self.add_existing_page(page.source_path)
 
     def page_text(self, source_path: str) -> str:
-        """The Markdown text of the generated page at ``source_path``."""
+        """The text (front matter and HTML) of the generated page at ``source_path``."""
         return self._producer.text(source_path)
 
     @property
@@ -80,8 +70,8 @@ class SiteBuild:
         return self._producer.files()
 
     def write_files(self, site_dir: Path) -> None:
-        """Write every file that is not a page into the built site (the worker's: wait until it has)."""
-        self._producer.write_files(site_dir)
+        """Write every file that is not a page into the built site (the worker's: once it has sent them)."""
+        write_produced_files(self._producer, site_dir)
 
     def close(self) -> None:
         """Stop the worker, if one is still rendering."""
@@ -146,30 +136,13 @@ class SiteBuild:
 
     def site_name(self, site_locale: SiteLocale | None) -> str:
         """The site's name in ``site_locale`` (the default locale for pages outside locales)."""
-        renderer = self.renderers[(site_locale or self.default_locale).code]
-        return renderer.site_name()
+        return self._facts[(site_locale or self.default_locale).code].site_name
 
     def not_found_choices(self) -> list[tuple[SiteLocale, str, str]]:
         """For the site-wide 404 page: each locale, the URL of its home, and "page not found" in its language."""
         ordered = sorted(LOCALES, key=lambda site_locale: site_locale.code != self.default_locale.code)
-        return [(loc, page_url(loc, HOME), self.renderers[loc.code].gettext("Page not found")) for loc in ordered]
+        return [(loc, page_url(loc, HOME), self._facts[loc.code].not_found) for loc in ordered]
 
     def supply_banner(self, site_locale: SiteLocale | None) -> str:
-        """The site-wide banner in ``site_locale`` (the default locale outside locales) while a type is critical, else "".
-
-        Made once per locale and build; its links are absolute paths, so that
-        one text serves every page of the locale.
-        """
-        site_locale = site_locale or self.default_locale
-        if site_locale.code not in self._banners:
-            self._banners[site_locale.code] = self._render_banner(site_locale)
-        return self._banners[site_locale.code]
-
-    def _render_banner(self, site_locale: SiteLocale) -> str:
-        if self._supply is None or not self._supply.critical_types():
-            return ""
-        renderer = self.renderers[site_locale.code]
-        view = build_supply_view(renderer, self._supply, self.options.today, self.options.supply_stale_after_days)
-        base = urlsplit(self.options.base_url).path
-        macros = renderer.environment.get_template("_supply.html").module
-        return str(macros.supply_banner(view, base + page_url(site_locale, SUPPLY), base + page_url(site_locale, SITES)))  # type: ignore[attr-defined]
+        """The site-wide banner in ``site_locale`` (the default locale outside locales) while a type is critical, else ""."""
+        return self._facts[(site_locale or self.default_locale).code].supply_banner

@@ -74,17 +74,21 @@ def build_date_from_environment(environment: Mapping[str, str]) -> date:
 WORKER_VARIABLE = "DONORSITE_WORKER"
 
 
-def worker_from_environment(environment: Mapping[str, str], available: bool) -> bool:
+def worker_from_environment(environment: Mapping[str, str], available: bool, serving: bool = False) -> bool:
     """Whether a worker process renders pages beside the engine.
 
-    On by default where ``available`` (a second core and ``fork``);
-    ``DONORSITE_WORKER=off`` renders in the engine's process instead, e.g.
-    to profile a build. Raises ``SettingsError`` for any other value.
+    ``auto`` (the default) uses one where ``available`` (a second core) and
+    not while ``serving`` a preview, whose rebuilds reuse what this process
+    has cached (QR codes); ``on`` uses one wherever available, ``off``
+    renders in the engine's process, e.g. to profile a build. Raises
+    ``SettingsError`` for any other value.
     """
     text = environment.get(WORKER_VARIABLE, "").strip().lower()
     if text not in ("", "auto", "on", "off"):
         raise SettingsError(f"{WORKER_VARIABLE}: {text!r} is not a choice; write on, off or auto")
-    return available and text != "off"
+    if text == "on":
+        return available
+    return available and text != "off" and not serving
 
 
 def options_from_config(config: Mapping[str, Any], environment: Mapping[str, str]) -> SiteOptions:
@@ -113,3 +117,19 @@ def _stale_after_days(value: Any) -> float:
             f"mkdocs.yml: extra.donorsite.supply_stale_after_days: {value!r} is not a number of days; write a number such as 3 (up to 365)"
         )
     return float(value)
+
+
+def limits_text(content_filter: ContentFilter) -> str | None:
+    """What a build limited by ``content_filter`` leaves in, in words for the build's log; None for a whole site."""
+    limits = [
+        f"{variable}={','.join(sorted(str(item) for item in items))}"
+        for variable, items in (
+            (REGIONS_VARIABLE, content_filter.regions),
+            (YEARS_VARIABLE, content_filter.years),
+            (CAMPAIGNS_VARIABLE, content_filter.ids),
+        )
+        if items
+    ]
+    if not limits:
+        return None
+    return f"a partial site: only the campaigns of {' '.join(limits)} are built; unset the variables to build every campaign"
