@@ -8,6 +8,10 @@ Markdown converter reinterprets (``donorsite/build/page_html.py``).
 from __future__ import annotations
 
 import os
+import re
+import signal
+import subprocess
+import time
 from datetime import date
 from pathlib import Path
 
@@ -15,10 +19,11 @@ import markdown
 import pytest
 from pymdownx.slugs import slugify
 
-from conftest import ROOT, run_mkdocs_build
+from conftest import MKDOCS, ROOT, run_mkdocs_build
 from donorsite.build.build import SiteBuild
 from donorsite.build.page_html import markdown_source, split_front_matter
 from donorsite.content.options import SiteOptions
+from test_serve import descendants
 
 BUILD_DATE = "2026-11-29"
 
@@ -80,3 +85,31 @@ def test_markdown_hands_every_generated_page_back_unchanged(sample_pages: list[t
     for path, text in sample_pages:
         _, body = split_front_matter(markdown_source(text))
         assert _site_markdown().convert(body) == body.strip(), path
+
+
+def test_a_failing_worker_stops_the_build_with_one_line(tmp_path: Path) -> None:
+    command = [*MKDOCS, "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp_path / "site")]
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DONORSITE_WORKER": "on", "DONORSITE_TODAY": BUILD_DATE}
+    build = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # The worker lives until the engine has taken its files at the end of the build: kill it on sight.
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while not workers and time.monotonic() < deadline and build.poll() is None:
+        workers = {pid for pid in descendants(build.pid) if "donorsite.build.worker" in _command_line(pid)}
+        time.sleep(0.05)
+    assert workers, "the build started no worker"
+    for pid in workers:
+        os.kill(pid, signal.SIGKILL)
+    _, stderr = build.communicate(timeout=120)
+    assert build.returncode == 1, stderr
+    assert "Traceback" not in stderr
+    errors = [line for line in stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1, stderr
+    assert re.search(r"the page worker stopped \(exit code -9\) while the build waited for \S+", errors[0]), errors
+
+
+def _command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
