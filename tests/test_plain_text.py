@@ -23,7 +23,7 @@ import yaml
 from pydantic import BaseModel
 from pymdownx.slugs import slugify
 
-from conftest import ROOT, build_site, copy_project
+from conftest import build_site, copy_project
 from donorsite.build.export import export_site
 from donorsite.build.page_html import PAGE_CLASS, split_front_matter
 from donorsite.content.loading import load_content

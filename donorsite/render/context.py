@@ -24,7 +24,6 @@ VENUE_WITH_ADDRESS = N_("%(venue)s, %(address)s, %(city)s")
 VENUE_AT = N_("%(venue)s, %(place)s")
 
 
-
 class Anchors:
     """The ids of one page's headings that have no fixed id: slugs of their text, unique on the page.
 
