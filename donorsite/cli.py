@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from donorsite.build.export import ExportError, export_site
-from donorsite.build.settings import SettingsError, build_date_from_environment, content_filter_from_environment
+from donorsite.build.settings import SettingsError, build_date_from_environment, content_filter_from_environment, options_from_config
+from donorsite.build.site_config import CONFIG_FILE, ConfigFileError, read_site_config
 from donorsite.content.loading import CAMPAIGN_FOLDER, collect_content
 from donorsite.content.revisions import ShallowHistoryError
 from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
@@ -51,7 +52,10 @@ commands / 命令:
 def _check(root: Path, annotations: bool) -> int:
     try:
         build_date = build_date_from_environment(os.environ)
-    except SettingsError as error:
+        # The build's settings, read as the build reads them: a wrong one fails here too.
+        if (root / CONFIG_FILE).exists():
+            options_from_config(read_site_config(root), os.environ, root / CONFIG_FILE)
+    except (SettingsError, ConfigFileError, MissingCatalogError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     content = collect_content(root, build_date=build_date)
@@ -195,7 +199,7 @@ def _export(root: Path, target: Path) -> int:
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    except (ExportError, SettingsError, EligibilitySettingsError, MissingCatalogError, ShallowHistoryError) as error:
+    except (ExportError, ConfigFileError, SettingsError, EligibilitySettingsError, MissingCatalogError, ShallowHistoryError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"wrote {target}: build it with `mkdocs build` or `zensical build` there / 已导出")

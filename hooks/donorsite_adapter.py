@@ -61,7 +61,7 @@ class CampaignSite:
         if not config.use_directory_urls:
             raise PluginError("mkdocs.yml: use_directory_urls must stay true; the site's URLs are /<locale>/campaigns/<id>/")
         try:
-            self.options: SiteOptions = options_from_config(config, os.environ)
+            self.options: SiteOptions = options_from_config(config, os.environ, Path(config.config_file_path))
             self.content_filter = content_filter_from_environment(os.environ)
             worker = worker_from_environment(os.environ, worker_available(), serving=command == "serve")
         except (SettingsError, EligibilitySettingsError, MissingCatalogError) as error:

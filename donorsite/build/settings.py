@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from donorsite.build.site_config import setting_location
 from donorsite.content.loading import ContentFilter
 from donorsite.content.options import SiteOptions
 from donorsite.core.campaign_ids import campaign_id_problem
 from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
-from donorsite.model.eligibility import eligibility_rules
+from donorsite.model.eligibility import EligibilitySettingsError, eligibility_rules
 from donorsite.model.timing import utc_today
 
 REGIONS_VARIABLE = "DONORSITE_REGIONS"
@@ -43,15 +47,6 @@ def content_filter_from_environment(environment: Mapping[str, str]) -> ContentFi
         if problem:
             raise SettingsError(f"{CAMPAIGNS_VARIABLE}: {problem}")
     return ContentFilter(regions, frozenset(int(year) for year in years_text), ids)
-
-
-def check_default_locale(code: str) -> str:
-    """``code`` if it names a site locale; raises ``SettingsError`` otherwise."""
-    if code not in LOCALE_CODES:
-        raise SettingsError(
-            f"mkdocs.yml: extra.donorsite.default_locale: '{code}' is not a site locale; use one of {', '.join(LOCALE_CODES)}"
-        )
-    return code
 
 
 def build_date_from_environment(environment: Mapping[str, str]) -> date:
@@ -91,32 +86,75 @@ def worker_from_environment(environment: Mapping[str, str], available: bool, ser
     return available and text != "off" and not serving
 
 
-def options_from_config(config: Mapping[str, Any], environment: Mapping[str, str]) -> SiteOptions:
+class DonorsiteSettings(BaseModel):
+    """The site's own settings, ``extra.donorsite`` in ``mkdocs.yml``: the one schema the build, ``check`` and the export read."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    # Readers at "/" are led here when their browser names no locale of the site.
+    default_locale: str = DEFAULT_LOCALE
+    # Blood-supply figures older than this many days are shown with their age as stale.
+    supply_stale_after_days: float = Field(default=3.0, gt=0, le=365)
+    # Whole countries' donor rules replacing or adding to the defaults (see model/eligibility.py).
+    eligibility: dict[str, Any] | None = None
+
+
+_SETTING_HELP = {
+    "default_locale": "write one of " + ", ".join(LOCALE_CODES),
+    "supply_stale_after_days": "write a number of days such as 3 (more than 0, up to 365)",
+    "eligibility": "write one entry per country code, e.g. 'VN: {min_age: 18, ...}'",
+}
+
+
+def donorsite_settings(config: Mapping[str, Any], config_file: Path | None = None) -> DonorsiteSettings:
+    """``extra.donorsite`` of ``config``, checked; raises ``SettingsError`` at ``mkdocs.yml:line:col`` of a wrong one."""
+    extra = config.get("extra") or {}
+    raw = extra.get("donorsite") if isinstance(extra, Mapping) else None
+    if raw is None:
+        return DonorsiteSettings()
+    if not isinstance(raw, Mapping):
+        where = setting_location(config_file, "extra", "donorsite")
+        raise SettingsError(f"{where}: extra.donorsite: write the site's settings as a mapping, e.g. 'default_locale: zh-Hans'")
+    try:
+        settings = DonorsiteSettings.model_validate(dict(raw))
+    except ValidationError as error:
+        key = str(error.errors()[0]["loc"][0])
+        where = setting_location(config_file, "extra", "donorsite", key)
+        if key not in _SETTING_HELP:
+            raise SettingsError(f"{where}: extra.donorsite.{key}: not a setting; use {', '.join(_SETTING_HELP)}") from None
+        raise SettingsError(f"{where}: extra.donorsite.{key}: {raw[key]!r} is not right; {_SETTING_HELP[key]}") from None
+    if settings.default_locale not in LOCALE_CODES:
+        where = setting_location(config_file, "extra", "donorsite", "default_locale")
+        raise SettingsError(
+            f"{where}: extra.donorsite.default_locale: '{settings.default_locale}' is not a site locale; {_SETTING_HELP['default_locale']}"
+        )
+    return settings
+
+
+def options_from_config(config: Mapping[str, Any], environment: Mapping[str, str], config_file: Path | None = None) -> SiteOptions:
     """The build options from ``mkdocs.yml`` (as read by the engine or as data) and the environment.
 
-    The one place both the MkDocs adapter and ``donorsite export`` assemble them.
+    The one place the MkDocs adapter, ``donorsite check`` and ``donorsite export``
+    assemble them; ``config_file`` lets a message name the setting's line.
 
-    Raises ``SettingsError`` (or ``EligibilitySettingsError``) naming a wrong setting.
+    Raises ``SettingsError`` naming a wrong setting.
     """
     if not config.get("site_url"):
-        raise SettingsError("mkdocs.yml: set site_url to the public address; hreflang links and sitemaps need it")
-    settings = (config.get("extra") or {}).get("donorsite") or {}
+        where = setting_location(config_file, "site_url")
+        raise SettingsError(f"{where}: set site_url to the public address; hreflang links and sitemaps need it")
+    settings = donorsite_settings(config, config_file)
+    try:
+        eligibility = eligibility_rules(settings.eligibility)
+    except EligibilitySettingsError as error:
+        where = setting_location(config_file, "extra", "donorsite", "eligibility")
+        raise SettingsError(str(error).replace("mkdocs.yml: ", f"{where}: ", 1)) from None
     return SiteOptions(
-        default_locale=check_default_locale(settings.get("default_locale", DEFAULT_LOCALE)),
+        default_locale=settings.default_locale,
         site_url=str(config["site_url"]),
         today=build_date_from_environment(environment),
-        eligibility=eligibility_rules(settings.get("eligibility")),
-        supply_stale_after_days=_stale_after_days(settings.get("supply_stale_after_days", 3)),
+        eligibility=eligibility,
+        supply_stale_after_days=settings.supply_stale_after_days,
     )
-
-
-def _stale_after_days(value: Any) -> float:
-    """The supply staleness threshold in days; raises ``SettingsError`` unless it is a positive number."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 365:
-        raise SettingsError(
-            f"mkdocs.yml: extra.donorsite.supply_stale_after_days: {value!r} is not a number of days; write a number such as 3 (up to 365)"
-        )
-    return float(value)
 
 
 def limits_text(content_filter: ContentFilter) -> str | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import gettext
 from dataclasses import dataclass, field
 
-from markdown.extensions.toc import unique
-from pymdownx.slugs import slugify
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markdown.extensions.toc import unique
 from markupsafe import Markup, escape
+from pymdownx.slugs import slugify
 
 from donorsite.localize.chinese import ChineseConverter
 from donorsite.localize.formatting import N_
