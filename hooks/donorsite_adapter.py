@@ -70,6 +70,10 @@ class CampaignSite:
         if limits:
             log.info(limits)
         self.root = Path(config.config_file_path).parent
+        # `serve` rebuilds on changes to the optional supply.yaml and sites.yaml (`watch:` needs its paths to exist).
+        for name in (SUPPLY_FILE, SITES_FILE):
+            if (self.root / name).is_file() and str(self.root / name) not in config.watch:
+                config.watch.append(str(self.root / name))
         # The worker loads and renders while MkDocs reads its configuration and lists the files.
         self._producer = WorkerProducer(self.root, self.options, self.content_filter) if worker else None
         self._build: SiteBuild | None = None
@@ -170,14 +174,6 @@ class CampaignSite:
         write_sitemaps(site_dir, build.sitemap_entries(self.page_paths), config.site_url or "")
         write_locale_search_indexes(site_dir)
         log.info(f"{len(build.pages)} pages generated from the content")
-
-    def watch_service_files(self, server: Any, config: MkDocsConfig) -> Any:
-        """Rebuild on changes to ``supply.yaml`` and ``sites.yaml`` (optional files, so not in ``watch:``, which needs them to exist)."""
-        root = Path(config.config_file_path).parent
-        for name in (SUPPLY_FILE, SITES_FILE):
-            if (root / name).is_file():
-                server.watch(str(root / name))
-        return server
 
     def close(self) -> None:
         """Stop the worker of an unfinished build (an error, or the end of ``mkdocs serve``)."""
