@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from donorsite.build.locale_facts import LocaleFacts
-from donorsite.build.pages import GeneratedPage, PagePlan
+from donorsite.build.page_plan import GeneratedPage, PagePlan
 from donorsite.build.producers import InProcessProducer, PageProducer, write_produced_files
 from donorsite.build.sitemap import SitemapEntry
 from donorsite.content.loading import ContentFilter

@@ -28,7 +28,8 @@ from typing import Protocol, TypeVar
 
 from donorsite.build.files import write_files
 from donorsite.build.locale_facts import LocaleFacts, locale_facts
-from donorsite.build.pages import PagePlan, SitePageBuilder
+from donorsite.build.page_plan import PagePlan
+from donorsite.build.pages import SitePageBuilder
 from donorsite.content.loading import ContentFilter, load_content
 from donorsite.content.options import GeneratedFile, SiteOptions
 from donorsite.content.revisions import ShallowHistoryError
