@@ -47,6 +47,7 @@ import json, resource, sys, time, os
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 import logging
 logging.disable(logging.WARNING)
+import properdocs.replacement  # as the properdocs command does: mkdocs.* (Material's plugins) resolves to ProperDocs
 from properdocs.commands.build import build
 from properdocs.config import load_config
 start = time.perf_counter()

@@ -155,4 +155,4 @@ def test_a_change_to_supply_yaml_rebuilds(served: Served) -> None:
     project, base, log, _ = served
     supply = project / "supply.yaml"
     supply.write_text(supply.read_text(encoding="utf-8").replace("苏州市中心血站", "苏州市中心血站（新址）", 1), encoding="utf-8")
-    assert _wait_for(lambda: "（新址）" in _page(base + "zh-Hans/supply/")), log.read_text()
+    assert _wait_for(lambda: "（新址）" in _page(base + "zh-hans/supply/")), log.read_text()
