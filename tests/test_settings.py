@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,17 @@ def test_a_wrong_setting_fails_check_build_and_export_at_its_line(
 def test_the_sample_settings_pass_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     assert main(["check", "--root", str(project)]) == 0, capsys.readouterr().err
+
+
+def test_a_limited_build_says_what_it_left_out_and_how_many_pages_it_made(tmp_path: Path) -> None:
+    environment = {"DONORSITE_CAMPAIGNS": "2022-duong-kinh-donation-day", "DONORSITE_TODAY": "2026-11-29"}
+    result = build_site(copy_project(tmp_path / "project"), tmp_path / "site", environment=environment)
+    assert result.succeeded, result.log
+    assert (
+        "donorsite: a partial site: only the campaigns of DONORSITE_CAMPAIGNS=2022-duong-kinh-donation-day are built; "
+        "unset the variables to build every campaign"
+    ) in result.log
+    pages = re.search(r"donorsite: (\d+) pages generated from the content", result.log)
+    assert pages is not None, result.log
+    # The root, and per locale: home, listing, one archive, slogans, one campaign, supply, sites, three sites, 404.
+    assert int(pages.group(1)) == 1 + 4 * 11, result.log
