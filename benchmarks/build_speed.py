@@ -47,8 +47,9 @@ import json, resource, sys, time, os
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 import logging
 logging.disable(logging.WARNING)
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+import properdocs.replacement  # as the properdocs command does: mkdocs.* (Material's plugins) resolves to ProperDocs
+from properdocs.commands.build import build
+from properdocs.config import load_config
 start = time.perf_counter()
 config = load_config(sys.argv[1], site_dir=sys.argv[2])
 build(config)

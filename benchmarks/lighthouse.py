@@ -5,7 +5,7 @@ Run:  .venv/bin/python benchmarks/lighthouse.py                  (builds the sam
       .venv/bin/python benchmarks/lighthouse.py --markdown --min 98   (Markdown table; exit 1 below 98)
 
 Needs ``npm ci`` (Lighthouse is pinned in package.json) and Debian's
-Chromium (``CHROME_PATH``, default /usr/bin/chromium). Runs offline against a
+Chromium (``CHROMIUM_PATH``, as for the tests; default /usr/bin/chromium). Runs offline against a
 local server that compresses text with gzip, as static hosts such as GitHub
 Pages do; Lighthouse's mobile profile simulates a slow 4G phone. Not part of
 the test suite: about 15 s a page, 16 pages.
@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGE_KINDS = {
     "home": "",
@@ -82,6 +82,7 @@ def run_lighthouse(url: str, report: Path) -> dict[str, int]:
         "--output=json",
         f"--output-path={report}",
     ]
+    # CHROME_PATH is Lighthouse's own name for the browser.
     subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, stdout=subprocess.DEVNULL)
     result = json.loads(report.read_text(encoding="utf-8"))
     scores = {name: round(result["categories"][name]["score"] * 100) for name in CATEGORIES}

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from donorsite.build.export import CONFIG_FILE, ExportError, export_site, read_site_config
+from donorsite.build.export import ExportError, export_site
 from donorsite.build.settings import (
     SettingsError,
     build_date_from_environment,
@@ -21,6 +21,7 @@ from donorsite.build.settings import (
     located_setting_problem,
     options_from_config,
 )
+from donorsite.build.site_config import CONFIG_FILE, ConfigFileError, read_site_config
 from donorsite.content.loading import CAMPAIGN_FOLDER, collect_content
 from donorsite.content.revisions import ShallowHistoryError
 from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
@@ -57,7 +58,7 @@ commands / 命令:
 def _check(root: Path, annotations: bool) -> int:
     try:
         build_date = build_date_from_environment(os.environ)
-    except SettingsError as error:
+    except (SettingsError, MissingCatalogError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     content = collect_content(root, build_date=build_date)
@@ -93,8 +94,9 @@ def _settings_problem(root: Path) -> Problem | str | None:
     if not (root / CONFIG_FILE).is_file():
         return None
     try:
-        options_from_config(read_site_config(root), os.environ)
-    except ExportError as error:
+        # The build's settings, read as the build reads them: a wrong one fails here too, at its line.
+        options_from_config(read_site_config(root), os.environ, root / CONFIG_FILE)
+    except ConfigFileError as error:
         return str(error)
     except (SettingsError, EligibilitySettingsError) as error:
         return located_setting_problem(root, str(error)) or str(error)
@@ -221,7 +223,7 @@ def _export(root: Path, target: Path) -> int:
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    except (ExportError, SettingsError, EligibilitySettingsError, MissingCatalogError, ShallowHistoryError) as error:
+    except (ExportError, ConfigFileError, SettingsError, EligibilitySettingsError, MissingCatalogError, ShallowHistoryError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"wrote {target}: build it with `mkdocs build` or `zensical build` there / 已导出")

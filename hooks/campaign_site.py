@@ -1,9 +1,5 @@
 """MkDocs hooks, read top to bottom as the build; each hands its event to the build's ``CampaignSite``."""
 
-from __future__ import annotations
-
-from typing import Any
-
 from donorsite_adapter import CampaignSite
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -11,12 +7,17 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 site: CampaignSite  # made afresh in on_config: `mkdocs serve` keeps this module loaded between rebuilds
+command = "build"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    globals()["command"] = command  # "serve" previews without a worker process unless DONORSITE_WORKER=on
 
 
 def on_config(config: MkDocsConfig) -> None:
     global site
     on_shutdown()
-    site = CampaignSite(config)
+    site = CampaignSite(config, command)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -32,14 +33,14 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return site.restore_html(html, page)
+    return site.page_html(html, page)
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, object]:
     return site.page_context(context, page, config)
 
 
-def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+def on_template_context(context: dict[str, object], template_name: str, config: MkDocsConfig) -> dict[str, object]:
     return site.template_context(context, template_name)
 
 
@@ -49,10 +50,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     site.write_files(config)
-
-
-def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    return site.watch_service_files(server, config)
 
 
 def on_shutdown(error: Exception | None = None) -> None:

@@ -10,8 +10,10 @@ imported from beside it.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,16 +23,18 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from donorsite.build.build import SiteBuild
-from donorsite.build.html_blocks import SetAside, set_aside_html_blocks, split_front_matter
+from donorsite.build.page_html import split_front_matter, toc_tokens
 from donorsite.build.page_scripts import scripts_for_page
-from donorsite.build.producers import worker_available
+from donorsite.build.producers import WorkerFailedError, WorkerProducer, worker_available
 from donorsite.build.search_index import write_locale_search_indexes
 from donorsite.build.security import add_content_security_policy
 from donorsite.build.settings import (
     SettingsError,
     content_filter_from_environment,
+    limits_text,
     located_setting_message,
     options_from_config,
     worker_from_environment,
@@ -51,22 +55,35 @@ log = get_plugin_logger("donorsite")
 class CampaignSite:
     """One build of the campaign site under MkDocs: settings read once, then the pages, menus and files."""
 
-    def __init__(self, config: MkDocsConfig) -> None:
-        """Read the settings of the build; raises ``PluginError`` naming a wrong one."""
+    def __init__(self, config: MkDocsConfig, command: str = "build") -> None:
+        """Read the settings of the build and start its page worker; raises ``PluginError`` naming a wrong setting.
+
+        ``command`` is MkDocs' (``build``, ``serve``, ``gh-deploy``), as ``on_startup`` gave it.
+        """
         if not config.use_directory_urls:
             raise PluginError("mkdocs.yml: use_directory_urls must stay true; the site's URLs are /<locale>/campaigns/<id>/")
         try:
-            self.options: SiteOptions = options_from_config(config, os.environ)
+            self.options: SiteOptions = options_from_config(config, os.environ, Path(config.config_file_path))
             self.content_filter = content_filter_from_environment(os.environ)
-            self.worker: bool = worker_from_environment(os.environ, worker_available())
+            worker = worker_from_environment(os.environ, worker_available(), serving=command == "serve")
         except (SettingsError, EligibilitySettingsError) as error:
             # Located as `donorsite check` prints it: mkdocs.yml:line:col: setting: what to do.
             raise PluginError(located_setting_message(Path(config.config_file_path).parent, str(error))) from None
         except MissingCatalogError as error:
             raise PluginError(str(error)) from None
+        limits = limits_text(self.content_filter)
+        if limits:
+            log.info(limits)
+        self.root = Path(config.config_file_path).parent
+        # `serve` rebuilds on changes to the optional supply.yaml, supply/ and sites.yaml (`watch:` needs its paths to exist).
+        for name in (SUPPLY_FILE, SITES_FILE, SUPPLY_FOLDER):
+            if (self.root / name).exists() and str(self.root / name) not in config.watch:
+                config.watch.append(str(self.root / name))
+        # The worker loads and renders while MkDocs reads its configuration and lists the files.
+        self._producer = WorkerProducer(self.root, self.options, self.content_filter) if worker else None
         self._build: SiteBuild | None = None
-        # Each generated page's HTML blocks, set aside while Markdown converts the page.
-        self.set_aside: dict[str, SetAside] = {}
+        # Each generated page's HTML body, held while MkDocs reads its front matter.
+        self.bodies: dict[str, str] = {}
         # Each locale's own menu, by locale code.
         self.menus: dict[str, Navigation] = {}
         self.page_paths: list[str] = []
@@ -79,20 +96,11 @@ class CampaignSite:
         return self._build
 
     def add_pages(self, files: Files, config: MkDocsConfig) -> Files:
-        """Load the content and add its pages to ``files``; the text of each is rendered when MkDocs reads it.
-
-        The build starts here, after MkDocs has emptied the site folder the worker writes into.
-        """
-        site_dir = Path(config.site_dir) if self.worker else None
-        root = Path(config.config_file_path).parent
+        """Load the content and add its pages to ``files``; the text of each is rendered when MkDocs reads it."""
         if not git_available():
             log.warning(NO_HISTORY)
-        try:
-            self._build = build = SiteBuild(root, self.options, self.content_filter, worker_site_dir=site_dir)
-        except ContentError as error:
-            raise PluginError(f"The content has {len(error.problems)} problem(s):\n{error.report()}") from None
-        except (MissingCatalogError, ShallowHistoryError) as error:
-            raise PluginError(str(error)) from None
+        with _plugin_errors():
+            self._build = build = SiteBuild(self.root, self.options, self.content_filter, producer=self._producer)
         for page in build.pages:
             inclusion = InclusionLevel.UNDEFINED if page.in_navigation else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.source_path, content="", inclusion=inclusion)
@@ -120,18 +128,24 @@ class CampaignSite:
         return nav
 
     def page_source(self, page: Page) -> str | None:
-        """The Markdown of a generated page (None for a page written by hand), its HTML blocks set aside."""
+        """The front matter of a generated page (None for a page written by hand); its HTML body waits for ``page_html``.
+
+        The body never reaches Markdown: the templates made it, with every editor's text escaped.
+        """
         if page.file.generated_by is None:
             return None
-        front_matter, body = split_front_matter(self.build.page_text(page.file.src_uri))
-        aside = set_aside_html_blocks(body)
-        self.set_aside[page.file.src_uri] = aside
-        return front_matter + aside.markdown
+        with _plugin_errors():
+            front_matter, body = split_front_matter(self.build.page_text(page.file.src_uri))
+        self.bodies[page.file.src_uri] = body
+        return front_matter
 
-    def restore_html(self, html: str, page: Page) -> str:
-        """The page's HTML with its set-aside blocks back in place."""
-        aside = self.set_aside.pop(page.file.src_uri, None)
-        return aside.restore(html) if aside else html
+    def page_html(self, html: str, page: Page) -> str:
+        """A generated page's HTML body, with its table of contents from the templates' headings; other pages' ``html``."""
+        body = self.bodies.pop(page.file.src_uri, None)
+        if body is None:
+            return html
+        page.toc = get_toc(toc_tokens(body))  # type: ignore[arg-type]
+        return body.strip()
 
     def page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
         """The page's own interface language, menu, search folder, site name and language selector."""
@@ -162,26 +176,18 @@ class CampaignSite:
         build = self.build
         site_dir = Path(config.site_dir)
         try:
-            build.write_files(site_dir)
-        except ContentError as error:
-            raise PluginError(f"The content has {len(error.problems)} problem(s):\n{error.report()}") from None
+            with _plugin_errors():
+                build.write_files(site_dir)
         finally:
             build.close()
         write_sitemaps(site_dir, build.sitemap_entries(self.page_paths), config.site_url or "")
         write_locale_search_indexes(site_dir)
-
-    def watch_service_files(self, server: Any, config: MkDocsConfig) -> Any:
-        """Rebuild on changes to ``supply.yaml`` and ``sites.yaml`` (optional files, so not in ``watch:``, which needs them to exist)."""
-        root = Path(config.config_file_path).parent
-        for name in (SUPPLY_FILE, SITES_FILE, SUPPLY_FOLDER):
-            if (root / name).exists():
-                server.watch(str(root / name))
-        return server
+        log.info(f"{len(build.pages)} pages generated from the content")
 
     def close(self) -> None:
         """Stop the worker of an unfinished build (an error, or the end of ``mkdocs serve``)."""
-        if self._build is not None:
-            self._build.close()
+        if self._producer is not None:
+            self._producer.close()
 
     def _locale_of(self, page: Page) -> SiteLocale:
         return self.build.locale_of(page.file.src_uri) or self.build.default_locale
@@ -203,6 +209,20 @@ class CampaignSite:
         # Scripts for one kind of page (the listing's filter, the home's countdown…) load only there.
         page_config["extra_javascript"] = scripts_for_page(page.content or "", config.extra_javascript)
         return page_config
+
+
+@contextlib.contextmanager
+def _plugin_errors() -> Iterator[None]:
+    """Turn what the build reports (content problems, a failed worker…) into one ``PluginError``; MkDocs prints it as it is."""
+    try:
+        yield
+    except ContentError as error:
+        raise PluginError(f"The content has {len(error.problems)} problem(s):\n{error.report()}") from None
+    except WorkerFailedError as error:
+        log.debug(error.details)  # the worker's traceback, shown by `mkdocs build --verbose`
+        raise PluginError(str(error)) from None
+    except (MissingCatalogError, ShallowHistoryError) as error:
+        raise PluginError(str(error)) from None
 
 
 def _in_section(page: Page, section: Section) -> bool:

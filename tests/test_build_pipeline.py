@@ -1,13 +1,17 @@
 """The fast build pipeline gives the very same site as the plain one.
 
-Pages are rendered by a worker process beside MkDocs (``DONORSITE_WORKER``)
-and their HTML blocks are set aside while MkDocs converts the Markdown
-(``donorsite/build/html_blocks.py``): neither may change a byte of the output.
+Pages are rendered by a worker process beside MkDocs (``DONORSITE_WORKER``),
+which may not change a byte of the output; generated pages are HTML that no
+Markdown converter reinterprets (``donorsite/build/page_html.py``).
 """
 
 from __future__ import annotations
 
 import os
+import re
+import signal
+import subprocess
+import time
 from datetime import date
 from pathlib import Path
 
@@ -15,10 +19,11 @@ import markdown
 import pytest
 from pymdownx.slugs import slugify
 
-from conftest import ROOT, run_mkdocs_build
+from conftest import MKDOCS, ROOT, run_mkdocs_build
 from donorsite.build.build import SiteBuild
-from donorsite.build.html_blocks import set_aside_html_blocks, split_front_matter
+from donorsite.build.page_html import markdown_source, split_front_matter
 from donorsite.content.options import SiteOptions
+from test_serve import descendants
 
 BUILD_DATE = "2026-11-29"
 
@@ -62,9 +67,9 @@ def test_a_wrong_worker_setting_is_refused_in_words(tmp_path: Path) -> None:
 
 
 def _site_markdown() -> markdown.Markdown:
-    """Python-Markdown with the extensions of mkdocs.yml."""
+    """Python-Markdown with the extensions of mkdocs.yml, and md_in_html, which re-reads blocks marked ``markdown``."""
     return markdown.Markdown(
-        extensions=["attr_list", "tables", "admonition", "toc"],
+        extensions=["attr_list", "tables", "admonition", "toc", "md_in_html"],
         extension_configs={"toc": {"permalink": False, "slugify": slugify(case="lower")}},
     )
 
@@ -75,10 +80,36 @@ def sample_pages() -> list[tuple[str, str]]:
     return [(page.source_path, page.text) for page in build.generated]
 
 
-def test_setting_html_aside_converts_every_sample_page_to_the_same_html(sample_pages: list[tuple[str, str]]) -> None:
+def test_markdown_hands_every_generated_page_back_unchanged(sample_pages: list[tuple[str, str]]) -> None:
     assert len(sample_pages) > 50
     for path, text in sample_pages:
-        _, body = split_front_matter(text)
-        aside = set_aside_html_blocks(body)
-        assert aside.blocks, path
-        assert aside.restore(_site_markdown().convert(aside.markdown)) == _site_markdown().convert(body), path
+        _, body = split_front_matter(markdown_source(text))
+        assert _site_markdown().convert(body) == body.strip(), path
+
+
+def test_a_failing_worker_stops_the_build_with_one_line(tmp_path: Path) -> None:
+    command = [*MKDOCS, "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp_path / "site")]
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DONORSITE_WORKER": "on", "DONORSITE_TODAY": BUILD_DATE}
+    build = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # The worker lives until the engine has taken its files at the end of the build: kill it on sight.
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while not workers and time.monotonic() < deadline and build.poll() is None:
+        workers = {pid for pid in descendants(build.pid) if "donorsite.build.worker" in _command_line(pid)}
+        time.sleep(0.05)
+    assert workers, "the build started no worker"
+    for pid in workers:
+        os.kill(pid, signal.SIGKILL)
+    _, stderr = build.communicate(timeout=120)
+    assert build.returncode == 1, stderr
+    assert "Traceback" not in stderr
+    errors = [line for line in stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1, stderr
+    assert re.search(r"the page worker stopped \(exit code -9\) while the build waited for \S+", errors[0]), errors
+
+
+def _command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""

@@ -42,9 +42,20 @@ def _wait_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
     return False
 
 
+Served = tuple[Path, str, Path, subprocess.Popen[bytes]]
+
+
 @pytest.fixture
-def served(project_copy: Callable[[], Path], tmp_path: Path) -> Iterator[tuple[Path, str, Path, subprocess.Popen[bytes]]]:
-    project = project_copy()
+def served(project_copy: Callable[[], Path], tmp_path: Path) -> Iterator[Served]:
+    yield from _serve(project_copy(), tmp_path, {})
+
+
+@pytest.fixture
+def served_with_worker(project_copy: Callable[[], Path], tmp_path: Path) -> Iterator[Served]:
+    yield from _serve(project_copy(), tmp_path, {"DONORSITE_WORKER": "on"})
+
+
+def _serve(project: Path, tmp_path: Path, environment: dict[str, str]) -> Iterator[Served]:
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as output:
@@ -53,7 +64,7 @@ def served(project_copy: Callable[[], Path], tmp_path: Path) -> Iterator[tuple[P
             cwd=project,
             stdout=output,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment},
         )
         try:
             base = f"http://127.0.0.1:{port}/"
@@ -64,7 +75,7 @@ def served(project_copy: Callable[[], Path], tmp_path: Path) -> Iterator[tuple[P
             process.wait(timeout=30)
 
 
-def test_yaml_error_is_reported_and_the_server_keeps_running(served: tuple[Path, str, Path, subprocess.Popen[bytes]]) -> None:
+def test_yaml_error_is_reported_and_the_server_keeps_running(served: Served) -> None:
     project, base, log, process = served
     target = project / "campaigns" / f"{DRIVE}.yaml"
     original = target.read_text(encoding="utf-8")
@@ -78,7 +89,7 @@ def test_yaml_error_is_reported_and_the_server_keeps_running(served: tuple[Path,
     assert _wait_for(lambda: _status(base + f"en/campaigns/{DRIVE}/") == 200), log.read_text()
 
 
-def test_new_and_deleted_campaigns_appear_and_disappear(served: tuple[Path, str, Path, subprocess.Popen[bytes]]) -> None:
+def test_new_and_deleted_campaigns_appear_and_disappear(served: Served) -> None:
     project, base, log, _ = served
     source = project / "campaigns" / f"{DRIVE}.yaml"
     copy = project / "campaigns" / "2023-duong-kinh-donation-day.yaml"
@@ -86,3 +97,62 @@ def test_new_and_deleted_campaigns_appear_and_disappear(served: tuple[Path, str,
     assert _wait_for(lambda: _status(base + "vi/campaigns/2023-duong-kinh-donation-day/") == 200), log.read_text()
     copy.unlink()
     assert _wait_for(lambda: _status(base + "vi/campaigns/2023-duong-kinh-donation-day/") == 404), log.read_text()
+
+
+def descendants(pid: int) -> set[int]:
+    """The ids of every process below ``pid``, from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie, waiting to be reaped, does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_a_broken_and_a_fixed_save_leave_no_worker_behind(served_with_worker: Served) -> None:
+    project, base, log, process = served_with_worker
+    target = project / "campaigns" / f"{DRIVE}.yaml"
+    original = target.read_text(encoding="utf-8")
+    seen: set[int] = set()
+    target.write_text(original.replace("status: confirmed", "status: complete"), encoding="utf-8")
+    assert _wait_for(lambda: bool(seen.update(descendants(process.pid))) or "status: 'complete' is not one of" in log.read_text())
+    target.write_text(original.replace("Dương Kinh", "Dương Kinh (sửa)"), encoding="utf-8")
+    assert _wait_for(lambda: bool(seen.update(descendants(process.pid))) or "(sửa)" in _page(base + f"vi/campaigns/{DRIVE}/"))
+    # Each rebuild's worker ran (and was seen), then ended with its build.
+    assert seen, "no worker process was started"
+    assert _wait_for(lambda: not descendants(process.pid), 10), descendants(process.pid)
+    assert "Traceback" not in log.read_text()
+    process.terminate()
+    process.wait(timeout=30)
+    assert not [pid for pid in seen if _alive(pid)]
+
+
+def _page(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def test_a_change_to_supply_yaml_rebuilds(served: Served) -> None:
+    project, base, log, _ = served
+    supply = project / "supply.yaml"
+    supply.write_text(supply.read_text(encoding="utf-8").replace("苏州市中心血站", "苏州市中心血站（新址）", 1), encoding="utf-8")
+    assert _wait_for(lambda: "（新址）" in _page(base + "zh-hans/supply/")), log.read_text()

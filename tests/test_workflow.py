@@ -37,9 +37,10 @@ def test_the_linter_catches_a_broken_workflow(tmp_path: Path) -> None:
     assert [problem["line"] for problem in problems] == [6]
 
 
-def test_workflow_runs_check_tests_and_strict_build_then_publishes_to_pages() -> None:
+def test_workflow_runs_check_lint_tests_and_strict_build_then_publishes_to_pages() -> None:
     text = (ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
-    for step in ("donorsite check --annotations github", "python -m pytest", "mkdocs build --strict", "actions/deploy-pages@"):
+    steps = ("donorsite check --annotations github", "python -m ruff check", "python -m mypy", "python -m pytest")
+    for step in (*steps, "properdocs build --strict -f mkdocs.yml", "actions/deploy-pages@"):
         assert step in text
 
 

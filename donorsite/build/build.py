@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from donorsite.build.pages import GeneratedPage, PagePlan
-from donorsite.build.producers import InProcessProducer, PageProducer, WorkerProducer
+from donorsite.build.locale_facts import LocaleFacts
+from donorsite.build.page_plan import GeneratedPage, PagePlan
+from donorsite.build.producers import InProcessProducer, PageProducer, write_produced_files
 from donorsite.build.sitemap import SitemapEntry
-from donorsite.content.centre_files import load_sites, load_supplies
 from donorsite.content.loading import ContentFilter
 from donorsite.content.options import GeneratedFile, SiteOptions
 from donorsite.core.addresses import (
@@ -32,11 +32,6 @@ from donorsite.core.addresses import (
     relative_url,
 )
 from donorsite.core.locales import LOCALES, SiteLocale, get_locale, locale_for_prefix
-from donorsite.model.donation_sites import SitesFile
-from donorsite.model.supply import SupplyFile
-from donorsite.render.context import LocaleRenderer, build_renderers
-from donorsite.render.supply_alerts import centre_city
-from donorsite.render.supply_view import build_supply_view
 
 # Keys of pages every locale's menu starts with, in this order; any other
 # hand-written page of the locale follows, sorted by key.
@@ -53,36 +48,28 @@ class Alternate:
 
 
 class SiteBuild:
-    """Loads the content once and answers the adapter's questions about pages.
+    """Takes the pages' plan from a producer and answers the adapter's questions about pages.
 
     Pages are planned at once and rendered when the engine reads them
-    (``page_text``); with ``worker_site_dir`` set, a worker process renders
-    them beside the engine and writes the other files into that folder.
-    Raises ``ContentError`` when the content has problems.
+    (``page_text``); with ``producer`` a ``WorkerProducer``, a worker process
+    renders them beside the engine. Raises ``ContentError`` when the content
+    has problems.
     """
 
     def __init__(
-        self, root: Path, options: SiteOptions, content_filter: ContentFilter | None = None, *, worker_site_dir: Path | None = None
+        self, root: Path, options: SiteOptions, content_filter: ContentFilter | None = None, *, producer: PageProducer | None = None
     ) -> None:
         self.options = options
         self.default_locale = get_locale(options.default_locale)
-        self.renderers: dict[str, LocaleRenderer] = build_renderers()
-        self._producer: PageProducer = (
-            WorkerProducer(root, options, content_filter, worker_site_dir)
-            if worker_site_dir is not None
-            else InProcessProducer(root, options, content_filter, self.renderers)
-        )
+        self._producer: PageProducer = producer or InProcessProducer(root, options, content_filter)
         self.pages: list[PagePlan] = self._producer.plans
-        # The centre files are tiny: read here too, so that each banner is made once per locale in this process.
-        self._sites: SitesFile | None = load_sites(root)[0]
-        self._supplies: list[SupplyFile] = load_supplies(root, options.today, self._sites)[0]
-        self._banners: dict[tuple[str, str], str] = {}
+        self._facts: dict[str, LocaleFacts] = self._producer.facts
         self._existing: dict[tuple[str, str], str] = {}
         for page in self.pages:
             self.add_existing_page(page.source_path)
 
     def page_text(self, source_path: str) -> str:
-        """The Markdown text of the generated page at ``source_path``."""
+        """The text (front matter and HTML) of the generated page at ``source_path``."""
         return self._producer.text(source_path)
 
     @property
@@ -96,8 +83,8 @@ class SiteBuild:
         return self._producer.files()
 
     def write_files(self, site_dir: Path) -> None:
-        """Write every file that is not a page into the built site (the worker's: wait until it has)."""
-        self._producer.write_files(site_dir)
+        """Write every file that is not a page into the built site (the worker's: once it has sent them)."""
+        write_produced_files(self._producer, site_dir)
 
     def close(self) -> None:
         """Stop the worker, if one is still rendering."""
@@ -162,42 +149,20 @@ class SiteBuild:
 
     def site_name(self, site_locale: SiteLocale | None) -> str:
         """The site's name in ``site_locale`` (the default locale for pages outside locales)."""
-        renderer = self.renderers[(site_locale or self.default_locale).code]
-        return renderer.site_name()
+        return self._facts[(site_locale or self.default_locale).code].site_name
 
     def not_found_choices(self) -> list[tuple[SiteLocale, str, str]]:
         """For the site-wide 404 page: each locale, the URL of its home, and "page not found" in its language."""
         ordered = sorted(LOCALES, key=lambda site_locale: site_locale.code != self.default_locale.code)
-        return [(loc, page_url(loc, HOME), self.renderers[loc.code].gettext("Page not found")) for loc in ordered]
+        return [(loc, page_url(loc, HOME), self._facts[loc.code].not_found) for loc in ordered]
 
     def supply_banner(self, site_locale: SiteLocale | None, centre_ids: Sequence[str] = ()) -> str:
         """The banners of the centres ``centre_ids`` (a page's ``supply_centres``) that have a type critical, else "".
 
-        A centre raises no banner once its figures are older than the
-        staleness limit as of the build date (the browser hides it when they
-        grow old after the build). Each banner is made once per locale and
-        build; its links are absolute paths, so that one text serves every page.
+        Each banner is made once per locale and build, where the renderers are
+        (``locale_facts``); a centre whose figures are older than the staleness
+        limit as of the build date raises none (the browser hides it when they
+        grow old after the build).
         """
-        site_locale = site_locale or self.default_locale
-        banners = []
-        for centre_id in centre_ids:
-            key = (site_locale.code, centre_id)
-            if key not in self._banners:
-                self._banners[key] = self._render_banner(site_locale, centre_id)
-            banners.append(self._banners[key])
-        return "".join(banners)
-
-    def _render_banner(self, site_locale: SiteLocale, centre_id: str) -> str:
-        supply = next((supply for supply in self._supplies if supply.centre_id == centre_id), None)
-        if supply is None or not supply.critical_types():
-            return ""
-        renderer = self.renderers[site_locale.code]
-        view = build_supply_view(renderer, supply, self.options.today, self.options.supply_stale_after_days)
-        if view.stale:
-            return ""
-        centre = next((centre for centre in self._sites.centres if centre.id == centre_id), None) if self._sites else None
-        city = centre_city(renderer, self._sites, centre) if centre else None
-        base = urlsplit(self.options.base_url).path
-        macros = renderer.environment.get_template("_supply.html").module
-        supply_url = base + page_url(site_locale, SUPPLY) + f"#{centre_id}"
-        return str(macros.supply_banner(view, supply_url, base + page_url(site_locale, SITES), city))  # type: ignore[attr-defined]
+        banners = self._facts[(site_locale or self.default_locale).code].supply_banners
+        return "".join(banners.get(centre_id, "") for centre_id in centre_ids)

@@ -33,6 +33,7 @@ from markupsafe import escape
 from donorsite.build.build import SiteBuild
 from donorsite.build.search_data import MATERIAL_INDEX, ZENSICAL_INDEX, material_index, page_entries, split_front_matter, zensical_index
 from donorsite.build.settings import options_from_config
+from donorsite.build.site_config import CONFIG_FILE, PythonTag, read_site_config
 from donorsite.build.sitemap import render_sitemap
 from donorsite.build.sources import WrittenSources, write_sources
 from donorsite.content.loading import ContentFilter
@@ -40,7 +41,6 @@ from donorsite.content.project_files import published_folders
 from donorsite.core.addresses import HOME, key_of_source_path, page_url, relative_url
 from donorsite.core.locales import LOCALES, locale_for_prefix
 
-CONFIG_FILE = "mkdocs.yml"
 # Settings that only make sense with the hooks, or only while previewing the sources.
 HOOK_SETTINGS = ("hooks", "watch")
 EXPORT_THEME = "export_theme"
@@ -50,33 +50,11 @@ class ExportError(Exception):
     """The export cannot be written; the message says why and what to do."""
 
 
-class _PythonTag:
-    """A ``!!python/...`` value of ``mkdocs.yml`` (such as the heading slugify function), kept as written."""
-
-    def __init__(self, tag: str, value: Any) -> None:
-        self.tag = tag
-        self.value = value
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads ``mkdocs.yml`` without running the Python objects it names."""
-
-
 class _ConfigDumper(yaml.SafeDumper):
     """Writes ``mkdocs.yml`` with its ``!!python/...`` values back in place."""
 
 
-def _construct_python_tag(loader: _ConfigLoader, suffix: str, node: yaml.Node) -> _PythonTag:
-    if isinstance(node, yaml.MappingNode):
-        value: Any = loader.construct_mapping(node, deep=True)
-    elif isinstance(node, yaml.SequenceNode):
-        value = loader.construct_sequence(node, deep=True)
-    else:
-        value = loader.construct_scalar(node)  # type: ignore[arg-type]
-    return _PythonTag("tag:yaml.org,2002:python/" + suffix, value)
-
-
-def _represent_python_tag(dumper: _ConfigDumper, data: _PythonTag) -> yaml.Node:
+def _represent_python_tag(dumper: _ConfigDumper, data: PythonTag) -> yaml.Node:
     if isinstance(data.value, dict):
         return dumper.represent_mapping(data.tag, data.value)
     if isinstance(data.value, list):
@@ -84,31 +62,7 @@ def _represent_python_tag(dumper: _ConfigDumper, data: _PythonTag) -> yaml.Node:
     return dumper.represent_scalar(data.tag, str(data.value))
 
 
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_python_tag)
-_ConfigDumper.add_representer(_PythonTag, _represent_python_tag)
-
-
-def read_site_config(root: Path) -> dict[str, Any]:
-    """The site's ``mkdocs.yml`` as data; ``!!python/...`` values are kept, not run.
-
-    Raises ``ExportError`` if the file is missing or is not a mapping.
-    """
-    path = root / CONFIG_FILE
-    try:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader subclass
-    except OSError as error:
-        raise ExportError(f"{path}: cannot read it ({error.strerror}); run the command in the site's folder or pass --root") from None
-    except UnicodeDecodeError:
-        raise ExportError(f"{path}: the file is not UTF-8 text; save it again with the UTF-8 encoding") from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise ExportError(f"{where}: YAML syntax error: {error.problem or error}") from None
-    except yaml.YAMLError as error:
-        raise ExportError(f"{path}: YAML syntax error: {error}") from None
-    if not isinstance(config, dict):
-        raise ExportError(f"{path}: the file is not a mapping of settings")
-    return config
+_ConfigDumper.add_representer(PythonTag, _represent_python_tag)
 
 
 def export_site(
@@ -123,7 +77,7 @@ def export_site(
     """
     _check_target(root, target)
     config = read_site_config(root)
-    options = options_from_config(config, os.environ if environment is None else environment)
+    options = options_from_config(config, os.environ if environment is None else environment, root / CONFIG_FILE)
     build = SiteBuild(root, options, content_filter)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""Every generated page of the site, as Markdown with front matter.
+"""Every generated page of the site, as HTML with front matter (see ``page_html``).
 
 The output is engine-neutral: a path under ``docs/`` and the page's text.
 MkDocs receives it through the hooks; another engine could read the same
@@ -8,117 +8,45 @@ pages from a folder.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import partial
 from itertools import groupby
 from urllib.parse import urlsplit
 
-import yaml
-from markupsafe import escape
-
-from donorsite.content.loading import CampaignEntry, SiteContent
-from donorsite.content.options import GeneratedFile, SiteOptions
+from donorsite.build.centre_pages import CentrePages
+from donorsite.build.page_plan import GeneratedPage, PageJob, PagePlan, page_text, plan_page
+from donorsite.content.loading import CampaignEntry
+from donorsite.content.options import GeneratedFile
 from donorsite.core.addresses import (
     CAMPAIGNS,
     ELIGIBILITY,
     HOME,
     NOT_FOUND,
-    SITES,
     SLOGANS,
-    SUPPLY,
     archive_key,
     campaign_key,
     campaign_page_address,
-    feed_url,
     page_url,
     qr_code_url,
-    relative_url,
-    site_key,
-    source_path,
 )
-from donorsite.core.locales import LOCALES, SiteLocale, browser_tag_aliases
+from donorsite.core.locales import LOCALES, browser_tag_aliases
 from donorsite.exports import export_files
-from donorsite.exports.centre_data import site_structured_data
 from donorsite.exports.structured_data import campaign_structured_data
 from donorsite.localize.picking import TextPicker, translation_notes
 from donorsite.render.campaign_view import build_campaign_view
 from donorsite.render.context import LocaleRenderer
-from donorsite.render.donation_site_view import build_site_view
 from donorsite.render.eligibility_page_view import build_eligibility_page
 from donorsite.render.home_view import build_countdown, build_theme, build_upcoming_events, recent_results
 from donorsite.render.listing_filters import listing_filters
 from donorsite.render.next_chances_view import build_next_chances
-from donorsite.render.page_head import PageHead
 from donorsite.render.sharing import qr_code_svg
 from donorsite.render.slogans_view import build_slogan_groups
 from donorsite.render.summary_view import CampaignSummaryView, build_campaign_summary
-from donorsite.render.supply_alerts import centres_of_campaign, centres_of_site, every_centre
-from donorsite.render.supply_view import SupplyView, build_supply_view
+from donorsite.render.supply_alerts import centres_of_campaign, every_centre
 
 
-@dataclass(frozen=True)
-class PagePlan:
-    """A page of the site before its text is rendered: where it goes and whether menus list it."""
-
-    key: str
-    locale: SiteLocale | None
-    source_path: str
-    in_navigation: bool
-    # Where the page is written when not at the engine's usual place (``vi/404.html``).
-    output_path: str | None = None
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """One page to add to the site, with its text."""
-
-    key: str
-    locale: SiteLocale | None
-    source_path: str
-    text: str
-    in_navigation: bool
-    output_path: str | None = None
-
-    @classmethod
-    def of(cls, plan: PagePlan, text: str) -> GeneratedPage:
-        """The page ``plan`` describes, written as ``text``."""
-        return cls(plan.key, plan.locale, plan.source_path, text, plan.in_navigation, plan.output_path)
-
-
-# A page's plan and the function that renders its text when it is needed.
-PageJob = tuple[PagePlan, Callable[[], str]]
-
-
-def _plan(site_locale: SiteLocale, key: str, in_navigation: bool) -> PagePlan:
-    return PagePlan(key, site_locale, source_path(site_locale, key), in_navigation)
-
-
-# libyaml's emitter writes the front matter of thousands of pages ten times faster than PyYAML's own.
-_FAST_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def _single_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _page_text(title: str, description: str, body: str, head: PageHead | None = None, **extra: object) -> str:
-    """Markdown with front matter; the theme prints title and description as they are, so they are escaped here."""
-    meta: dict[str, object] = {"title": str(escape(_single_line(title))), "description": str(escape(_single_line(description))), **extra}
-    if head is not None:
-        meta["head"] = head.front_matter()
-    front_matter = yaml.dump(meta, Dumper=_FAST_DUMPER, allow_unicode=True, sort_keys=True, width=1_000_000)
-    return f"---\n{front_matter}---\n\n{body.strip()}\n"
-
-
-class SitePageBuilder:
+class SitePageBuilder(CentrePages):
     """Renders the generated pages of every locale from the loaded content."""
-
-    def __init__(self, content: SiteContent, renderers: dict[str, LocaleRenderer], options: SiteOptions) -> None:
-        self.content = content
-        self.renderers = renderers
-        self.options = options
-        self.default_locale = options.default_locale
 
     def files(self) -> Iterator[GeneratedFile]:
         """Every generated file that is not a page: QR codes, calendars, feeds, the events API."""
@@ -142,16 +70,16 @@ class SitePageBuilder:
         yield PagePlan(HOME, None, "index.md", False), self.root_page
         for site_locale in LOCALES:
             renderer = self.renderers[site_locale.code]
-            yield _plan(site_locale, HOME, True), partial(self.home_page, renderer)
-            yield _plan(site_locale, CAMPAIGNS, True), partial(self.listing_page, renderer)
+            yield plan_page(site_locale, HOME, True), partial(self.home_page, renderer)
+            yield plan_page(site_locale, CAMPAIGNS, True), partial(self.listing_page, renderer)
             for year in self.years():
-                yield _plan(site_locale, archive_key(year), False), partial(self.archive_page, renderer, year)
+                yield plan_page(site_locale, archive_key(year), False), partial(self.archive_page, renderer, year)
             if self.content.slogans:
-                yield _plan(site_locale, SLOGANS, True), partial(self.slogans_page, renderer)
+                yield plan_page(site_locale, SLOGANS, True), partial(self.slogans_page, renderer)
             for entry in self.content.campaigns:
-                yield _plan(site_locale, campaign_key(entry.id), False), partial(self.campaign_page, renderer, entry)
+                yield plan_page(site_locale, campaign_key(entry.id), False), partial(self.campaign_page, renderer, entry)
             yield from self._centre_jobs(site_locale, renderer)
-            yield _plan(site_locale, ELIGIBILITY, True), partial(self.eligibility_page, renderer)
+            yield plan_page(site_locale, ELIGIBILITY, True), partial(self.eligibility_page, renderer)
             home = page_url(site_locale, HOME)
             not_found = PagePlan(NOT_FOUND, site_locale, f"{site_locale.prefix}/{NOT_FOUND}.md", False, f"{home}404.html")
             yield not_found, partial(self.not_found_page, renderer)
@@ -172,27 +100,7 @@ class SitePageBuilder:
         title = renderer.gettext("Page not found")
         body = self._render(renderer, "not_found.html", home)
         base_href = urlsplit(self.options.base_url).path + home
-        return _page_text(title, title, body, base_href=base_href, search={"exclude": True})
-
-    def _render(self, renderer: LocaleRenderer, template: str, url: str, **values: object) -> str:
-        def link(key: str) -> str:
-            return relative_url(url, page_url(renderer.site_locale, key))
-
-        def asset(path: str) -> str:
-            return relative_url(url, path)
-
-        template_values = {"link": link, "asset": asset, "page_lang": renderer.site_locale.code, **values}
-        return renderer.environment.get_template(template).render(**template_values)
-
-    def _head(self, renderer: LocaleRenderer, url: str, **values: object) -> PageHead:
-        """The head additions of the page at ``url``: its address, the locale's feed, and ``values``."""
-        return PageHead(
-            renderer.site_locale,
-            self.options.base_url + url,
-            relative_url(url, feed_url(renderer.site_locale)),
-            renderer.site_name(),
-            **values,  # type: ignore[arg-type]
-        )
+        return page_text(title, title, body, base_href=base_href, search={"exclude": True})
 
     def campaign_page(self, renderer: LocaleRenderer, entry: CampaignEntry) -> str:
         """One campaign's page in the renderer's locale."""
@@ -209,7 +117,7 @@ class SitePageBuilder:
             image_alt=image[1],
             structured_data=campaign_structured_data(entry, renderer.services(), self.options),
         )
-        return _page_text(view.title.text, view.summary.text, body, head, supply_centres=centres_of_campaign(self.content, entry))
+        return page_text(view.title.text, view.summary.text, body, head, supply_centres=centres_of_campaign(self.content, entry))
 
     def _summaries(self, renderer: LocaleRenderer) -> list[tuple[CampaignSummaryView, TextPicker]]:
         return [build_campaign_summary(renderer, entry, self.options.today, self.content.sites) for entry in self.content.campaigns]
@@ -235,7 +143,7 @@ class SitePageBuilder:
         filters = listing_filters(renderer, summaries)
         title = renderer.gettext("All campaigns")
         body = self._render(renderer, "listing.html", url, years=years, filters=filters, notes=translation_notes(pick))
-        return _page_text(title, title, body, self._head(renderer, url), supply_centres=every_centre(self.content))
+        return page_text(title, title, body, self._head(renderer, url), supply_centres=every_centre(self.content))
 
     def archive_page(self, renderer: LocaleRenderer, year: int) -> str:
         """The page of one year's campaigns."""
@@ -244,7 +152,7 @@ class SitePageBuilder:
         url = page_url(renderer.site_locale, archive_key(year))
         title = renderer.gettext("Campaigns of %(year)s") % {"year": year}
         body = self._render(renderer, "archive.html", url, year=year, items=items, notes=translation_notes(pick))
-        return _page_text(title, title, body, self._head(renderer, url), supply_centres=every_centre(self.content))
+        return page_text(title, title, body, self._head(renderer, url), supply_centres=every_centre(self.content))
 
     def home_page(self, renderer: LocaleRenderer) -> str:
         """A locale's home: the next World Blood Donor Day, this year's theme, what is coming up, recent results, a slogan."""
@@ -280,7 +188,7 @@ class SitePageBuilder:
             notes=translation_notes(pick),
         )
         description = renderer.gettext("Blood drives, World Blood Donor Day events and their results.")
-        return _page_text(title, description, body, self._head(renderer, url), supply_centres=every_centre(self.content))
+        return page_text(title, description, body, self._head(renderer, url), supply_centres=every_centre(self.content))
 
     def slogans_page(self, renderer: LocaleRenderer) -> str:
         """All slogans in the reader's language."""
@@ -290,74 +198,7 @@ class SitePageBuilder:
         groups = build_slogan_groups(renderer, self.content.slogans, pick)
         title = renderer.gettext("Slogans")
         body = self._render(renderer, "slogans.html", url, groups=groups, notes=translation_notes(pick))
-        return _page_text(title, title, body, self._head(renderer, url))
-
-    # --- The blood service's pages: supply levels, donation sites (issue 17) ---
-
-    def _centre_jobs(self, site_locale: SiteLocale, renderer: LocaleRenderer) -> Iterator[PageJob]:
-        if self.content.supply:
-            yield _plan(site_locale, SUPPLY, True), partial(self.supply_page, renderer)
-        if self.content.sites:
-            yield _plan(site_locale, SITES, True), partial(self.sites_page, renderer)
-            for _, site in self.content.sites.all_sites():
-                yield _plan(site_locale, site_key(site.id), False), partial(self.site_page, renderer, site.id)
-
-    def supply_views(self, renderer: LocaleRenderer) -> list[tuple[str, SupplyView]]:
-        """(centre id or "", figures) of every centre that publishes its stock, in ``renderer``'s locale."""
-        stale_after = self.options.supply_stale_after_days
-        return [
-            (supply.centre_id or "", build_supply_view(renderer, supply, self.options.today, stale_after))
-            for supply in self.content.supplies
-        ]
-
-    def supply_page(self, renderer: LocaleRenderer) -> str:
-        """Each centre's stock of each blood type, when it was counted and how old that is, its appeal and thresholds."""
-        url = page_url(renderer.site_locale, SUPPLY)
-        views = self.supply_views(renderer)
-        pick = TextPicker(renderer, self.content.supplies[0].source_language)
-        for supply in self.content.supplies:
-            pick(supply.centre)
-        title = renderer.gettext("Blood supply")
-        body = self._render(renderer, "supply.html", url, views=views, sites_key=SITES, notes=translation_notes(pick))
-        description = renderer.gettext("Blood stock by type, as of %(time)s.") % {"time": views[0][1].measured_text}
-        return _page_text(title, description, body, self._head(renderer, url), supply_centres=every_centre(self.content))
-
-    def sites_page(self, renderer: LocaleRenderer) -> str:
-        """Every permanent donation site, by blood centre, with today's state."""
-        sites = self.content.sites
-        assert sites is not None
-        url = page_url(renderer.site_locale, SITES)
-        pick = TextPicker(renderer, sites.source_language)
-        centres = []
-        for centre in sites.centres:
-            views = [build_site_view(renderer, centre, site, sites.source_language, self.options.today) for site in centre.sites]
-            centres.append((pick(centre.name), views))
-        title = renderer.gettext("Where to donate")
-        body = self._render(
-            renderer,
-            "sites.html",
-            url,
-            centres=centres,
-            centre_ids=[centre.id for centre in sites.centres],
-            site_keys={site.id: site_key(site.id) for _, site in sites.all_sites()},
-            notes=translation_notes(pick),
-        )
-        description = renderer.gettext("Blood centres and donation houses with their opening hours.")
-        return _page_text(title, description, body, self._head(renderer, url), supply_centres=every_centre(self.content))
-
-    def site_page(self, renderer: LocaleRenderer, site_id: str) -> str:
-        """One donation site: today's state, address and map links, the week's hours and changed hours."""
-        sites = self.content.sites
-        assert sites is not None
-        centre, site = next((centre, site) for centre, site in sites.all_sites() if site.id == site_id)
-        url = page_url(renderer.site_locale, site_key(site_id))
-        pick = TextPicker(renderer, sites.source_language)
-        view = build_site_view(renderer, centre, site, sites.source_language, self.options.today)
-        supply = self.content.supply_of(centre.id)
-        stock = build_supply_view(renderer, supply, self.options.today, self.options.supply_stale_after_days) if supply else None
-        body = self._render(renderer, "site.html", url, view=view, stock=stock, supply_key=SUPPLY, notes=translation_notes(pick))
-        head = self._head(renderer, url, structured_data=site_structured_data(sites, centre, site, renderer.services(), self.options))
-        return _page_text(view.name.text, view.place_text, body, head, supply_centres=centres_of_site(self.content, site_id))
+        return page_text(title, title, body, self._head(renderer, url))
 
     def eligibility_page(self, renderer: LocaleRenderer) -> str:
         """The "may I give?" self-check, with the rules of every country the site knows."""
@@ -366,7 +207,7 @@ class SitePageBuilder:
         body = self._render(renderer, "eligibility.html", url, view=view)
         title = renderer.gettext("May I give blood?")
         description = renderer.gettext("Check what the general rules say and when you may give next; the staff at the site decide.")
-        return _page_text(title, description, body, self._head(renderer, url))
+        return page_text(title, description, body, self._head(renderer, url))
 
     def root_page(self) -> str:
         """``/``: offers every locale, the default one first."""
@@ -377,4 +218,4 @@ class SitePageBuilder:
         tag_aliases = json.dumps(browser_tag_aliases(), sort_keys=True, separators=(",", ":"))
         body = renderer.environment.get_template("root.html").render(choices=choices, tag_aliases=tag_aliases)
         title = renderer.site_name()
-        return _page_text(title, title, body)
+        return page_text(title, title, body)

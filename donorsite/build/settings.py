@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from donorsite.build.site_config import setting_location
 from donorsite.content.loading import ContentFilter
 from donorsite.content.options import SiteOptions
 from donorsite.core.campaign_ids import campaign_id_problem
 from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
 from donorsite.core.problems import Problem
-from donorsite.model.eligibility import eligibility_rules
+from donorsite.model.eligibility import EligibilitySettingsError, eligibility_rules
 from donorsite.model.timing import utc_today
 
 REGIONS_VARIABLE = "DONORSITE_REGIONS"
@@ -47,15 +50,6 @@ def content_filter_from_environment(environment: Mapping[str, str]) -> ContentFi
         if problem:
             raise SettingsError(f"{CAMPAIGNS_VARIABLE}: {problem}")
     return ContentFilter(regions, frozenset(int(year) for year in years_text), ids)
-
-
-def check_default_locale(code: str) -> str:
-    """``code`` if it names a site locale; raises ``SettingsError`` otherwise."""
-    if code not in LOCALE_CODES:
-        raise SettingsError(
-            f"mkdocs.yml: extra.donorsite.default_locale: '{code}' is not a site locale; use one of {', '.join(LOCALE_CODES)}"
-        )
-    return code
 
 
 # The range of build dates a build accepts: campaign years run from 1990 to 2100.
@@ -91,45 +85,108 @@ def build_date_from_environment(environment: Mapping[str, str]) -> date:
 WORKER_VARIABLE = "DONORSITE_WORKER"
 
 
-def worker_from_environment(environment: Mapping[str, str], available: bool) -> bool:
+def worker_from_environment(environment: Mapping[str, str], available: bool, serving: bool = False) -> bool:
     """Whether a worker process renders pages beside the engine.
 
-    On by default where ``available`` (a second core and ``fork``);
-    ``DONORSITE_WORKER=off`` renders in the engine's process instead, e.g.
-    to profile a build. Raises ``SettingsError`` for any other value.
+    ``auto`` (the default) uses one where ``available`` (a second core) and
+    not while ``serving`` a preview, whose rebuilds reuse what this process
+    has cached (QR codes); ``on`` uses one wherever available, ``off``
+    renders in the engine's process, e.g. to profile a build. Raises
+    ``SettingsError`` for any other value.
     """
     text = environment.get(WORKER_VARIABLE, "").strip().lower()
     if text not in ("", "auto", "on", "off"):
         raise SettingsError(f"{WORKER_VARIABLE}: {text!r} is not a choice; write on, off or auto")
-    return available and text != "off"
+    if text == "on":
+        return available
+    return available and text != "off" and not serving
 
 
-def options_from_config(config: Mapping[str, Any], environment: Mapping[str, str]) -> SiteOptions:
+class DonorsiteSettings(BaseModel):
+    """The site's own settings, ``extra.donorsite`` in ``mkdocs.yml``: the one schema the build, ``check`` and the export read."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    # Readers at "/" are led here when their browser names no locale of the site.
+    default_locale: str = DEFAULT_LOCALE
+    # Blood-supply figures older than this many days are shown with their age as stale.
+    supply_stale_after_days: float = Field(default=3.0, gt=0, le=365)
+    # Whole countries' donor rules replacing or adding to the defaults (see model/eligibility.py).
+    eligibility: dict[str, Any] | None = None
+
+
+_SETTING_HELP = {
+    "default_locale": "write one of " + ", ".join(LOCALE_CODES),
+    "supply_stale_after_days": "write a number of days such as 3 (more than 0, up to 365)",
+    "eligibility": "write one entry per country code, e.g. 'VN: {min_age: 18, ...}'",
+}
+
+
+def donorsite_settings(config: Mapping[str, Any], config_file: Path | None = None) -> DonorsiteSettings:
+    """``extra.donorsite`` of ``config``, checked; raises ``SettingsError`` at ``mkdocs.yml:line:col`` of a wrong one."""
+    extra = config.get("extra") or {}
+    raw = extra.get("donorsite") if isinstance(extra, Mapping) else None
+    if raw is None:
+        return DonorsiteSettings()
+    if not isinstance(raw, Mapping):
+        where = setting_location(config_file, "extra", "donorsite")
+        raise SettingsError(f"{where}: extra.donorsite: write the site's settings as a mapping, e.g. 'default_locale: zh-Hans'")
+    try:
+        settings = DonorsiteSettings.model_validate(dict(raw))
+    except ValidationError as error:
+        key = str(error.errors()[0]["loc"][0])
+        where = setting_location(config_file, "extra", "donorsite", key)
+        if key not in _SETTING_HELP:
+            raise SettingsError(f"{where}: extra.donorsite.{key}: not a setting; use {', '.join(_SETTING_HELP)}") from None
+        raise SettingsError(f"{where}: extra.donorsite.{key}: {raw[key]!r} is not right; {_SETTING_HELP[key]}") from None
+    if settings.default_locale not in LOCALE_CODES:
+        where = setting_location(config_file, "extra", "donorsite", "default_locale")
+        raise SettingsError(
+            f"{where}: extra.donorsite.default_locale: '{settings.default_locale}' is not a site locale; {_SETTING_HELP['default_locale']}"
+        )
+    return settings
+
+
+def options_from_config(config: Mapping[str, Any], environment: Mapping[str, str], config_file: Path | None = None) -> SiteOptions:
     """The build options from ``mkdocs.yml`` (as read by the engine or as data) and the environment.
 
-    The one place both the MkDocs adapter and ``donorsite export`` assemble them.
+    The one place the MkDocs adapter, ``donorsite check`` and ``donorsite export``
+    assemble them; ``config_file`` lets a message name the setting's line.
 
-    Raises ``SettingsError`` (or ``EligibilitySettingsError``) naming a wrong setting.
+    Raises ``SettingsError`` naming a wrong setting.
     """
     if not config.get("site_url"):
-        raise SettingsError("mkdocs.yml: set site_url to the public address; hreflang links and sitemaps need it")
-    settings = (config.get("extra") or {}).get("donorsite") or {}
+        where = setting_location(config_file, "site_url")
+        raise SettingsError(f"{where}: set site_url to the public address; hreflang links and sitemaps need it")
+    settings = donorsite_settings(config, config_file)
+    try:
+        eligibility = eligibility_rules(settings.eligibility)
+    except EligibilitySettingsError as error:
+        where = setting_location(config_file, "extra", "donorsite", "eligibility")
+        raise SettingsError(str(error).replace("mkdocs.yml: ", f"{where}: ", 1)) from None
     return SiteOptions(
-        default_locale=check_default_locale(settings.get("default_locale", DEFAULT_LOCALE)),
+        default_locale=settings.default_locale,
         site_url=str(config["site_url"]),
         today=build_date_from_environment(environment),
-        eligibility=eligibility_rules(settings.get("eligibility")),
-        supply_stale_after_days=_stale_after_days(settings.get("supply_stale_after_days", 3)),
+        eligibility=eligibility,
+        supply_stale_after_days=settings.supply_stale_after_days,
     )
 
 
-def _stale_after_days(value: Any) -> float:
-    """The supply staleness threshold in days; raises ``SettingsError`` unless it is a positive number."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 365:
-        raise SettingsError(
-            f"mkdocs.yml: extra.donorsite.supply_stale_after_days: {value!r} is not a number of days; write a number such as 3 (up to 365)"
+def limits_text(content_filter: ContentFilter) -> str | None:
+    """What a build limited by ``content_filter`` leaves in, in words for the build's log; None for a whole site."""
+    limits = [
+        f"{variable}={','.join(sorted(str(item) for item in items))}"
+        for variable, items in (
+            (REGIONS_VARIABLE, content_filter.regions),
+            (YEARS_VARIABLE, content_filter.years),
+            (CAMPAIGNS_VARIABLE, content_filter.ids),
         )
-    return float(value)
+        if items
+    ]
+    if not limits:
+        return None
+    return f"a partial site: only the campaigns of {' '.join(limits)} are built; unset the variables to build every campaign"
 
 
 def located_setting_message(root: Path, message: str) -> str:
@@ -148,6 +205,11 @@ def located_setting_problem(root: Path, message: str) -> Problem | None:
     so ``!!python/...`` tags are harmless); a message naming no setting points at the file's first line.
     """
     file, _, rest = message.partition(": ")
+    located = re.fullmatch(r"mkdocs\.yml:(\d+):(\d+)", file)
+    if located:
+        # Already at its line (the settings schema locates what it refuses).
+        key, _, text = rest.partition(": ")
+        return Problem("mkdocs.yml", int(located.group(1)), int(located.group(2)), key if text else "", text or rest)
     if file != "mkdocs.yml":
         return None
     key, _, text = rest.partition(": ")

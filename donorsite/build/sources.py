@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from donorsite.build.build import SiteBuild
+from donorsite.build.page_html import markdown_source
 
 
 @dataclass(frozen=True)
@@ -25,14 +26,14 @@ class WrittenSources:
 def write_sources(build: SiteBuild, hand_written: Path, docs: Path) -> WrittenSources:
     """Copy the hand-written ``docs`` folder to ``docs``, then add every generated page and file.
 
-    Generated pages are written at their Markdown path (``vi/campaigns/x/index.md``);
+    Generated pages are written at their Markdown path (``vi/campaigns/x/index.md``), their HTML as one raw block;
     calendars, feeds and API files at their site path. Every hand-written
     page is recorded in ``build`` so that menus and alternates know it.
     """
     shutil.copytree(hand_written, docs)
     not_in_nav = []
     for page in build.generated:
-        _write(docs / page.source_path, page.text.encode("utf-8"))
+        _write(docs / page.source_path, markdown_source(page.text).encode("utf-8"))
         if not page.in_navigation:
             not_in_nav.append(page.source_path)
     for generated in build.files:

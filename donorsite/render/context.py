@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import gettext
-import re
 from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markdown.extensions.toc import unique
 from markupsafe import Markup, escape
+from pymdownx.slugs import slugify
 
 from donorsite.localize.chinese import ChineseConverter
 from donorsite.localize.formatting import N_
@@ -22,7 +23,25 @@ BRACKETED = N_("%(text)s (%(note)s)")
 VENUE_WITH_ADDRESS = N_("%(venue)s, %(address)s, %(city)s")
 VENUE_AT = N_("%(venue)s, %(place)s")
 
-_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()#+!|~]")
+
+class Anchors:
+    """The ids of one page's headings that have no fixed id: slugs of their text, unique on the page.
+
+    Made the way the table-of-contents extension of ``mkdocs.yml`` made them
+    while pages were Markdown, so that links to a section keep working.
+
+    >>> anchor = Anchors()
+    >>> anchor("Ngày hội hiến máu"), anchor("Ngày hội hiến máu")
+    ('ngày-hội-hiến-máu', 'ngày-hội-hiến-máu_1')
+    """
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+        self._slugify = slugify(case="lower")
+
+    def __call__(self, text: object) -> str:
+        slug: str = unique(self._slugify(" ".join(str(text).split()), "-"), self._used)
+        return slug
 
 
 @dataclass
@@ -34,14 +53,6 @@ class LocaleRenderer(LocaleServices):
     def services(self) -> LocaleServices:
         """The same services without the templates, for ``exports/``."""
         return LocaleServices(self.site_locale, self.formatter, self.translations, self.texts)
-
-    def heading(self, text: LocalText | str) -> Markup:
-        """Like ``localized``, with Markdown punctuation escaped, for a Markdown heading line."""
-        one_line = " ".join(str(text).split())
-        escaped = escape(_MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", one_line))
-        if isinstance(text, LocalText) and text.lang != self.site_locale.code:
-            return Markup('<span lang="{}">').format(text.lang) + Markup(escaped) + Markup("</span>")
-        return Markup(escaped)
 
     def labelled(self, label: str, value: object) -> Markup:
         """``label`` and ``value`` joined the locale's way: ``Phone: …``, ``电话：…``."""
@@ -95,7 +106,6 @@ def build_renderers(converter: ChineseConverter | None = None) -> dict[str, Loca
             environment=_environment(services.translations),
         )
         renderer.environment.globals["t"] = renderer.localized
-        renderer.environment.globals["h"] = renderer.heading
         renderer.environment.globals["labelled"] = renderer.labelled
         renderer.environment.globals["bracketed"] = renderer.bracketed
         renderer.environment.globals["venue_line"] = renderer.venue_line
