@@ -135,6 +135,11 @@ class CampaignSite:
         if template_name == "404.html":
             context["not_found_choices"] = self.build.not_found_choices()
             context["supply_banner"] = self.build.supply_banner(None)
+            # The page is written in the default locale: its language tag and its site name, not theme.language's "zh".
+            context["not_found_language"] = self.build.default_locale.material_language
+            page_config = copy.copy(context["config"])
+            page_config["site_name"] = self.build.site_name(None)
+            context["config"] = page_config
         return context
 
     def finish_page(self, output: str) -> str:

@@ -19,6 +19,7 @@ from donorsite.content.loading import ContentFilter
 from donorsite.content.options import GeneratedFile, SiteOptions
 from donorsite.core.addresses import CAMPAIGNS, HOME, NOT_FOUND, SITES, SLOGANS, SUPPLY, key_of_source_path, page_url, relative_url
 from donorsite.core.locales import LOCALES, SiteLocale, get_locale, locale_for_prefix
+from donorsite.localize.services import LABELLED
 from donorsite.model.supply import SupplyFile
 from donorsite.render.context import LocaleRenderer, build_renderers
 from donorsite.render.supply_view import build_supply_view
@@ -150,9 +151,17 @@ class SiteBuild:
         return renderer.site_name()
 
     def not_found_choices(self) -> list[tuple[SiteLocale, str, str]]:
-        """For the site-wide 404 page: each locale, the URL of its home, and "page not found" in its language."""
+        """For the site-wide 404 page: each locale, the URL of its home, and "Page not found:" in its language.
+
+        The label carries its locale's colon (``页面不存在：``, ``Page not found: ``), from the catalog's label joiner.
+        """
         ordered = sorted(LOCALES, key=lambda site_locale: site_locale.code != self.default_locale.code)
-        return [(loc, page_url(loc, HOME), self.renderers[loc.code].gettext("Page not found")) for loc in ordered]
+        choices = []
+        for loc in ordered:
+            renderer = self.renderers[loc.code]
+            label = renderer.gettext(LABELLED) % {"label": renderer.gettext("Page not found"), "value": ""}
+            choices.append((loc, page_url(loc, HOME), label))
+        return choices
 
     def supply_banner(self, site_locale: SiteLocale | None) -> str:
         """The site-wide banner in ``site_locale`` (the default locale outside locales) while a type is critical, else "".

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from donorsite.exports.occurrences import EventOccurrence
-from donorsite.localize.picking import TextPicker
+from donorsite.localize.picking import campaign_picker
 from donorsite.localize.services import LocaleServices
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import Campaign, Organiser, OrganiserRole
@@ -67,7 +67,7 @@ def event_texts(renderer: LocaleServices, occurrence: EventOccurrence) -> EventT
     """The texts of ``occurrence`` for a reader of the renderer's locale (written, converted or fallback)."""
     campaign = occurrence.entry.campaign
     venue = occurrence.event.venue
-    pick = TextPicker(renderer, campaign.source_language)
+    pick = campaign_picker(renderer, campaign)
     return EventTexts(
         title=pick(campaign.title),
         event_title=pick.optional(occurrence.event.title),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -23,6 +23,29 @@ VENUE_WITH_ADDRESS = N_("%(venue)s, %(address)s, %(city)s")
 VENUE_AT = N_("%(venue)s, %(place)s")
 
 _MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()#+!|~]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_PART_SEPARATOR = re.compile(r"\s*[,，、]\s*")
+
+
+def _unrepeated(text: LocalText, seen: list[str], venue: str) -> LocalText | None:
+    """``text`` without the comma-separated parts that a text in ``seen`` already contains; None if nothing is left.
+
+    A part in Latin script is also left out when the ``venue`` name contains
+    it ("Điểm hiến máu quận Dương Kinh", "Quận Dương Kinh"); a Chinese venue
+    name often holds its street (姑苏人民路献血屋, 人民路), which the address
+    still gives. The parts kept are added to ``seen``.
+    """
+    han = bool(_HAN.search(text.text))
+    kept = [
+        part
+        for part in _PART_SEPARATOR.split(text.text.strip())
+        if part and not any(part.casefold() in earlier for earlier in seen) and (han or part.casefold() not in venue)
+    ]
+    seen.extend(part.casefold() for part in kept)
+    if not kept:
+        return None
+    joined = "".join(kept) if han else ", ".join(kept)
+    return text if joined == text.text else replace(text, text=joined)
 
 
 @dataclass
@@ -52,13 +75,28 @@ class LocaleRenderer(LocaleServices):
         return Markup(escape(self.gettext(BRACKETED))) % {"text": text, "note": note}
 
     def venue_line(self, venue: LocalText, address: LocalText | None, city: LocalText) -> Markup:
-        """Venue, address and city in the locale's order; the city once if the address already names it."""
+        """Venue, address and city in the locale's order, no part said twice: the one place addresses are composed.
+
+        A comma-separated part of the address or city that an earlier part
+        already names (case aside) is left out: "Điểm hiến máu quận Dương
+        Kinh" is not followed by "Quận Dương Kinh" again. Chinese runs city
+        and address together (苏州市姑苏区人民路); a part in Latin script (a
+        Vietnamese address on a Chinese page) keeps its own order and commas.
+        """
+        seen: list[str] = []
+        venue_key = venue.text.casefold()
+        kept_address = _unrepeated(address, seen, venue_key) if address is not None else None
+        kept_city = _unrepeated(city, seen, venue_key)
         parts = {"venue": self.localized(venue)}
-        if address is None or city.text in address.text:
-            parts["place"] = self.localized(address or city)
-            return Markup(escape(self.gettext(VENUE_AT))) % parts
-        parts |= {"address": self.localized(address), "city": self.localized(city)}
-        return Markup(escape(self.gettext(VENUE_WITH_ADDRESS))) % parts
+        places = [text for text in (kept_address, kept_city) if text is not None]
+        latin = any(not _HAN.search(text.text) for text in places)
+        if len(places) == 2 and not (latin and self.site_locale.babel.language == "zh"):
+            parts |= {"address": self.localized(kept_address), "city": self.localized(kept_city)}
+            return Markup(escape(self.gettext(VENUE_WITH_ADDRESS))) % parts
+        if not places:
+            return self.localized(venue)
+        parts["place"] = Markup(", ").join(self.localized(text) for text in places)
+        return Markup(escape(self.gettext(VENUE_AT))) % parts
 
     def localized(self, text: LocalText | str | None) -> Markup:
         """Escaped text, marked with its own ``lang`` when it differs from the page's."""

@@ -18,6 +18,7 @@ from donorsite.localize.picking import TextPicker
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import Venue
 from donorsite.model.donation_sites import WEEKDAYS, BloodCentre, DonationSite
+from donorsite.model.time_zones import zone_country
 from donorsite.render.centre_labels import CLOSED_NOW, CLOSED_TODAY, DONATION_LABELS, KIND_LABELS, OPEN_NOW, OPENS_AT
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.maps import MapLink, map_links
@@ -95,7 +96,7 @@ _AHEAD = timedelta(days=366)
 
 def build_site_view(renderer: LocaleRenderer, centre: BloodCentre, site: DonationSite, source_language: str, build_date: date) -> SiteView:
     """The view of ``site`` as of ``build_date``; exceptions already over by then are left out."""
-    pick = TextPicker(renderer, source_language)
+    pick = TextPicker(renderer, source_language, site.country or zone_country(site.timezone))
     name, address, city = pick(site.name), pick(site.address), pick(site.city)
     # One plain line for map searches (name, address, city); the page shows them with venue_line.
     place = ", ".join((name.text, address.text, city.text))

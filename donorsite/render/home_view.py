@@ -6,12 +6,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from donorsite.content.loading import CampaignEntry, SiteContent
-from donorsite.localize.picking import ItemLanguageTag, TextPicker, item_language_tag
+from donorsite.localize.picking import ItemLanguageTag, TextPicker, campaign_picker, item_language_tag
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import CampaignKind, CampaignStatus
 from donorsite.model.timing import TimeState, campaign_span, event_span
 from donorsite.render.context import LocaleRenderer
-from donorsite.render.labels import STATUS_LABELS
+from donorsite.render.labels import shown_status_label
 from donorsite.render.time_view import TimeStateView, build_time_state
 
 WORLD_BLOOD_DONOR_DAY = (6, 14)
@@ -87,12 +87,12 @@ def build_upcoming_events(
     upcoming = []
     for entry in content.campaigns:
         campaign = entry.campaign
-        campaign_pick = pick_for.setdefault(entry.id, TextPicker(renderer, campaign.source_language))
+        campaign_pick = pick_for.setdefault(entry.id, campaign_picker(renderer, campaign))
         for event in campaign.events:
             if event.last_date < today:
                 continue
             # Each event gets its own picker so that its tag names only what it shows.
-            pick = TextPicker(renderer, campaign.source_language)
+            pick = campaign_picker(renderer, campaign)
             item = UpcomingEventView(
                 entry.id,
                 pick(campaign.title),
@@ -101,7 +101,7 @@ def build_upcoming_events(
                 event.date.isoformat(),
                 pick(event.venue.city),
                 campaign.status.value,
-                renderer.gettext(STATUS_LABELS[campaign.status]),
+                shown_status_label(renderer.gettext, campaign, today),
                 build_time_state(renderer, event_span(event), campaign.status, today),
             )
             upcoming.append(replace(item, language_tag=item_language_tag(pick)))
@@ -127,7 +127,7 @@ def build_theme(renderer: LocaleRenderer, content: SiteContent, today: date) -> 
     for entry in content.campaigns:
         campaign = entry.campaign
         if campaign.kind is CampaignKind.WORLD_BLOOD_DONOR_DAY and campaign.theme and campaign.year <= today.year:
-            text = TextPicker(renderer, campaign.source_language)(campaign.theme)
+            text = campaign_picker(renderer, campaign)(campaign.theme)
             candidates.append((campaign.year, 1, ThemeView(campaign.year, text)))
     if content.slogans:
         pick = TextPicker(renderer, content.slogans.source_language)

@@ -15,7 +15,7 @@ from babel.dates import format_timedelta
 from donorsite.localize.picking import TextPicker
 from donorsite.localize.texts import LocalText
 from donorsite.model.supply import BLOOD_TYPES, SupplyFile, SupplyLevel
-from donorsite.render.centre_labels import LEVEL_ICONS, LEVEL_LABELS
+from donorsite.render.centre_labels import LEVEL_ICONS, LEVEL_LABELS, blood_type_name
 from donorsite.render.context import LocaleRenderer
 
 
@@ -66,7 +66,8 @@ def _tile(renderer: LocaleRenderer, supply: SupplyFile, blood_type: str) -> Type
     days = None
     if not isinstance(written, SupplyLevel) and written is not None:
         days = renderer.gettext("%(days)s days of stock") % {"days": renderer.formatter.number(written)}
-    return TypeTile(blood_type, word.value, renderer.gettext(LEVEL_LABELS[word]), LEVEL_ICONS[word], days)
+    name = blood_type_name(renderer.gettext, blood_type)
+    return TypeTile(name, word.value, renderer.gettext(LEVEL_LABELS[word]), LEVEL_ICONS[word], days)
 
 
 def age_text(renderer: LocaleRenderer, age: timedelta) -> str:
@@ -96,9 +97,9 @@ def build_supply_view(renderer: LocaleRenderer, supply: SupplyFile, build_date: 
         stale=age > stale_after,
         age_text=age_text(renderer, age),
         critical_types=critical,
-        critical_text=renderer.formatter.items(list(critical)),
+        critical_text=renderer.formatter.items([blood_type_name(renderer.gettext, t) for t in critical]),
         appeal=pick(supply.appeal.text) if supply.appeal else None,
-        appeal_types=renderer.formatter.items(supply.appeal.types) if supply.appeal else "",
+        appeal_types=renderer.formatter.items([blood_type_name(renderer.gettext, t) for t in supply.appeal.types]) if supply.appeal else "",
         thresholds_text=renderer.gettext(
             "Critical: fewer than %(critical)s days of stock; low: fewer than %(low)s days; plenty: %(low)s days or more."
         )
