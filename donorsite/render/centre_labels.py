@@ -23,7 +23,8 @@ RHD_NEGATIVE = N_("%(group)s-")
 def blood_type_name(gettext: Callable[[str], str], blood_type: str) -> str:
     """``blood_type`` (``O+``, ``AB-``) as the locale of ``gettext`` writes it: ``O型``, ``AB型RhD阴性``."""
     group, sign = blood_type[:-1], blood_type[-1]
-    return gettext(RHD_NEGATIVE if sign == "-" else RHD_POSITIVE) % {"group": group}
+    message = RHD_NEGATIVE if sign == "-" else RHD_POSITIVE
+    return gettext(message) % {"group": group}
 
 
 # A shape for each level, so that the level never rests on colour alone.
