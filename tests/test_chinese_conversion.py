@@ -17,7 +17,7 @@ from donorsite.localize.chinese import (
     read_glossary,
     read_packaged_glossary,
 )
-from donorsite.localize.texts import TextOrigin, TextResolver
+from donorsite.localize.texts import TextOrigin, TextResolver, chinese_script_of_country
 from donorsite.model.fields import LocalizedText
 
 TO_TRADITIONAL = [
@@ -211,6 +211,7 @@ TO_SIMPLIFIED = [
     ("捐全血", "献全血"),
     ("《無償獻血工作通報》", "《无偿献血工作通报》"),
     ("無償獻血工作", "无偿献血工作"),
+    ("O型Rh陰性", "O型RhD阴性"),
     # Quotation marks.
     ("「捐血」", "“献血”"),
     ("「他說『好』」", "“他说‘好’”"),
@@ -284,6 +285,26 @@ def test_a_missing_text_falls_back_in_the_readers_order(
 ) -> None:
     local = TextResolver(converter).resolve(LocalizedText.model_validate(written), locale_code, source)
     assert (local.lang, local.origin) == (lang, origin)
+
+
+@pytest.mark.parametrize(
+    ("written", "locale_code", "country", "text", "lang"),
+    [
+        # Issue 23: Chinese shown to a reader of another language is in the venue country's script.
+        ({"zh-Hant": "無償獻血工作通報"}, "vi", "CN", "无偿献血工作通报", "zh-Hans"),
+        ({"zh-Hant": "無償獻血工作通報"}, "en", "CN", "无偿献血工作通报", "zh-Hans"),
+        ({"zh-Hans": "献血", "zh-Hant": "捐血"}, "en", "TW", "捐血", "zh-Hant"),
+        ({"zh-Hans": "献血"}, "vi", "TW", "捐血", "zh-Hant"),
+        ({"zh-Hans": "献血", "zh-Hant": "捐血"}, "vi", "VN", "献血", "zh-Hans"),
+        ({"zh-Hant": "捐血", "en": "Give blood"}, "vi", "CN", "Give blood", "en"),
+    ],
+)
+def test_chinese_for_other_readers_follows_the_venues_country(
+    converter: ChineseConverter, written: dict[str, str], locale_code: str, country: str, text: str, lang: str
+) -> None:
+    script = chinese_script_of_country(country)
+    local = TextResolver(converter).resolve(LocalizedText.model_validate(written), locale_code, "zh-Hant", script)
+    assert (local.text, local.lang) == (text, lang)
 
 
 def test_a_converted_text_says_which_script_it_came_from(converter: ChineseConverter) -> None:

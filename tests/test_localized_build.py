@@ -96,10 +96,10 @@ def test_page_language_and_interface_labels(built_site: Path, prefix: str, lang:
 @pytest.mark.parametrize(
     ("prefix", "date", "time_range", "share"),
     [
-        ("zh-hans", "2022年11月3日星期四", "07:00–11:30", "118.8%"),
-        ("zh-hant", "2022年11月3日 星期四", "07:00–11:30", "118.8%"),
-        ("vi", "Thứ năm, ngày 3/11/2022", "7h00 – 11h30", "118,8%"),
-        ("en", "Thursday, November 3, 2022", "07:00–11:30", "118.8%"),
+        ("zh-hans", "2022年11月3日（星期四）", "07:00–11:30", "118.8%"),
+        ("zh-hant", "2022年11月3日（星期四）", "07:00–11:30", "118.8%"),
+        ("vi", "Thứ Năm, ngày 3/11/2022", "7h00 – 11h30", "118,8%"),
+        ("en", "Thursday 3 November 2022", "07:00–11:30", "118.8%"),
     ],
 )
 def test_dates_times_and_percentages_follow_the_locale(built_site: Path, prefix: str, date: str, time_range: str, share: str) -> None:

@@ -77,7 +77,7 @@ def test_site_state_follows_the_readers_clock(  # type: ignore[no-untyped-def]
 
 def test_without_scripts_the_build_dates_hours_stay(sample_build: Path) -> None:
     html = (sample_build / "en" / GUSU / "index.html").read_text(encoding="utf-8")
-    assert "Sunday, November 29, 2026: 09:00–17:00" in html
+    assert "Sunday 29 November 2026: 09:00–17:00" in html
 
 
 # --- staleness, at build time and in the browser ---

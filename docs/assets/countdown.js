@@ -29,6 +29,7 @@
   var iso = year + "-" + String(month).padStart(2, "0") + "-" + String(day).padStart(2, "0");
   if (time && time.getAttribute("datetime") !== iso) {
     time.setAttribute("datetime", iso);
-    time.textContent = new Intl.DateTimeFormat(lang, { dateStyle: "full", timeZone: "UTC" }).format(new Date(target));
+    // English is written the British way (as the build writes it): "Monday 14 June 2027".
+    time.textContent = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, { dateStyle: "full", timeZone: "UTC" }).format(new Date(target));
   }
 })();
