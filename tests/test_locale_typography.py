@@ -317,14 +317,18 @@ def test_taiwan_and_mainland_usage_on_the_pages(built_site: Path, prefix: str, k
 
 
 @pytest.mark.parametrize("prefix", ["zh-hans", "zh-hant", "vi", "en"])
-@pytest.mark.parametrize("key", [f"campaigns/{SUJIN_WINTER}", f"campaigns/{SUZHOU_2027}", "sites/gusu-renmin-road-house", "sites/duong-kinh-donation-point"])
+@pytest.mark.parametrize(
+    "key", [f"campaigns/{SUJIN_WINTER}", f"campaigns/{SUZHOU_2027}", "sites/gusu-renmin-road-house", "sites/duong-kinh-donation-point"]
+)
 def test_upcoming_drives_and_sites_are_written_in_every_locale(built_site: Path, prefix: str, key: str) -> None:
     article = content(built_site, prefix, key)
     assert "Converted automatically" not in article and "自动转换" not in article and "自動轉換" not in article
     assert "translation-note" not in article or "fallback" not in article
 
 
-@pytest.mark.parametrize(("prefix", "key"), [("en", f"campaigns/{CHANGSHU}"), ("en", f"campaigns/{JIAYUGUAN}"), ("vi", f"campaigns/{DUONG_KINH}")])
+@pytest.mark.parametrize(
+    ("prefix", "key"), [("en", f"campaigns/{CHANGSHU}"), ("en", f"campaigns/{JIAYUGUAN}"), ("vi", f"campaigns/{DUONG_KINH}")]
+)
 def test_no_confirmed_badge_on_reports_and_ended_campaigns(built_site: Path, prefix: str, key: str) -> None:
     assert "status-badge--confirmed" not in content(built_site, prefix, key)
 

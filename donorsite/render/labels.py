@@ -40,6 +40,7 @@ STATUS_LABELS: dict[CampaignStatus, str] = {
     CampaignStatus.CANCELLED: N_("Cancelled"),
 }
 
+
 def shown_status_label(gettext: Callable[[str], str], campaign: Campaign, today: date) -> str:
     """The text of a campaign's status badge, or "" where a status tells the reader nothing.
 
