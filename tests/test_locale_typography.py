@@ -344,3 +344,12 @@ def test_the_site_wide_404_speaks_the_default_locale(built_site: Path) -> None:
     assert '<html lang="zh-Hans"' in page
     assert "<title>无偿献血活动" in page or "无偿献血活动" in page.split("</title>", 1)[0]
     assert "页面不存在：" in page and "页面不存在: " not in page
+
+
+@pytest.mark.parametrize("prefix", ["vi", "en"])
+def test_mainland_reports_reach_other_readers_in_simplified_script(built_site: Path, prefix: str) -> None:
+    # The Changshu report is written in Traditional Chinese too; a Vietnamese or English reader
+    # shown its Chinese (body, names) meets the mainland's script, as the report's country says.
+    article = content(built_site, prefix, f"campaigns/{CHANGSHU}")
+    assert 'lang="zh-Hant"' not in article
+    assert 'lang="zh-Hans"' in article

@@ -46,9 +46,9 @@ class TextPicker:
 
 
 def campaign_country(campaign: Campaign) -> str | None:
-    """The country of a campaign's first venue: written on it, else its time zone's; None without events."""
+    """The country of a campaign's first venue (written on it, else its time zone's); without events, the campaign's own."""
     if not campaign.events:
-        return None
+        return campaign.country
     first = campaign.events[0]
     return first.venue.country or zone_country(first.timezone)
 
