@@ -113,8 +113,8 @@ def test_dates_times_and_percentages_follow_the_locale(built_site: Path, prefix:
     ("prefix", "millilitres", "litres"),
     [
         # Chinese prose writes 472万毫升, so the figures do too; no space before the unit.
-        ("zh-hans", "3.26万毫升", "472万毫升"),
-        ("zh-hant", "3.26萬毫升", "472萬毫升"),
+        ("zh-hans", "32600毫升", "472万毫升"),
+        ("zh-hant", "32600毫升", "472萬毫升"),
         ("vi", "32.600 ml", "4.720 lít"),
         ("en", "32,600 mL", "4,720 L"),
     ],

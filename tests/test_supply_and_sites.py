@@ -53,7 +53,7 @@ OPENING_CASES = [
     ("en", GUSU, dt.datetime(2026, 12, 1, 3, 0, tzinfo=UTC), "open-now", "Open now, until 17:00"),  # Tuesday 11:00 in Suzhou
     ("en", GUSU, dt.datetime(2026, 12, 1, 10, 0, tzinfo=UTC), "closed-now", "Closed now; opening hours are over for today"),  # 18:00
     ("en", GUSU, dt.datetime(2026, 12, 1, 0, 15, tzinfo=UTC), "opens-at", "Opens today at 09:00"),  # 08:15
-    ("en", GUSU, dt.datetime(2027, 2, 17, 3, 0, tzinfo=UTC), "closed-today", "Closed today"),  # Spring Festival closure
+    ("en", GUSU, dt.datetime(2027, 2, 7, 3, 0, tzinfo=UTC), "closed-today", "Closed today"),  # Spring Festival closure (6-8 Feb 2027)
     ("en", CHANGSHU, dt.datetime(2026, 12, 6, 3, 0, tzinfo=UTC), "closed-today", "Closed today"),  # a Sunday
     ("en", CHANGSHU, dt.datetime(2026, 12, 7, 4, 30, tzinfo=UTC), "opens-at", "Opens today at 13:30"),  # Monday 12:30, the lunch break
     ("zh-hans", GUSU, dt.datetime(2026, 12, 1, 3, 0, tzinfo=UTC), "open-now", "正在开放，至17:00"),
@@ -138,7 +138,7 @@ def test_banner_is_on_every_page_kind_while_a_type_is_critical(sample_build: Pat
     assert missing == []
     editor_guide = (sample_build / "en" / "editor-guide" / "index.html").read_text(encoding="utf-8")
     assert "Blood supply is critical for O-." in editor_guide
-    assert "O-型血库存告急" in (sample_build / "zh-hans" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "O型RhD阴性血库存告急" in (sample_build / "zh-hans" / "about" / "index.html").read_text(encoding="utf-8")
 
 
 BROWSER_KINDS = [
