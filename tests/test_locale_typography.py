@@ -353,3 +353,9 @@ def test_mainland_reports_reach_other_readers_in_simplified_script(built_site: P
     article = content(built_site, prefix, f"campaigns/{CHANGSHU}")
     assert 'lang="zh-Hant"' not in article
     assert 'lang="zh-Hans"' in article
+
+
+def test_a_weather_notice_is_not_called_a_disclaimer(built_site: Path) -> None:
+    # Issue 23: 免责声明 over "the programme may change with the weather" misnames a notice.
+    article = page_text(built_site, "zh-hans", f"campaigns/{SUZHOU_2027}")
+    assert "因天气调整" in article and "免责声明" not in article
