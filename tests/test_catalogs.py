@@ -98,7 +98,7 @@ def test_a_planned_campaign_and_an_upcoming_event_have_different_words(site_loca
 @pytest.mark.parametrize(
     ("code", "words"),
     [
-        # TERMS.md rows 21-23: Taiwan's published scale (正常 / 偏低 / 急缺), the mainland's 正常 / 偏紧 / 告急.
+        # style sheet: Taiwan's published scale (正常 / 偏低 / 急缺), the mainland's 正常 / 偏紧 / 告急.
         ("zh-Hant", ("正常", "偏低", "急缺")),
         ("zh-Hans", ("正常", "偏紧", "告急")),
         ("vi", ("Ổn định", "Thấp", "Báo động")),

@@ -14,7 +14,7 @@ LEVEL_LABELS: dict[SupplyLevel, str] = {
     SupplyLevel.PLENTY: N_("Plenty"),
 }
 
-# A blood type as each language writes it (TERMS.md rows 15-16): O型 and O型RhD阴性 on the
+# A blood type as each language writes it (style sheet): O型 and O型RhD阴性 on the
 # mainland, O型Rh陰性 in Taiwan; "O+" and "O-" in Vietnamese and English. Never "O-型" in Chinese.
 RHD_POSITIVE = N_("%(group)s+")
 RHD_NEGATIVE = N_("%(group)s-")

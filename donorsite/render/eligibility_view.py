@@ -29,7 +29,7 @@ def _duration(renderer: LocaleRenderer, value: int, unit: str) -> str:
 
 
 # Countries whose name a locale writes otherwise than CLDR: Taiwan writes 中國大陸 for the mainland
-# (TERMS.md; the Taiwan Blood Services Foundation's and MOHW's usage), not CLDR's 中國.
+# (the README's style sheet; the Taiwan Blood Services Foundation's and MOHW's usage), not CLDR's 中國.
 COUNTRY_NAMES: dict[str, str] = {"CN": N_("mainland China")}
 
 
