@@ -247,7 +247,7 @@ def test_event_can_name_a_site_instead_of_its_address(tmp_path: Path) -> None:
     result = build_site(project, tmp_path / "site", environment={"DONORSITE_TODAY": BUILD_DATE})
     assert result.succeeded, result.log
     html = (result.site / "en" / "campaigns" / "2027-01-renmin-road-saturday" / "index.html").read_text(encoding="utf-8")
-    assert "Renmin Road Donation House, Gusu" in html
+    assert "Renmin Road Donation House, Gusu District, Suzhou" in html
     assert "Beijing time" in html, "the site's time zone is the event's"
     assert "uri.amap.com/marker" in html, "the site's position gives the map links"
 

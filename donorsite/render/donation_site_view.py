@@ -81,6 +81,11 @@ def _spans_data(renderer: LocaleRenderer, spans: list[tuple[time, time]]) -> lis
     ]
 
 
+def _in_a_sentence(labels: list[str]) -> list[str]:
+    """Labels written for standing alone (Whole blood, Plasma), as items of one sentence: "Whole blood and plasma"."""
+    return labels[:1] + [label[:1].lower() + label[1:] for label in labels[1:]]
+
+
 def _venue(site: DonationSite) -> Venue:
     return Venue(name=site.name, address=site.address, city=site.city, country=site.country, coordinates=site.coordinates)
 
@@ -136,7 +141,7 @@ def build_site_view(renderer: LocaleRenderer, centre: BloodCentre, site: Donatio
         maps=map_links(_venue(site), site.timezone, place),
         week=week,
         exceptions=exceptions,
-        donations_text=renderer.formatter.items([renderer.gettext(DONATION_LABELS[donation]) for donation in site.donations]),
+        donations_text=renderer.formatter.items(_in_a_sentence([renderer.gettext(DONATION_LABELS[kind]) for kind in site.donations])),
         phone=contact.phone if contact else None,
         email=contact.email if contact else None,
         url=contact.url if contact else None,
