@@ -359,3 +359,10 @@ def test_a_weather_notice_is_not_called_a_disclaimer(built_site: Path) -> None:
     # Issue 23: 免责声明 over "the programme may change with the weather" misnames a notice.
     article = page_text(built_site, "zh-hans", f"campaigns/{SUZHOU_2027}")
     assert "因天气调整" in article and "免责声明" not in article
+
+
+@pytest.mark.parametrize("prefix", ["zh-hans", "zh-hant"])
+def test_the_age_of_the_stock_figures_has_no_space_in_chinese(built_site: Path, prefix: str) -> None:
+    page = html(built_site, prefix, "")
+    ages = re.findall(r'<span class="supply-age">([^<]*)</span>', page)
+    assert ages and all(re.fullmatch(r"\d+[\u4e00-\u9fff]+", age) for age in ages), ages

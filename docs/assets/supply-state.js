@@ -10,9 +10,12 @@
   function ageText(seconds) {
     var format = new Intl.RelativeTimeFormat(lang, { numeric: "always" });
     var days = seconds / 86400;
-    if (days < 1) return format.format(-Math.max(1, Math.floor(seconds / 3600)), "hour");
-    if (days < 60) return format.format(-Math.floor(days), "day");
-    return format.format(-Math.floor(days / 30.4375), "month");
+    var text;
+    if (days < 1) text = format.format(-Math.max(1, Math.floor(seconds / 3600)), "hour");
+    else if (days < 60) text = format.format(-Math.floor(days), "day");
+    else text = format.format(-Math.floor(days / 30.4375), "month");
+    // Chinese sets no space between a figure and its word (6个月前, not CLDR's Traditional "6 個月前").
+    return lang.indexOf("zh") === 0 ? text.replace(/(\d) (?=[\u4e00-\u9fff])/g, "$1") : text;
   }
 
   document.querySelectorAll(".supply-state[data-measured]").forEach(function (node) {

@@ -7,6 +7,7 @@ the build date, UTC) and again in the reader's browser
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -17,6 +18,9 @@ from donorsite.localize.texts import LocalText
 from donorsite.model.supply import BLOOD_TYPES, SupplyFile, SupplyLevel
 from donorsite.render.centre_labels import LEVEL_ICONS, LEVEL_LABELS, blood_type_name
 from donorsite.render.context import LocaleRenderer
+
+# CLDR writes "6 個月前" in Traditional Chinese; Chinese prose sets no space between a figure and its word.
+_FIGURE_SPACE = re.compile(r"(\d) (?=[\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)
@@ -71,8 +75,9 @@ def _tile(renderer: LocaleRenderer, supply: SupplyFile, blood_type: str) -> Type
 
 
 def age_text(renderer: LocaleRenderer, age: timedelta) -> str:
-    """How long ago, in the locale's words: "3 days ago", "3天前"."""
-    return format_timedelta(-max(age, timedelta(0)), threshold=2, add_direction=True, locale=renderer.formatter.locale)
+    """How long ago, in the locale's words: "3 days ago", "3天前" (Chinese: no space after the figure, as in 6個月前)."""
+    text = format_timedelta(-max(age, timedelta(0)), threshold=2, add_direction=True, locale=renderer.formatter.locale)
+    return _FIGURE_SPACE.sub(r"\1", text) if renderer.formatter.uses_myriads else text
 
 
 def build_supply_view(renderer: LocaleRenderer, supply: SupplyFile, build_date: date, stale_after_days: float) -> SupplyView:
