@@ -366,3 +366,11 @@ def test_the_age_of_the_stock_figures_has_no_space_in_chinese(built_site: Path, 
     page = html(built_site, prefix, "")
     ages = re.findall(r'<span class="supply-age">([^<]*)</span>', page)
     assert ages and all(re.fullmatch(r"\d+[\u4e00-\u9fff]+", age) for age in ages), ages
+
+
+@pytest.mark.parametrize(
+    ("prefix", "notice"),
+    [("zh-hans", "数据已过时</strong>：这些"), ("zh-hant", "資料已過時</strong>：這些"), ("vi", "Số liệu đã cũ</strong>: số liệu")],
+)
+def test_the_stale_notice_joins_its_label_the_locales_way(built_site: Path, prefix: str, notice: str) -> None:
+    assert notice in html(built_site, prefix, "supply")

@@ -86,7 +86,7 @@ def test_without_scripts_the_build_dates_hours_stay(sample_build: Path) -> None:
 def test_stale_figures_show_their_age_at_build_time(sample_build: Path) -> None:
     html = (sample_build / "en" / "supply" / "index.html").read_text(encoding="utf-8")
     assert 'data-stale="true"' in html
-    notice = '<p class="supply-stale"><strong>Out of date:</strong> these figures were counted <span class="supply-age">6 months ago</span>'
+    notice = '<p class="supply-stale"><strong>Out of date</strong>: these figures were counted <span class="supply-age">6 months ago</span>'
     assert notice in html
 
 
