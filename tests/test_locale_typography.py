@@ -240,6 +240,10 @@ SAMPLE_TEXT_FILES = sorted((Path(__file__).parent.parent / "campaigns").glob("*.
 ]
 
 
+def get_locale_code(prefix: str) -> str:
+    return {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "vi": "vi", "en": "en"}[prefix]
+
+
 def page_text(site: Path, prefix: str, key: str) -> str:
     return re.sub(r"<svg.*?</svg>|<script.*?</script>|<[^>]+>", "", content(site, prefix, key), flags=re.S)
 
@@ -322,8 +326,9 @@ def test_taiwan_and_mainland_usage_on_the_pages(built_site: Path, prefix: str, k
 )
 def test_upcoming_drives_and_sites_are_written_in_every_locale(built_site: Path, prefix: str, key: str) -> None:
     article = content(built_site, prefix, key)
-    assert "Converted automatically" not in article and "自动转换" not in article and "自動轉換" not in article
-    assert "translation-note" not in article or "fallback" not in article
+    # Neither a "converted automatically" nor a "not yet translated" note, and no text marked as another language.
+    assert "conversion-note" not in article and "translation-note" not in article
+    assert not re.search(f'lang="(?!{get_locale_code(prefix)}")', article), re.findall(r'<[^>]+lang="[^"]+"[^>]*>[^<]*', article)
 
 
 @pytest.mark.parametrize(
