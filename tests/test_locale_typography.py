@@ -379,3 +379,10 @@ def test_the_age_of_the_stock_figures_has_no_space_in_chinese(built_site: Path, 
 )
 def test_the_stale_notice_joins_its_label_the_locales_way(built_site: Path, prefix: str, notice: str) -> None:
     assert notice in html(built_site, prefix, "supply")
+
+
+def test_vietnamese_place_levels_are_lower_case_inside_an_address_only(built_site: Path) -> None:
+    site = re.sub(r"<[^>]+>", "", html(built_site, "vi", "sites/gusu-renmin-road-house"))
+    assert "Điểm hiến máu đường Nhân Dân, quận Cô Tô, Tô Châu" in site
+    listing = html(built_site, "vi", "campaigns")
+    assert '<option value="Quận Cô Tô, Tô Châu">Quận Cô Tô, Tô Châu</option>' in listing

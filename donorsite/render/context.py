@@ -25,6 +25,7 @@ VENUE_AT = N_("%(venue)s, %(place)s")
 _MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()#+!|~]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _PART_SEPARATOR = re.compile(r"\s*[,，、]\s*")
+_VI_LEVEL = re.compile(r"(?:(?<=^)|(?<=, ))(?:Quận|Phường|Huyện|Xã|Thị xã|Thị trấn|Thành phố|Tỉnh|Đường|Phố)(?= )")
 
 
 def _unrepeated(text: LocalText, seen: list[str], venue: str) -> LocalText | None:
@@ -89,6 +90,10 @@ class LocaleRenderer(LocaleServices):
         kept_city = _unrepeated(city, seen, venue_key)
         parts = {"venue": self.localized(venue)}
         places = [text for text in (kept_address, kept_city) if text is not None]
+        if self.site_locale.babel.language == "vi":
+            # Vietnamese writes the level of a place in lower case inside an address (phường Dương Kinh,
+            # quận Cô Tô); a city field standing alone, as in the city filter, keeps its capital.
+            places = [replace(text, text=_VI_LEVEL.sub(lambda m: m.group().lower(), text.text)) for text in places]
         latin = any(not _HAN.search(text.text) for text in places)
         if len(places) == 2 and not (latin and self.site_locale.babel.language == "zh"):
             parts |= {"address": self.localized(kept_address), "city": self.localized(kept_city)}
