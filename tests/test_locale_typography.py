@@ -1,8 +1,8 @@
 """Punctuation, address order, dates, times, zones, numbers and units on the built pages of each locale.
 
 Everything here is read from the real site built once by ``built_site``;
-the patterns come from the label catalogs and ``DATE_STYLES`` (see
-``docs/translators.md``).
+the patterns come from the label catalogs and ``DATE_STYLES`` (see the
+README's translators' style sheet).
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from conftest import build_site, copy_project
 from donorsite.core.locales import get_locale
 from donorsite.localize.catalogs import load_translations
 from donorsite.localize.formatting import LocaleFormatter
+from donorsite.localize.texts import LocalText, TextOrigin
+from donorsite.render.context import LocaleRenderer, build_renderers
 
 SUZHOU_2027 = "2027-wbdd-suzhou-square"
 JIAYUGUAN = "wbdd-jiayuguan-summary"
@@ -386,3 +388,62 @@ def test_vietnamese_place_levels_are_lower_case_inside_an_address_only(built_sit
     assert "Điểm hiến máu đường Nhân Dân, quận Cô Tô, Tô Châu" in site
     listing = html(built_site, "vi", "campaigns")
     assert '<option value="Quận Cô Tô, Tô Châu">Quận Cô Tô, Tô Châu</option>' in listing
+
+
+@pytest.fixture(scope="module")
+def renderers() -> dict[str, LocaleRenderer]:
+    return build_renderers()
+
+
+@pytest.mark.parametrize(
+    ("code", "venue", "address", "city", "expected"),
+    [
+        # A Vietnamese address shown on a Chinese page keeps its commas and its own order.
+        ("zh-Hans", ("海防血液中心", "zh-Hans"), ("14 Trần Phú", "vi"), ("Hải Phòng", "vi"), "海防血液中心（14 Trần Phú, Hải Phòng）"),
+        # No part twice: the district inside the venue's name, the city inside the address.
+        (
+            "vi",
+            ("Điểm hiến máu quận Dương Kinh", "vi"),
+            ("Quận Dương Kinh", "vi"),
+            ("Quận Dương Kinh, Hải Phòng", "vi"),
+            "Điểm hiến máu quận Dương Kinh, Hải Phòng",
+        ),
+        (
+            "vi",
+            ("Trung tâm Huyết học", "vi"),
+            ("14 Trần Phú, Hải Phòng", "vi"),
+            ("Hải Phòng", "vi"),
+            "Trung tâm Huyết học, 14 Trần Phú, Hải Phòng",
+        ),
+        (
+            "zh-Hans",
+            ("市区广场献血点", "zh-Hans"),
+            ("苏州市姑苏区人民路", "zh-Hans"),
+            ("苏州市姑苏区", "zh-Hans"),
+            "市区广场献血点（苏州市姑苏区人民路）",
+        ),
+        # A Chinese venue name may hold its street; the address still gives it.
+        (
+            "zh-Hans",
+            ("姑苏人民路献血屋", "zh-Hans"),
+            ("人民路", "zh-Hans"),
+            ("苏州市姑苏区", "zh-Hans"),
+            "姑苏人民路献血屋（苏州市姑苏区人民路）",
+        ),
+        (
+            "en",
+            ("Renmin Road Donation House", "en"),
+            ("Renmin Road", "en"),
+            ("Gusu District, Suzhou", "en"),
+            "Renmin Road Donation House, Gusu District, Suzhou",
+        ),
+    ],
+)
+def test_addresses_are_composed_without_repeats(
+    renderers: dict[str, LocaleRenderer], code: str, venue: tuple[str, str], address: tuple[str, str], city: tuple[str, str], expected: str
+) -> None:
+    def local(pair: tuple[str, str]) -> LocalText:
+        return LocalText(pair[0], pair[1], TextOrigin.WRITTEN if pair[1] == code else TextOrigin.FALLBACK)
+
+    line = renderers[code].venue_line(local(venue), local(address), local(city))
+    assert re.sub(r"<[^>]+>", "", str(line)) == expected
