@@ -6,6 +6,9 @@ found in issue 15 and the terms of the glossaries in ``donorsite/glossary``.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from donorsite.localize.chinese import (
@@ -312,3 +315,16 @@ def test_chinese_for_other_readers_follows_the_venues_country(
 def test_a_converted_text_says_which_script_it_came_from(converter: ChineseConverter) -> None:
     local = TextResolver(converter).resolve(LocalizedText.model_validate({"zh-Hans": "“献血”"}), "zh-Hant", "zh-Hans")
     assert (local.text, local.converted_from) == ("「捐血」", "zh-Hans")
+
+
+def test_the_style_sheet_declares_taiwan_usage_and_lists_every_source_it_cites() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    sheet = readme[readme.index("## Translators' style sheet") : readme.index("## Adding a locale")]
+    assert "zh-Hant on this site follows Taiwan usage" in sheet
+    listed = set(re.findall(r"^- \[([CTVX]\d+)\] \S+", sheet, flags=re.M))
+    glossaries = "".join(
+        (Path(__file__).parent.parent / "donorsite" / "glossary" / name).read_text(encoding="utf-8")
+        for name in (NAMES_FILE, TO_TRADITIONAL_FILE, TO_SIMPLIFIED_FILE)
+    )
+    cited = set(re.findall(r"\[([CTVX]\d+)\]", sheet + glossaries))
+    assert cited <= listed, sorted(cited - listed)
