@@ -447,3 +447,13 @@ def test_addresses_are_composed_without_repeats(
 
     line = renderers[code].venue_line(local(venue), local(address), local(city))
     assert re.sub(r"<[^>]+>", "", str(line)) == expected
+
+
+def test_calendar_locations_say_no_part_twice(built_site: Path) -> None:
+    # Calendars and pages share one rule (``place_parts``): the district in the venue's name is not repeated.
+    ics = (built_site / "vi" / "campaigns" / DUONG_KINH / "event-1.ics").read_text(encoding="utf-8")
+    location = re.search(r"^LOCATION[^:]*:(.*(?:\r?\n .*)*)", ics, flags=re.M)
+    assert location is not None
+    text = re.sub(r"\r?\n ", "", location.group(1)).replace("\\,", ",")
+    parts = [part.strip().casefold() for part in text.split(",")]
+    assert len(parts) == len(set(parts)) and not any(a != b and a in b for a in parts for b in parts), text

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gettext
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from donorsite.localize.chinese import ChineseConverter
 from donorsite.localize.formatting import N_
+from donorsite.localize.places import is_han, place_parts
 from donorsite.localize.services import LABELLED, LocaleServices, build_locale_services
 from donorsite.localize.texts import LocalText
 from donorsite.render.labels import MAP_LABELS
@@ -23,30 +24,6 @@ VENUE_WITH_ADDRESS = N_("%(venue)s, %(address)s, %(city)s")
 VENUE_AT = N_("%(venue)s, %(place)s")
 
 _MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()#+!|~]")
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_PART_SEPARATOR = re.compile(r"\s*[,，、]\s*")
-_VI_LEVEL = re.compile(r"(?:(?<=^)|(?<=, ))(?:Quận|Phường|Huyện|Xã|Thị xã|Thị trấn|Thành phố|Tỉnh|Đường|Phố)(?= )")
-
-
-def _unrepeated(text: LocalText, seen: list[str], venue: str) -> LocalText | None:
-    """``text`` without the comma-separated parts that a text in ``seen`` already contains; None if nothing is left.
-
-    A part in Latin script is also left out when the ``venue`` name contains
-    it ("Điểm hiến máu quận Dương Kinh", "Quận Dương Kinh"); a Chinese venue
-    name often holds its street (姑苏人民路献血屋, 人民路), which the address
-    still gives. The parts kept are added to ``seen``.
-    """
-    han = bool(_HAN.search(text.text))
-    kept = [
-        part
-        for part in _PART_SEPARATOR.split(text.text.strip())
-        if part and not any(part.casefold() in earlier for earlier in seen) and (han or part.casefold() not in venue)
-    ]
-    seen.extend(part.casefold() for part in kept)
-    if not kept:
-        return None
-    joined = "".join(kept) if han else ", ".join(kept)
-    return text if joined == text.text else replace(text, text=joined)
 
 
 @dataclass
@@ -76,27 +53,17 @@ class LocaleRenderer(LocaleServices):
         return Markup(escape(self.gettext(BRACKETED))) % {"text": text, "note": note}
 
     def venue_line(self, venue: LocalText, address: LocalText | None, city: LocalText) -> Markup:
-        """Venue, address and city in the locale's order, no part said twice: the one place addresses are composed.
+        """Venue, address and city in the locale's order, no part said twice (``place_parts``).
 
-        A comma-separated part of the address or city that an earlier part
-        already names (case aside) is left out: "Điểm hiến máu quận Dương
-        Kinh" is not followed by "Quận Dương Kinh" again. Chinese runs city
-        and address together (苏州市姑苏区人民路); a part in Latin script (a
-        Vietnamese address on a Chinese page) keeps its own order and commas.
+        Chinese runs city and address together in brackets (苏州市姑苏区人民路);
+        a part in Latin script (a Vietnamese address on a Chinese page) keeps
+        its own order and commas.
         """
-        seen: list[str] = []
-        venue_key = venue.text.casefold()
-        kept_address = _unrepeated(address, seen, venue_key) if address is not None else None
-        kept_city = _unrepeated(city, seen, venue_key)
+        places = place_parts(venue, address, city)
         parts = {"venue": self.localized(venue)}
-        places = [text for text in (kept_address, kept_city) if text is not None]
-        if self.site_locale.babel.language == "vi":
-            # Vietnamese writes the level of a place in lower case inside an address (phường Dương Kinh,
-            # quận Cô Tô); a city field standing alone, as in the city filter, keeps its capital.
-            places = [replace(text, text=_VI_LEVEL.sub(lambda m: m.group().lower(), text.text)) for text in places]
-        latin = any(not _HAN.search(text.text) for text in places)
+        latin = not all(is_han(text) for text in places)
         if len(places) == 2 and not (latin and self.site_locale.babel.language == "zh"):
-            parts |= {"address": self.localized(kept_address), "city": self.localized(kept_city)}
+            parts |= {"address": self.localized(places[0]), "city": self.localized(places[1])}
             return Markup(escape(self.gettext(VENUE_WITH_ADDRESS))) % parts
         if not places:
             return self.localized(venue)
