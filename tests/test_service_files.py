@@ -88,7 +88,7 @@ SITES_CASES = [
         "sites.yaml",
         '          monday: ["09:00-17:00"]',
         '          monday: ["09:00-25:00"]',
-        "sites.yaml:35:20: centres[0].sites[0].hours.monday[0]: 25:00 in '09:00-25:00' is not a time of day; "
+        "sites.yaml:37:20: centres[0].sites[0].hours.monday[0]: 25:00 in '09:00-25:00' is not a time of day; "
         "use 00:00 to 23:59 (write a site open past midnight as two days)",
     ),
     Case(
@@ -96,7 +96,7 @@ SITES_CASES = [
         "sites.yaml",
         '          tuesday: ["09:00-17:00"]',
         '          tuesday: ["17:00-09:00"]',
-        "sites.yaml:36:21: centres[0].sites[0].hours.tuesday[0]: '17:00-09:00' closes before it opens; "
+        "sites.yaml:38:21: centres[0].sites[0].hours.tuesday[0]: '17:00-09:00' closes before it opens; "
         'write the opening time first, e.g. "08:30-17:00"',
     ),
     Case(
@@ -104,7 +104,7 @@ SITES_CASES = [
         "sites.yaml",
         '          saturday: ["08:30-12:00"]',
         '          saturday: ["08:30-12:00", "11:00-15:00"]',
-        "sites.yaml:85:21: centres[0].sites[1].hours.saturday: two spans overlap (11:00 is before 12:00); "
+        "sites.yaml:90:21: centres[0].sites[1].hours.saturday: two spans overlap (11:00 is before 12:00); "
         "join them into one span or correct the times",
     ),
     Case(
@@ -112,7 +112,7 @@ SITES_CASES = [
         "sites.yaml",
         '          wednesday: ["09:00-17:00"]',
         "          wednesday: [9-5]",
-        "sites.yaml:37:23: centres[0].sites[0].hours.wednesday[0]: '9-5' is not a span of opening hours; "
+        "sites.yaml:39:23: centres[0].sites[0].hours.wednesday[0]: '9-5' is not a span of opening hours; "
         'write it as "08:30-17:00" (with quotes)',
     ),
     Case(
@@ -120,21 +120,21 @@ SITES_CASES = [
         "sites.yaml",
         '          sunday: ["07:00-11:00"]',
         '          sundy: ["07:00-11:00"]',
-        "sites.yaml:120:11: centres[1].sites[0].hours.sundy: unknown key 'sundy'; did you mean 'sunday'?",
+        "sites.yaml:128:11: centres[1].sites[0].hours.sundy: unknown key 'sundy'; did you mean 'sunday'?",
     ),
     Case(
         "exception-neither-closed-nor-hours",
         "sites.yaml",
         "            closed: true\n            note:\n              vi: Nghỉ",
         "            note:\n              vi: Nghỉ",
-        "sites.yaml:122:13: centres[1].sites[0].exceptions[0]: say what changes: write 'closed: true' or the day's 'hours'",
+        "sites.yaml:130:13: centres[1].sites[0].exceptions[0]: say what changes: write 'closed: true' or the day's 'hours'",
     ),
     Case(
         "duplicate-site-id",
         "sites.yaml",
         "      - id: changshu-blood-centre",
         "      - id: gusu-renmin-road-house",
-        "sites.yaml:62:13: centres[0].sites[1].id: the id 'gusu-renmin-road-house' is used by another site; give each site its own id",
+        "sites.yaml:65:13: centres[0].sites[1].id: the id 'gusu-renmin-road-house' is used by another site; give each site its own id",
     ),
 ]
 
