@@ -36,6 +36,9 @@ class CountdownView:
     text_one: str
     text_other: str
     text_today: str
+    # The following year's day, written by the same rules, for the browser once the built day has passed.
+    next_iso_date: str = ""
+    next_date_text: str = ""
 
 
 def build_countdown(renderer: LocaleRenderer, today: date) -> CountdownView:
@@ -53,6 +56,8 @@ def build_countdown(renderer: LocaleRenderer, today: date) -> CountdownView:
         _days_to_go(renderer, 1, DAYS_PLACEHOLDER),
         _days_to_go(renderer, 2, DAYS_PLACEHOLDER),
         text_today,
+        target.replace(year=target.year + 1).isoformat(),
+        renderer.formatter.date(target.replace(year=target.year + 1)),
     )
 
 
