@@ -166,6 +166,11 @@ class CampaignSite:
             context["not_found_choices"] = self.build.not_found_choices()
             # A missing page concerns no centre: no alert.
             context["supply_banner"] = ""
+            # The page is written in the default locale: its language tag and its site name, not theme.language's "zh".
+            context["not_found_language"] = self.build.default_locale.material_language
+            page_config = copy.copy(context["config"])
+            page_config["site_name"] = self.build.site_name(None)
+            context["config"] = page_config
         return context
 
     def finish_page(self, output: str) -> str:

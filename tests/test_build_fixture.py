@@ -29,4 +29,4 @@ def test_a_build_sets_its_variables_only_while_it_runs(project_copy: Callable[[]
     assert dict(os.environ) == before
     # The build date reached the build: the day before World Blood Donor Day counts one day down.
     home = (tmp_path / "site" / "en" / "index.html").read_text(encoding="utf-8")
-    assert "1 day to World Blood Donor Day (as of June 13, 2027)" in home
+    assert "1 day to World Blood Donor Day (as of 13 June 2027)" in home

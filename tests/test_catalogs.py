@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog, Message
 
-from donorsite.core.locales import LOCALES
+from donorsite.core.locales import LOCALES, get_locale
 from donorsite.localize.catalog_check import catalog_problems, read_catalog
 from donorsite.localize.catalogs import SOURCE_LOCALE, MissingCatalogError, catalog_folder, catalog_path, load_translations
 
@@ -84,3 +84,28 @@ def test_missing_catalog_is_an_error_not_english() -> None:
 
     with pytest.raises(MissingCatalogError):
         load_translations(SiteLocale("ko", "ko", "ko", "한국어", "Asia/Seoul"))
+
+
+@pytest.mark.parametrize("site_locale", TRANSLATED, ids=[site_locale.code for site_locale in TRANSLATED])
+def test_a_planned_campaign_and_an_upcoming_event_have_different_words(site_locale) -> None:  # type: ignore[no-untyped-def]
+    # Issue 23: Vietnamese said "Sắp diễn ra" for both, so a drive carried two identical badges
+    # and the status filter could not tell them apart.
+    translations = load_translations(site_locale)
+    planned = translations.gettext("Planned")
+    assert planned not in {translations.gettext("Upcoming"), translations.gettext("Coming up")}
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        # style sheet: Taiwan's published scale (正常 / 偏低 / 急缺), the mainland's 正常 / 偏紧 / 告急.
+        ("zh-Hant", ("正常", "偏低", "急缺")),
+        ("zh-Hans", ("正常", "偏紧", "告急")),
+        ("vi", ("Ổn định", "Thấp", "Báo động")),
+    ],
+)
+def test_stock_levels_use_the_blood_services_words(code: str, words: tuple[str, str, str]) -> None:
+    translations = load_translations(get_locale(code))
+    assert tuple(translations.gettext(level) for level in ("Plenty", "Low", "Critical")) == words
+    # The level word is never repeated by the days it lasts ("Đủ Đủ dùng 8,5 ngày").
+    assert not translations.gettext("%(days)s days of stock").startswith(translations.gettext("Plenty"))

@@ -96,10 +96,10 @@ def test_page_language_and_interface_labels(built_site: Path, prefix: str, lang:
 @pytest.mark.parametrize(
     ("prefix", "date", "time_range", "share"),
     [
-        ("zh-hans", "2022年11月3日星期四", "07:00–11:30", "118.8%"),
-        ("zh-hant", "2022年11月3日 星期四", "07:00–11:30", "118.8%"),
-        ("vi", "Thứ năm, ngày 3/11/2022", "7h00 – 11h30", "118,8%"),
-        ("en", "Thursday, November 3, 2022", "07:00–11:30", "118.8%"),
+        ("zh-hans", "2022年11月3日（星期四）", "07:00–11:30", "118.8%"),
+        ("zh-hant", "2022年11月3日（星期四）", "07:00–11:30", "118.8%"),
+        ("vi", "Thứ Năm, ngày 3/11/2022", "7h00 – 11h30", "118,8%"),
+        ("en", "Thursday 3 November 2022", "07:00–11:30", "118.8%"),
     ],
 )
 def test_dates_times_and_percentages_follow_the_locale(built_site: Path, prefix: str, date: str, time_range: str, share: str) -> None:
@@ -113,8 +113,8 @@ def test_dates_times_and_percentages_follow_the_locale(built_site: Path, prefix:
     ("prefix", "millilitres", "litres"),
     [
         # Chinese prose writes 472万毫升, so the figures do too; no space before the unit.
-        ("zh-hans", "3.26万毫升", "472万毫升"),
-        ("zh-hant", "3.26萬毫升", "472萬毫升"),
+        ("zh-hans", "32600毫升", "472万毫升"),
+        ("zh-hant", "32600毫升", "472萬毫升"),
         ("vi", "32.600 ml", "4.720 lít"),
         ("en", "32,600 mL", "4,720 L"),
     ],

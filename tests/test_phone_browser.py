@@ -81,6 +81,18 @@ def test_countdown_stays_true_long_after_the_build(browser, site_url: str, now: 
         page.close()
 
 
+@pytest.mark.parametrize(
+    ("prefix", "text"), [("en", "Wednesday 14 June 2028"), ("zh-hans", "2028年6月14日（星期三）"), ("vi", "Thứ Tư, ngày 14/6/2028")]
+)
+def test_countdown_writes_the_following_year_by_the_sites_date_rules(browser, site_url: str, prefix: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    # Issue 23: one date form on every page, also when the browser moves the countdown to the next year.
+    page, _ = visit(browser, f"{site_url}{prefix}/", dt.datetime(2027, 6, 15, 8, 0))
+    try:
+        assert page.inner_text(".countdown__date") == text
+    finally:
+        page.close()
+
+
 def test_listing_filters_by_city_and_status_without_a_server(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page, problems = visit(browser, f"{site_url}en/campaigns/")
     try:

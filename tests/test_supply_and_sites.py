@@ -54,8 +54,8 @@ OPENING_CASES = [
     ("en", GUSU, dt.datetime(2026, 12, 1, 3, 0, tzinfo=UTC), "open-now", "Open now, until 17:00"),  # Tuesday 11:00 in Suzhou
     ("en", GUSU, dt.datetime(2026, 12, 1, 10, 0, tzinfo=UTC), "closed-now", "Closed now; opens Wednesday, December 2, 2026 at 09:00"),
     ("en", GUSU, dt.datetime(2026, 12, 1, 0, 15, tzinfo=UTC), "opens-at", "Opens today at 09:00"),  # 08:15
-    # The Spring Festival closure, 16-18 February: the next opening is after it.
-    ("en", GUSU, dt.datetime(2027, 2, 17, 3, 0, tzinfo=UTC), "closed-today", "Closed today; opens Friday, February 19, 2027 at 09:00"),
+    # The Spring Festival closure, 6-8 February 2027: the next opening is after it.
+    ("en", GUSU, dt.datetime(2027, 2, 7, 3, 0, tzinfo=UTC), "closed-today", "Closed today; opens Tuesday, February 9, 2027 at 09:00"),
     ("en", CHANGSHU, dt.datetime(2026, 12, 6, 3, 0, tzinfo=UTC), "closed-today", "Closed today; opens Monday, December 7, 2026 at 08:30"),
     ("en", CHANGSHU, dt.datetime(2026, 12, 7, 4, 30, tzinfo=UTC), "opens-at", "Opens today at 13:30"),  # Monday 12:30, the lunch break
     ("zh-hans", GUSU, dt.datetime(2026, 12, 1, 3, 0, tzinfo=UTC), "open-now", "正在开放，至17:00"),
@@ -92,7 +92,7 @@ def test_site_state_follows_the_readers_clock(  # type: ignore[no-untyped-def]
 
 def test_without_scripts_the_build_dates_hours_stay(sample_build: Path) -> None:
     html = (sample_build / "en" / GUSU / "index.html").read_text(encoding="utf-8")
-    assert "Sunday, November 29, 2026: 09:00–17:00" in html
+    assert "Sunday 29 November 2026: 09:00–17:00" in html
 
 
 # --- staleness, at build time and in the browser ---
@@ -101,7 +101,7 @@ def test_without_scripts_the_build_dates_hours_stay(sample_build: Path) -> None:
 def test_stale_figures_show_their_age_at_build_time(sample_build: Path) -> None:
     html = (sample_build / "en" / "supply" / "index.html").read_text(encoding="utf-8")
     assert 'data-stale="true"' in html
-    notice = '<p class="supply-stale"><strong>Out of date:</strong> these figures were counted <span class="supply-age">6 months ago</span>'
+    notice = '<p class="supply-stale"><strong>Out of date</strong>: these figures were counted <span class="supply-age">6 months ago</span>'
     assert notice in html
 
 
@@ -279,7 +279,7 @@ def test_event_can_name_a_site_instead_of_its_address(tmp_path: Path) -> None:
     result = build_site(project, tmp_path / "site", environment={"DONORSITE_TODAY": BUILD_DATE})
     assert result.succeeded, result.log
     html = (result.site / "en" / "campaigns" / "2027-01-renmin-road-saturday" / "index.html").read_text(encoding="utf-8")
-    assert "Renmin Road Donation House, Gusu" in html
+    assert "Renmin Road Donation House, Gusu District, Suzhou" in html
     assert "Beijing time" in html, "the site's time zone is the event's"
     assert "uri.amap.com/marker" in html, "the site's position gives the map links"
 

@@ -28,6 +28,8 @@
   var iso = year + "-" + String(month).padStart(2, "0") + "-" + String(day).padStart(2, "0");
   if (time && time.getAttribute("datetime") !== iso) {
     time.setAttribute("datetime", iso);
-    time.textContent = new Intl.DateTimeFormat(lang, { dateStyle: "full", timeZone: "UTC" }).format(new Date(target));
+    // The build wrote the following year's date by the site's own rules; Intl only past that.
+    var written = node.getAttribute("data-next-date") === iso ? node.getAttribute("data-next-date-text") : null;
+    time.textContent = written || new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, { dateStyle: "full", timeZone: "UTC" }).format(new Date(target));
   }
 })();

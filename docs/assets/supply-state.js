@@ -11,7 +11,9 @@
   // The unit and the value follow stockAge in time-rules.js, as the build's words do.
   function ageText(seconds) {
     var age = window.DonorsiteTime.stockAge(seconds);
-    return new Intl.RelativeTimeFormat(lang, { numeric: "always" }).format(age.value, age.unit);
+    var text = new Intl.RelativeTimeFormat(lang, { numeric: "always" }).format(age.value, age.unit);
+    // Chinese sets no space between a figure and its word (6个月前, not CLDR's Traditional "6 個月前").
+    return lang.indexOf("zh") === 0 ? text.replace(/(\d) (?=[\u4e00-\u9fff])/g, "$1") : text;
   }
 
   document.querySelectorAll(".supply-state[data-measured]").forEach(function (node) {

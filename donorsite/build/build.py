@@ -152,7 +152,10 @@ class SiteBuild:
         return self._facts[(site_locale or self.default_locale).code].site_name
 
     def not_found_choices(self) -> list[tuple[SiteLocale, str, str]]:
-        """For the site-wide 404 page: each locale, the URL of its home, and "page not found" in its language."""
+        """For the site-wide 404 page: each locale, the URL of its home, and "Page not found:" in its language.
+
+        The label carries its locale's colon (``页面不存在：``, ``Page not found: ``), from the catalog's label joiner.
+        """
         ordered = sorted(LOCALES, key=lambda site_locale: site_locale.code != self.default_locale.code)
         return [(loc, page_url(loc, HOME), self._facts[loc.code].not_found) for loc in ordered]
 

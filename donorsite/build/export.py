@@ -201,7 +201,7 @@ def _write_theme(root: Path, overrides: Path, config: Mapping[str, Any], build: 
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(theme.joinpath(name).read_text(encoding="utf-8"), encoding="utf-8")
     choices = "\n".join(
-        f'    <li lang="{site_locale.code}">{escape(label)}: '
+        f'    <li lang="{site_locale.code}">{escape(label)}'
         f'<a href="{{{{ "{home}" | url }}}}" hreflang="{site_locale.code}">{escape(site_locale.native_name)}</a></li>'
         for site_locale, home, label in build.not_found_choices()
     )

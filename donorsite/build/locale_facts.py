@@ -14,6 +14,7 @@ from donorsite.content.loading import SiteContent
 from donorsite.content.options import SiteOptions
 from donorsite.core.addresses import SITES, SUPPLY, page_url
 from donorsite.core.locales import LOCALES
+from donorsite.localize.services import LABELLED
 from donorsite.model.supply import SupplyFile
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.supply_alerts import centre_city
@@ -34,7 +35,7 @@ def locale_facts(content: SiteContent, renderers: dict[str, LocaleRenderer], opt
     return {
         site_locale.code: LocaleFacts(
             renderers[site_locale.code].site_name(),
-            renderers[site_locale.code].gettext("Page not found"),
+            _not_found_label(renderers[site_locale.code]),
             {
                 supply.centre_id: _supply_banner(content, supply, renderers[site_locale.code], options)
                 for supply in content.supplies
@@ -43,6 +44,11 @@ def locale_facts(content: SiteContent, renderers: dict[str, LocaleRenderer], opt
         )
         for site_locale in LOCALES
     }
+
+
+def _not_found_label(renderer: LocaleRenderer) -> str:
+    """"Page not found" with its locale's colon (``页面不存在：``, ``Page not found: ``), from the catalog's label joiner."""
+    return renderer.gettext(LABELLED) % {"label": renderer.gettext("Page not found"), "value": ""}
 
 
 def _supply_banner(content: SiteContent, supply: SupplyFile, renderer: LocaleRenderer, options: SiteOptions) -> str:

@@ -22,7 +22,7 @@ from donorsite.content.options import GeneratedFile, SiteOptions
 from donorsite.core.addresses import HOME, campaign_page_address, event_calendar_url, locale_calendar_url, page_url
 from donorsite.exports.event_texts import event_texts
 from donorsite.exports.occurrences import EventOccurrence, campaign_occurrences, site_occurrences
-from donorsite.localize.picking import TextPicker
+from donorsite.localize.picking import campaign_picker
 from donorsite.localize.services import LocaleServices
 from donorsite.model.campaign import CampaignStatus, OrganiserRole
 from donorsite.render.labels import KIND_LABELS
@@ -80,7 +80,7 @@ def _organizer(entry: CampaignEntry, renderer: LocaleServices) -> vCalAddress | 
     hosts = [organiser.name for organiser in campaign.organisers if organiser.role is OrganiserRole.HOST]
     name = contact.name or (hosts[0] if hosts else None)
     if name is not None:
-        organizer.params["CN"] = TextPicker(renderer, campaign.source_language)(name).text
+        organizer.params["CN"] = campaign_picker(renderer, campaign)(name).text
     return organizer
 
 

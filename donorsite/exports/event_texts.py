@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from donorsite.exports.occurrences import EventOccurrence
-from donorsite.localize.picking import TextPicker
+from donorsite.localize.picking import campaign_picker
+from donorsite.localize.places import place_parts
 from donorsite.localize.services import LocaleServices
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import Campaign, Organiser, OrganiserRole
@@ -44,8 +45,8 @@ class EventTexts:
 
     @property
     def place_parts(self) -> list[LocalText]:
-        """Venue name, street address (when written) and city."""
-        return [self.venue_name, *([self.venue_address] if self.venue_address else []), self.venue_city]
+        """Venue name, then the street address (when written) and city, leaving out any part said already."""
+        return [self.venue_name, *place_parts(self.venue_name, self.venue_address, self.venue_city)]
 
     @property
     def place(self) -> str:
@@ -67,7 +68,7 @@ def event_texts(renderer: LocaleServices, occurrence: EventOccurrence) -> EventT
     """The texts of ``occurrence`` for a reader of the renderer's locale (written, converted or fallback)."""
     campaign = occurrence.entry.campaign
     venue = occurrence.event.venue
-    pick = TextPicker(renderer, campaign.source_language)
+    pick = campaign_picker(renderer, campaign)
     return EventTexts(
         title=pick(campaign.title),
         event_title=pick.optional(occurrence.event.title),

@@ -16,10 +16,11 @@ from donorsite.content.loading import CampaignEntry, SiteContent
 from donorsite.content.options import GeneratedFile, SiteOptions
 from donorsite.core.addresses import HOME, SUPPLY, campaign_page_address, feed_url, page_url
 from donorsite.exports.event_texts import organizing_organisers
-from donorsite.localize.picking import TextPicker
+from donorsite.localize.picking import TextPicker, campaign_picker
 from donorsite.localize.services import LocaleServices
 from donorsite.localize.texts import LocalText
 from donorsite.model.supply import SupplyFile
+from donorsite.render.centre_labels import blood_type_name
 from donorsite.render.labels import KIND_LABELS
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -63,7 +64,7 @@ def _add_entry(feed: ET.Element, entry: CampaignEntry, renderer: LocaleServices,
     """One campaign as an Atom entry; the page address is its id and its link."""
     campaign = entry.campaign
     language = renderer.site_locale.code
-    pick = TextPicker(renderer, campaign.source_language)
+    pick = campaign_picker(renderer, campaign)
     page = campaign_page_address(options.base_url, renderer.site_locale, entry.id)
     element = _add(feed, "entry")
     _add(element, "id", page)
@@ -90,7 +91,9 @@ def _add_appeal(feed: ET.Element, supply: SupplyFile, renderer: LocaleServices, 
     measured = supply.measured_instant.astimezone(UTC)
     element = _add(feed, "entry")
     _add(element, "id", f"{page}#appeal-{measured:%Y%m%dT%H%MZ}")
-    title = renderer.gettext("Appeal: blood type %(types)s needed") % {"types": renderer.formatter.items(supply.appeal.types)}
+    title = renderer.gettext("Appeal: blood type %(types)s needed") % {
+        "types": renderer.formatter.items([blood_type_name(renderer.gettext, t) for t in supply.appeal.types])
+    }
     _add(element, "title", title, type="text")
     _add(element, "updated", _appeal_stamp(supply))
     _add(_add(element, "author"), "name", pick(supply.centre).text)

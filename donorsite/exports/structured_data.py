@@ -10,7 +10,7 @@ from donorsite.content.options import SiteOptions
 from donorsite.core.addresses import campaign_page_address
 from donorsite.exports.event_texts import EventTexts, event_texts, organizing_organisers
 from donorsite.exports.occurrences import EventOccurrence, campaign_occurrences
-from donorsite.localize.picking import TextPicker
+from donorsite.localize.picking import TextPicker, campaign_picker
 from donorsite.localize.services import LocaleServices
 from donorsite.model.campaign import CampaignStatus, Organiser
 from donorsite.render.maps import venue_country
@@ -57,7 +57,7 @@ def _organization(pick: TextPicker, organiser: Organiser) -> dict[str, Any]:
 def _organizers(entry: CampaignEntry, renderer: LocaleServices) -> list[dict[str, Any]]:
     """Hosts, co-hosts and organisers of the campaign as schema.org Organizations."""
     campaign = entry.campaign
-    pick = TextPicker(renderer, campaign.source_language)
+    pick = campaign_picker(renderer, campaign)
     return [_organization(pick, organiser) for organiser in organizing_organisers(campaign)]
 
 

@@ -14,6 +14,13 @@ is converted in three layers, each stronger than the next:
    献血 never fires inside it.
 3. **OpenCC** (``s2twp`` / ``tw2sp``) for everything between.
 
+Two boundary rules keep words whole. A term ending in 血 never matches when
+a blood product follows (浆/漿 plasma, 小板 platelets): 献血浆 is the verb
+献 and the object 血浆, so it becomes 捐血漿 through the verb entry, never
+through 献血. And a title in 《》 is a proper name (a mainland document,
+law or award keeps 献血 in Traditional as 獻血): it is converted character
+by character (``s2tw`` / ``tw2s``), with no glossary term.
+
 Quotation marks follow the target: 「」『』 for Traditional, “”‘’ for Simplified.
 
 Each glossary line is ``source<TAB>target<TAB>where the entry came from``.
@@ -35,6 +42,10 @@ TO_SIMPLIFIED_FILE = "zh-Hans.tsv"
 
 _TO_TRADITIONAL_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 _TO_SIMPLIFIED_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+# A title of a document, law or award: its words are its own (see the module docstring).
+_TITLE = re.compile(r"《[^《》]*》")
+# What may not follow a term ending in 血: the rest of a blood product's name (血浆, 血小板).
+_NOT_A_BLOOD_PRODUCT = "(?!浆|漿|小板)"
 
 
 class GlossaryError(ValueError):
@@ -75,6 +86,11 @@ def read_packaged_glossary(file_name: str) -> list[GlossaryEntry]:
     return read_glossary(text, f"donorsite/glossary/{file_name}")
 
 
+def _term_pattern(term: str) -> str:
+    """The regular expression of one whole term: a term ending in 血 stops short of 血浆 and 血小板."""
+    return re.escape(term) + (_NOT_A_BLOOD_PRODUCT if term.endswith("血") else "")
+
+
 class TermMatcher:
     """Finds whole terms, longest first, left to right (forward maximum matching).
 
@@ -88,7 +104,7 @@ class TermMatcher:
             # The first entry of a term wins, so a file reads top-down.
             self.replacements.setdefault(source, target)
         terms = sorted(self.replacements, key=len, reverse=True)
-        self._pattern = re.compile("|".join(map(re.escape, terms))) if terms else None
+        self._pattern = re.compile("|".join(map(_term_pattern, terms))) if terms else None
 
     def split(self, text: str) -> list[tuple[str, bool]]:
         """``text`` cut into (piece, is_term) pieces, in order; adjacent non-terms are joined."""
@@ -109,22 +125,43 @@ class TermMatcher:
 class ScriptConversion:
     """One direction of conversion: protected names, then glossary terms, then OpenCC."""
 
-    def __init__(self, names: TermMatcher, glossary: TermMatcher, opencc_convert: Callable[[str], str], quotes: dict[int, str]) -> None:
+    def __init__(
+        self,
+        names: TermMatcher,
+        glossary: TermMatcher,
+        opencc_convert: Callable[[str], str],
+        quotes: dict[int, str],
+        characters_only: Callable[[str], str] | None = None,
+    ) -> None:
         self.names = names
         self.glossary = glossary
         self.opencc_convert = opencc_convert
         self.quotes = quotes
+        # Titles in 《》 are converted character by character; without a converter for that, like the rest.
+        self.characters_only = characters_only or opencc_convert
 
-    def __call__(self, text: str) -> str:
+    def _convert(self, text: str, title: bool) -> str:
         out = []
         # Names are cut out first, so that no glossary term can match across
         # or inside a protected name.
         for piece, is_name in self.names.split(text):
             if is_name:
                 out.append(self.names.replacements[piece])
-                continue
-            for part, is_term in self.glossary.split(piece):
-                out.append(self.glossary.replacements[part] if is_term else self.opencc_convert(part))
+            elif title:
+                out.append(self.characters_only(piece))
+            else:
+                for part, is_term in self.glossary.split(piece):
+                    out.append(self.glossary.replacements[part] if is_term else self.opencc_convert(part))
+        return "".join(out)
+
+    def __call__(self, text: str) -> str:
+        out = []
+        start = 0
+        for match in _TITLE.finditer(text):
+            out.append(self._convert(text[start : match.start()], title=False))
+            out.append(self._convert(match.group(), title=True))
+            start = match.end()
+        out.append(self._convert(text[start:], title=False))
         return "".join(out).translate(self.quotes)
 
 
@@ -153,6 +190,7 @@ class ChineseConverter:
             TermMatcher((entry.source, entry.target) for entry in self.to_traditional_terms),
             opencc.OpenCC("s2twp").convert,
             _TO_TRADITIONAL_QUOTES,
+            opencc.OpenCC("s2tw").convert,
         )
 
     @cached_property
@@ -162,6 +200,7 @@ class ChineseConverter:
             TermMatcher((entry.source, entry.target) for entry in self.to_simplified_terms),
             opencc.OpenCC("tw2sp").convert,
             _TO_SIMPLIFIED_QUOTES,
+            opencc.OpenCC("tw2s").convert,
         )
 
     def to_traditional(self, text: str) -> str:

@@ -2,11 +2,17 @@
 
 Digits, month and weekday names come from Babel's CLDR data. Where CLDR's
 defaults are not what the locale's blood services print, the pattern is
-chosen here, in ``DATE_STYLES``, and documented in ``docs/translators.md``:
+chosen here, in ``DATE_STYLES``, and recorded in the README's translators'
+style sheet:
 
-- Chinese: one weekday form on every page (星期六, never 周六 beside it);
-  figures from 10,000 up in 万/亿 (萬/億), as Chinese prose writes them.
-- Vietnamese: "Chủ nhật, ngày 10/1/2027" and times as 7h00.
+- Chinese: 2027年2月16日（星期二）, one weekday form on every page (星期, never
+  周 beside it); a range writes the year once, at the start, and drops what
+  repeats (2027年2月16日（星期二）至18日（星期四））; figures without
+  separators below 100 000 (16729人次, 32600毫升), in 万/亿 (萬/億) from
+  there, with at most two decimals (472万毫升).
+- Vietnamese: "Thứ Ba, ngày 16/2/2027" (CLDR's capitals, the same on every
+  page) and times as 7h00.
+- English: British style, "Tuesday 16 February 2027".
 
 Joiners between two values (ranges, a figure and its unit) come from the
 label catalogs, so each language keeps its own punctuation.
@@ -16,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from gettext import NullTranslations
 from zoneinfo import ZoneInfo
 
@@ -27,11 +32,14 @@ from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from donorsite.core.locales import get_locale
 from donorsite.localize.catalogs import load_translations
+from donorsite.localize.date_styles import DATE_STYLES, DateStyle
 
 # Totals of at least this many millilitres read better in litres (not in Chinese: 472万毫升).
 LITRE_THRESHOLD_ML = 100_000
-# Chinese writes figures from 一万 up in 万 and 亿.
+# Chinese prose writes figures in full up to 99999 (16729人次) and in 万 and 亿 from 十万 up (472万毫升);
+# a whole number of 万 is always written so (1万多人).
 MYRIAD = 10_000
+MYRIAD_FROM = 100_000
 
 
 def N_(message: str) -> str:
@@ -74,35 +82,6 @@ ZONE_NAMES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class DateStyle:
-    """LDML patterns of one language, where CLDR's default is not what its readers expect.
-
-    ``None`` keeps CLDR's pattern. ``sentence_case_weekday`` writes
-    "Chủ nhật" rather than CLDR's "Chủ Nhật".
-    """
-
-    full: str | None = None
-    # The first day of a range within one year; None repeats the full date.
-    full_without_year: str | None = None
-    short: str | None = None
-    time: str | None = None
-    sentence_case_weekday: bool = False
-
-
-DATE_STYLES: dict[str, DateStyle] = {
-    # CLDR's full date says 星期六; its short forms (yMMMEd) say 周六. One form per page: 星期.
-    "zh_Hans": DateStyle(full_without_year="M月d日EEEE"),
-    "zh_Hant": DateStyle(full_without_year="M月d日 EEEE"),
-    # CLDR's MMMMEEEEd skeleton gives "Sun, Jan 10" in English; ranges keep the full weekday.
-    "en": DateStyle(full_without_year="EEEE, MMMM d"),
-    # Vietnamese blood services write "Chủ nhật, ngày 10/1/2027" and "7h00".
-    "vi": DateStyle(
-        full="EEEE, 'ngày' d/M/y", full_without_year="EEEE, 'ngày' d/M", short="d/M/y", time="H'h'mm", sentence_case_weekday=True
-    ),
-}
-
-
 class LocaleFormatter:
     """Formats values for one Babel locale; create once per locale and reuse.
 
@@ -111,7 +90,8 @@ class LocaleFormatter:
     """
 
     def __init__(self, locale: Locale, translations: NullTranslations | None = None) -> None:
-        self.locale = locale
+        # English is written the British way throughout: CLDR's en_GB for lists ("A, B and C") and dates.
+        self.locale = Locale("en", "GB") if locale.language == "en" and not locale.territory else locale
         self.translations = translations or NullTranslations()
         self.style = DATE_STYLES.get(str(locale), DATE_STYLES.get(locale.language, DateStyle()))
         self.uses_myriads = locale.language == "zh"
@@ -120,21 +100,17 @@ class LocaleFormatter:
         return self.translations.gettext(message) % values
 
     def _date(self, day: dt.date, pattern: str) -> str:
-        text = format_date(day, pattern, locale=self.locale)
-        if self.style.sentence_case_weekday:
-            weekday = format_date(day, "EEEE", locale=self.locale)
-            text = text.replace(weekday, weekday[:1] + weekday[1:].lower(), 1)
-        return text
+        return format_date(day, pattern, locale=self.locale)
 
     def date(self, day: dt.date) -> str:
         """A full date with weekday.
 
         >>> for code in ("zh-Hans", "zh-Hant", "vi", "en"):
         ...     print(code, formatter_for(code).date(dt.date(2025, 6, 14)))
-        zh-Hans 2025年6月14日星期六
-        zh-Hant 2025年6月14日 星期六
-        vi Thứ bảy, ngày 14/6/2025
-        en Saturday, June 14, 2025
+        zh-Hans 2025年6月14日（星期六）
+        zh-Hant 2025年6月14日（星期六）
+        vi Thứ Bảy, ngày 14/6/2025
+        en Saturday 14 June 2025
         """
         return self._date(day, self.style.full or self.locale.date_formats["full"].pattern)
 
@@ -146,30 +122,32 @@ class LocaleFormatter:
         zh-Hans 2025年6月14日
         zh-Hant 2025年6月14日
         vi 14/6/2025
-        en June 14, 2025
+        en 14 June 2025
         """
         return self._date(day, self.style.short or self.locale.date_formats["long"].pattern)
 
     def date_range(self, first: dt.date, last: dt.date) -> str:
         """A span of days with the same weekday form as single dates; a single day if they are equal.
 
-        The year is written once when both days are in the same year.
+        What both days share (the year, the month) is written once.
 
         >>> for code in ("zh-Hans", "zh-Hant", "vi", "en"):
-        ...     print(code, formatter_for(code).date_range(dt.date(2025, 6, 14), dt.date(2025, 6, 15)))
-        zh-Hans 6月14日星期六至2025年6月15日星期日
-        zh-Hant 6月14日 星期六至2025年6月15日 星期日
-        vi Thứ bảy, ngày 14/6 – Chủ nhật, ngày 15/6/2025
-        en Saturday, June 14 – Sunday, June 15, 2025
+        ...     f = formatter_for(code)
+        ...     feb, jan = dt.date(2027, 2, 16), dt.date(2027, 1, 30)
+        ...     print(code, f.date_range(feb, feb.replace(day=18)), "|", f.date_range(jan, dt.date(2027, 2, 2)))
+        zh-Hans 2027年2月16日（星期二）至18日（星期四） | 2027年1月30日（星期六）至2月2日（星期二）
+        zh-Hant 2027年2月16日（星期二）至18日（星期四） | 2027年1月30日（星期六）至2月2日（星期二）
+        vi Thứ Ba, ngày 16/2 – Thứ Năm, ngày 18/2/2027 | Thứ Bảy, ngày 30/1 – Thứ Ba, ngày 2/2/2027
+        en Tuesday 16 – Thursday 18 February 2027 | Saturday 30 January – Tuesday 2 February 2027
         """
         if first == last:
             return self.date(first)
+        patterns = None
         if first.year == last.year:
-            pattern = self.style.full_without_year
-            head = self._date(first, pattern) if pattern else self.date(first)
-        else:
-            head = self.date(first)
-        return self._pattern(DATE_RANGE, first=head, last=self.date(last))
+            patterns = self.style.same_month if first.month == last.month else self.style.same_year
+        if patterns is None:
+            return self._pattern(DATE_RANGE, first=self.date(first), last=self.date(last))
+        return self._pattern(DATE_RANGE, first=self._date(first, patterns[0]), last=self._date(last, patterns[1]))
 
     def time(self, moment: dt.time) -> str:
         """A time on the 24-hour clock.
@@ -215,19 +193,23 @@ class LocaleFormatter:
         return get_timezone_name(ZoneInfo(zone), "long", zone_variant="generic", locale=self.locale)
 
     def number(self, value: float) -> str:
-        """A number with the locale's grouping: ``16,729`` or ``16.729``; Chinese ``1.6729万`` from 10,000 up.
+        """A number: ``16,729`` or ``16.729``; Chinese without separators, and in 万/亿 from 100,000 up.
 
-        The 万 form keeps every digit (up to four decimals for 万, eight for 亿), so no figure is rounded.
+        Chinese figures from 十万 up keep at most two decimals of 万 (12.35万), as blood stations write
+        them; a whole number of 万 is written in 万 below that too (3万).
 
         >>> for code in ("zh-Hans", "zh-Hant", "vi", "en"):
-        ...     print(code, formatter_for(code).number(16729))
-        zh-Hans 1.6729万
-        zh-Hant 1.6729萬
-        vi 16.729
-        en 16,729
+        ...     f = formatter_for(code)
+        ...     print(code, f.number(16729), f.number(2500), f.number(30000), f.number(4_720_000), f.number(123_456))
+        zh-Hans 16729 2500 3万 472万 12.35万
+        zh-Hant 16729 2500 3萬 472萬 12.35萬
+        vi 16.729 2.500 30.000 4.720.000 123.456
+        en 16,729 2,500 30,000 4,720,000 123,456
         """
-        if self.uses_myriads and abs(value) >= MYRIAD:
-            return format_compact_decimal(value, format_type="short", fraction_digits=8, locale=self.locale)
+        if self.uses_myriads:
+            if abs(value) >= MYRIAD_FROM or (abs(value) >= MYRIAD and value % MYRIAD == 0):
+                return format_compact_decimal(value, format_type="short", fraction_digits=2, locale=self.locale)
+            return format_decimal(value, locale=self.locale, group_separator=False)
         return format_decimal(value, locale=self.locale)
 
     def volume(self, millilitres: float) -> str:
@@ -328,7 +310,7 @@ class LocaleFormatter:
         zh-Hans A、B和C
         zh-Hant A、B和C
         vi A, B và C
-        en A, B, and C
+        en A, B and C
         """
         return format_list(list(values), locale=self.locale) if values else ""
 

@@ -5,21 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from donorsite.localize.services import LocaleServices
-from donorsite.localize.texts import LocalText, TextOrigin
+from donorsite.localize.texts import LocalText, TextOrigin, chinese_script_of_country
+from donorsite.model.campaign import Campaign
 from donorsite.model.fields import LocalizedText
+from donorsite.model.time_zones import zone_country
 
 
 class TextPicker:
     """Resolves texts for one page and remembers which were not written for it."""
 
-    def __init__(self, renderer: LocaleServices, source_language: str) -> None:
+    def __init__(self, renderer: LocaleServices, source_language: str, country: str | None = None) -> None:
         self.renderer = renderer
         self.source_language = source_language
+        # Chinese shown to a reader of another language is written in the venue country's script.
+        self.chinese_script = chinese_script_of_country(country)
         self.fallback_languages: set[str] = set()
         self.converted_from: set[str] = set()
 
     def __call__(self, text: LocalizedText) -> LocalText:
-        local = self.renderer.texts.resolve(text, self.renderer.site_locale.code, self.source_language)
+        local = self.renderer.texts.resolve(text, self.renderer.site_locale.code, self.source_language, self.chinese_script)
         if local.origin is TextOrigin.FALLBACK:
             self.fallback_languages.add(local.lang)
         elif local.origin is TextOrigin.CONVERTED and local.converted_from:
@@ -39,6 +43,19 @@ class TextPicker:
     def optional(self, text: LocalizedText | None) -> LocalText | None:
         """Like calling the picker, for a text that may be absent."""
         return self(text) if text is not None else None
+
+
+def campaign_country(campaign: Campaign) -> str | None:
+    """The country of a campaign's first venue (written on it, else its time zone's); without events, the campaign's own."""
+    if not campaign.events:
+        return campaign.country
+    first = campaign.events[0]
+    return first.venue.country or zone_country(first.timezone)
+
+
+def campaign_picker(renderer: LocaleServices, campaign: Campaign) -> TextPicker:
+    """A picker for the texts of ``campaign``: its source language, and its venue's script for Chinese."""
+    return TextPicker(renderer, campaign.source_language, campaign_country(campaign))
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,15 @@ class LocalText:
         return self.text
 
 
+# The Chinese script read in a venue's country, for a reader of no Chinese locale who is shown Chinese.
+CHINESE_SCRIPT_OF_COUNTRY: dict[str, str] = {"CN": "zh-Hans", "SG": "zh-Hans", "TW": "zh-Hant", "HK": "zh-Hant", "MO": "zh-Hant"}
+
+
+def chinese_script_of_country(country: str | None) -> str | None:
+    """``zh-Hans`` or ``zh-Hant``, the script written in ``country``; None for a country that writes neither."""
+    return CHINESE_SCRIPT_OF_COUNTRY.get(country or "")
+
+
 class TextResolver:
     """Picks the text for a locale: written, else the locale's fallbacks in its reader's order.
 
@@ -53,11 +62,21 @@ class TextResolver:
             self._converted[key] = convert(text)
         return self._converted[key]
 
-    def resolve(self, text: LocalizedText, locale_code: str, source_language: str) -> LocalText:
+    def _chinese_for_other_readers(self, text: LocalizedText, found_code: str, script: str | None) -> LocalText:
+        """A Chinese text for a reader of no Chinese locale, in ``script`` (the venue's) when it is given."""
+        if script is None or found_code == script or found_code not in CHINESE_SCRIPT_OF_COUNTRY.values():
+            return LocalText(text.get(found_code) or "", found_code, TextOrigin.FALLBACK)
+        written = text.get(script)
+        return LocalText(written or self._convert(text.get(found_code) or "", script), script, TextOrigin.FALLBACK)
+
+    def resolve(self, text: LocalizedText, locale_code: str, source_language: str, chinese_script: str | None = None) -> LocalText:
         """The text a reader of ``locale_code`` sees.
 
         ``source_language`` is the last resort, for a text in a language the
-        locale's fallback order does not list.
+        locale's fallback order does not list. ``chinese_script`` is the script
+        of the venue's country: a reader of no Chinese locale who must be shown
+        Chinese sees it in that script (converted if need be), so a mainland
+        name is never shown in Traditional characters to a Vietnamese reader.
         """
         written = text.get(locale_code)
         if written:
@@ -69,9 +88,8 @@ class TextResolver:
                 continue
             if code == site_locale.convertible_from:
                 return LocalText(self._convert(found, locale_code), locale_code, TextOrigin.CONVERTED, converted_from=code)
-            return LocalText(found, code, TextOrigin.FALLBACK)
+            return self._chinese_for_other_readers(text, code, chinese_script)
         for code in (source_language, *text.written_locales()):
-            found = text.get(code)
-            if found:
-                return LocalText(found, code, TextOrigin.FALLBACK)
+            if text.get(code):
+                return self._chinese_for_other_readers(text, code, chinese_script)
         raise ValueError("a LocalizedText with no text at all passed validation")

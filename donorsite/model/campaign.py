@@ -326,6 +326,11 @@ class Campaign(StrictModel):
     source_language: LocaleCode = Field(description="The locale the campaign was written in; its texts are required.")
     year: Annotated[int, Field(ge=1990, le=2100)] = Field(description="Campaign year.")
     region: Slug | None = Field(None, description="ASCII region key, e.g. jiangsu-suzhou, to build one region alone.")
+    country: CountryCode | None = Field(
+        None,
+        description="Two-letter country code (ISO 3166) of a campaign without events, such as a report: CN or VN. "
+        "It says which Chinese script readers of other languages see; a campaign with events takes its first venue's country.",
+    )
     published: CalendarDate | None = Field(None, description="Date of publication, for reports.")
     updated: CalendarDate | None = Field(
         None, description="Date of the last change readers should know of; without it, the date of the file's last commit."

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from babel.core import get_global
 from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -74,3 +75,9 @@ TimeZoneName = Annotated[
     PlainValidator(_parse_time_zone),
     WithJsonSchema({"type": "string", "examples": ["Asia/Shanghai", "Asia/Ho_Chi_Minh", "Asia/Taipei"]}),
 ]
+
+
+def zone_country(zone: str) -> str | None:
+    """The country code CLDR gives the time zone ``zone`` (``CN`` for Asia/Shanghai); None if it has none."""
+    territory = get_global("zone_territories").get(zone)
+    return str(territory) if territory else None

@@ -16,13 +16,13 @@ from markupsafe import Markup
 from donorsite.content.loading import CampaignEntry
 from donorsite.content.options import SiteOptions
 from donorsite.core.addresses import QR_CODE_FILE, campaign_page_address, event_calendar_url
-from donorsite.localize.picking import TextPicker, TranslationNotes, translation_notes
+from donorsite.localize.picking import TextPicker, TranslationNotes, campaign_picker, translation_notes
 from donorsite.localize.texts import LocalText, TextOrigin
 from donorsite.model.campaign import Campaign, CampaignKind, CampaignStatus, Event, RecipientKind
 from donorsite.model.timing import TimeState, campaign_span, event_span
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.eligibility_view import EligibilityView, build_eligibility_view
-from donorsite.render.labels import KIND_LABELS, ROLE_LABELS, STATUS_LABELS
+from donorsite.render.labels import KIND_LABELS, ROLE_LABELS, shown_status_label
 from donorsite.render.maps import MapLink, map_links, venue_country
 from donorsite.render.markdown_text import render_markdown
 from donorsite.render.results_view import (
@@ -189,14 +189,14 @@ def _eligibility(renderer: LocaleRenderer, campaign: Campaign, options: SiteOpti
 def build_campaign_view(renderer: LocaleRenderer, entry: CampaignEntry, options: SiteOptions) -> CampaignView:
     """The view of one campaign for the renderer's locale."""
     campaign = entry.campaign
-    pick = TextPicker(renderer, campaign.source_language)
+    pick = campaign_picker(renderer, campaign)
     gettext = renderer.gettext
     contact = campaign.contact
     view = CampaignView(
         id=entry.id,
         kind_label=gettext(KIND_LABELS[campaign.kind]),
         status=campaign.status.value,
-        status_label=gettext(STATUS_LABELS[campaign.status]),
+        status_label=shown_status_label(gettext, campaign, options.today),
         year=str(campaign.year),
         title=pick(campaign.title),
         summary=pick(campaign.summary),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from donorsite.model.donation_sites import Donation, SiteKind
 from donorsite.model.supply import SupplyLevel
 from donorsite.render.labels import N_
@@ -11,6 +13,19 @@ LEVEL_LABELS: dict[SupplyLevel, str] = {
     SupplyLevel.LOW: N_("Low"),
     SupplyLevel.PLENTY: N_("Plenty"),
 }
+
+# A blood type as each language writes it (style sheet): O型 and O型RhD阴性 on the
+# mainland, O型Rh陰性 in Taiwan; "O+" and "O-" in Vietnamese and English. Never "O-型" in Chinese.
+RHD_POSITIVE = N_("%(group)s+")
+RHD_NEGATIVE = N_("%(group)s-")
+
+
+def blood_type_name(gettext: Callable[[str], str], blood_type: str) -> str:
+    """``blood_type`` (``O+``, ``AB-``) as the locale of ``gettext`` writes it: ``O型``, ``AB型RhD阴性``."""
+    group, sign = blood_type[:-1], blood_type[-1]
+    message = RHD_NEGATIVE if sign == "-" else RHD_POSITIVE
+    return gettext(message) % {"group": group}
+
 
 # A shape for each level, so that the level never rests on colour alone.
 LEVEL_ICONS: dict[SupplyLevel, str] = {

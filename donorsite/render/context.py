@@ -12,6 +12,7 @@ from pymdownx.slugs import slugify
 
 from donorsite.localize.chinese import ChineseConverter
 from donorsite.localize.formatting import N_
+from donorsite.localize.places import is_han, place_parts
 from donorsite.localize.services import LABELLED, LocaleServices, build_locale_services
 from donorsite.localize.texts import LocalText
 from donorsite.render.labels import MAP_LABELS
@@ -63,13 +64,22 @@ class LocaleRenderer(LocaleServices):
         return Markup(escape(self.gettext(BRACKETED))) % {"text": text, "note": note}
 
     def venue_line(self, venue: LocalText, address: LocalText | None, city: LocalText) -> Markup:
-        """Venue, address and city in the locale's order; the city once if the address already names it."""
+        """Venue, address and city in the locale's order, no part said twice (``place_parts``).
+
+        Chinese runs city and address together in brackets (苏州市姑苏区人民路);
+        a part in Latin script (a Vietnamese address on a Chinese page) keeps
+        its own order and commas.
+        """
+        places = place_parts(venue, address, city)
         parts = {"venue": self.localized(venue)}
-        if address is None or city.text in address.text:
-            parts["place"] = self.localized(address or city)
-            return Markup(escape(self.gettext(VENUE_AT))) % parts
-        parts |= {"address": self.localized(address), "city": self.localized(city)}
-        return Markup(escape(self.gettext(VENUE_WITH_ADDRESS))) % parts
+        latin = not all(is_han(text) for text in places)
+        if len(places) == 2 and not (latin and self.site_locale.babel.language == "zh"):
+            parts |= {"address": self.localized(places[0]), "city": self.localized(places[1])}
+            return Markup(escape(self.gettext(VENUE_WITH_ADDRESS))) % parts
+        if not places:
+            return self.localized(venue)
+        parts["place"] = Markup(", ").join(self.localized(text) for text in places)
+        return Markup(escape(self.gettext(VENUE_AT))) % parts
 
     def localized(self, text: LocalText | str | None) -> Markup:
         """Escaped text, marked with its own ``lang`` when it differs from the page's."""

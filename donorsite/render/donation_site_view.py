@@ -18,6 +18,7 @@ from donorsite.localize.picking import TextPicker
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import Venue
 from donorsite.model.donation_sites import WEEKDAYS, BloodCentre, DonationSite, next_opening
+from donorsite.model.time_zones import zone_country
 from donorsite.render.centre_labels import (
     CLOSED_NOW,
     CLOSED_NOW_NEXT,
@@ -84,6 +85,11 @@ def _spans_text(renderer: LocaleRenderer, spans: list[tuple[time, time]]) -> str
     return renderer.formatter.items([renderer.formatter.time_range(opens, closes) for opens, closes in spans])
 
 
+def _in_a_sentence(labels: list[str]) -> list[str]:
+    """Labels written for standing alone (Whole blood, Plasma), as items of one sentence: "Whole blood and plasma"."""
+    return labels[:1] + [label[:1].lower() + label[1:] for label in labels[1:]]
+
+
 def _venue(site: DonationSite) -> Venue:
     return Venue(name=site.name, address=site.address, city=site.city, country=site.country, coordinates=site.coordinates)
 
@@ -117,7 +123,7 @@ _AHEAD = timedelta(days=366)
 
 def build_site_view(renderer: LocaleRenderer, centre: BloodCentre, site: DonationSite, source_language: str, build_date: date) -> SiteView:
     """The view of ``site`` as of ``build_date``; exceptions already over by then are left out."""
-    pick = TextPicker(renderer, source_language)
+    pick = TextPicker(renderer, source_language, site.country or zone_country(site.timezone))
     name, address, city = pick(site.name), pick(site.address), pick(site.city)
     # One plain line for map searches (name, address, city); the page shows them with venue_line.
     place = ", ".join((name.text, address.text, city.text))
@@ -150,7 +156,7 @@ def build_site_view(renderer: LocaleRenderer, centre: BloodCentre, site: Donatio
         maps=map_links(_venue(site), site.timezone, place),
         week=week,
         exceptions=exceptions,
-        donations_text=renderer.formatter.items([renderer.gettext(DONATION_LABELS[donation]) for donation in site.donations]),
+        donations_text=renderer.formatter.items(_in_a_sentence([renderer.gettext(DONATION_LABELS[kind]) for kind in site.donations])),
         phone=contact.phone if contact else None,
         email=contact.email if contact else None,
         url=contact.url if contact else None,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from babel.units import format_unit
 
+from donorsite.localize.formatting import N_
 from donorsite.model.eligibility import EligibilityRule
 from donorsite.render.context import LocaleRenderer
 
@@ -25,6 +26,18 @@ def _duration(renderer: LocaleRenderer, value: int, unit: str) -> str:
     text = format_unit(value, f"duration-{unit}", length="short", locale=locale) if "duration-" in long_form else long_form
     # One rule for units in Chinese: no space between the figure and its unit (6个月, 45公斤).
     return text.replace(" ", "").replace("\u00a0", "") if locale.language == "zh" else text
+
+
+# Countries whose name a locale writes otherwise than CLDR: Taiwan writes 中國大陸 for the mainland
+# (the README's style sheet; the Taiwan Blood Services Foundation's and MOHW's usage), not CLDR's 中國.
+COUNTRY_NAMES: dict[str, str] = {"CN": N_("mainland China")}
+
+
+def country_name(renderer: LocaleRenderer, country: str) -> str:
+    """The name of ``country`` in the locale's words: the catalog's for ``COUNTRY_NAMES``, else CLDR's."""
+    if country in COUNTRY_NAMES:
+        return renderer.gettext(COUNTRY_NAMES[country])
+    return str(renderer.site_locale.babel.territories.get(country, country))
 
 
 def _weight(renderer: LocaleRenderer, kilograms: int) -> str:
@@ -49,7 +62,7 @@ def build_eligibility_view(renderer: LocaleRenderer, country: str, rule: Eligibi
             }
             for donation in rule.donations
         ]
-        return EligibilityView(renderer.site_locale.babel.territories.get(country, country), conditions)
+        return EligibilityView(country_name(renderer, country), conditions)
     if rule.min_weight_kg_men == rule.min_weight_kg_women:
         conditions.append(gettext("Weighing at least %(weight)s") % {"weight": _weight(renderer, rule.min_weight_kg_men)})
     else:
@@ -61,5 +74,4 @@ def build_eligibility_view(renderer: LocaleRenderer, country: str, rule: Eligibi
         gettext("At least %(interval)s since your last whole-blood donation")
         % {"interval": _duration(renderer, rule.interval, rule.interval_unit.value)}
     )
-    country_name = renderer.site_locale.babel.territories.get(country, country)
-    return EligibilityView(country_name, conditions)
+    return EligibilityView(country_name(renderer, country), conditions)

@@ -6,13 +6,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from donorsite.content.loading import CampaignEntry, SiteContent
-from donorsite.localize.picking import ItemLanguageTag, TextPicker, item_language_tag
+from donorsite.localize.picking import ItemLanguageTag, TextPicker, campaign_picker, item_language_tag
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import CampaignKind, CampaignStatus
 from donorsite.model.time_rules import countdown
 from donorsite.model.timing import TimeState, campaign_span, event_span
 from donorsite.render.context import LocaleRenderer
-from donorsite.render.labels import STATUS_LABELS
+from donorsite.render.labels import shown_status_label
 from donorsite.render.time_view import TimeStateView, build_time_state
 
 WORLD_BLOOD_DONOR_DAY = (6, 14)
@@ -37,6 +37,9 @@ class CountdownView:
     text_one: str
     text_other: str
     text_today: str
+    # The following year's day, written by the same rules, for the browser once the built day has passed.
+    next_iso_date: str = ""
+    next_date_text: str = ""
 
 
 def build_countdown(renderer: LocaleRenderer, today: date) -> CountdownView:
@@ -54,6 +57,8 @@ def build_countdown(renderer: LocaleRenderer, today: date) -> CountdownView:
         _days_to_go(renderer, 1, DAYS_PLACEHOLDER),
         _days_to_go(renderer, 2, DAYS_PLACEHOLDER),
         text_today,
+        target.replace(year=target.year + 1).isoformat(),
+        renderer.formatter.date(target.replace(year=target.year + 1)),
     )
 
 
@@ -88,12 +93,12 @@ def build_upcoming_events(
     upcoming = []
     for entry in content.campaigns:
         campaign = entry.campaign
-        campaign_pick = pick_for.setdefault(entry.id, TextPicker(renderer, campaign.source_language))
+        campaign_pick = pick_for.setdefault(entry.id, campaign_picker(renderer, campaign))
         for event in campaign.events:
             if event.last_date < today:
                 continue
             # Each event gets its own picker so that its tag names only what it shows.
-            pick = TextPicker(renderer, campaign.source_language)
+            pick = campaign_picker(renderer, campaign)
             item = UpcomingEventView(
                 entry.id,
                 pick(campaign.title),
@@ -102,7 +107,7 @@ def build_upcoming_events(
                 event.date.isoformat(),
                 pick(event.venue.city),
                 campaign.status.value,
-                renderer.gettext(STATUS_LABELS[campaign.status]),
+                shown_status_label(renderer.gettext, campaign, today),
                 build_time_state(renderer, event_span(event), campaign.status, today),
             )
             upcoming.append(replace(item, language_tag=item_language_tag(pick)))
@@ -128,7 +133,7 @@ def build_theme(renderer: LocaleRenderer, content: SiteContent, today: date) -> 
     for entry in content.campaigns:
         campaign = entry.campaign
         if campaign.kind is CampaignKind.WORLD_BLOOD_DONOR_DAY and campaign.theme and campaign.year <= today.year:
-            text = TextPicker(renderer, campaign.source_language)(campaign.theme)
+            text = campaign_picker(renderer, campaign)(campaign.theme)
             candidates.append((campaign.year, 1, ThemeView(campaign.year, text)))
     if content.slogans:
         pick = TextPicker(renderer, content.slogans.source_language)

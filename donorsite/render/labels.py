@@ -6,8 +6,12 @@ translated when a page is rendered, through the locale's catalog.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from donorsite.model.campaign import (
     AwardGrade,
+    Campaign,
     CampaignKind,
     CampaignStatus,
     OrganiserRole,
@@ -35,6 +39,21 @@ STATUS_LABELS: dict[CampaignStatus, str] = {
     CampaignStatus.POSTPONED: N_("Postponed"),
     CampaignStatus.CANCELLED: N_("Cancelled"),
 }
+
+
+def shown_status_label(gettext: Callable[[str], str], campaign: Campaign, today: date) -> str:
+    """The text of a campaign's status badge, or "" where a status tells the reader nothing.
+
+    "Confirmed" is news only before a campaign is over: a report, or a
+    campaign whose events have all ended, shows no badge. Planned, postponed
+    and cancelled are always shown.
+    """
+    if campaign.status is CampaignStatus.CONFIRMED and (
+        campaign.kind is CampaignKind.ANNUAL_REPORT or all(event.last_date < today for event in campaign.events)
+    ):
+        return ""
+    return gettext(STATUS_LABELS[campaign.status])
+
 
 # Where an event stands in time, computed at build time and again in the browser.
 TIME_STATE_LABELS: dict[TimeState, str] = {

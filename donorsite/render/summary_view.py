@@ -6,13 +6,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from donorsite.content.loading import CampaignEntry
-from donorsite.localize.picking import ItemLanguageTag, TextPicker, item_language_tag
+from donorsite.localize.picking import ItemLanguageTag, TextPicker, campaign_picker, item_language_tag
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import Campaign
 from donorsite.model.donation_sites import SitesFile
 from donorsite.model.timing import campaign_span
 from donorsite.render.context import LocaleRenderer
-from donorsite.render.labels import KIND_LABELS, STATUS_LABELS
+from donorsite.render.labels import KIND_LABELS, shown_status_label
 from donorsite.render.time_view import TimeStateView, build_time_state
 
 
@@ -70,14 +70,14 @@ def build_campaign_summary(
 ) -> tuple[CampaignSummaryView, TextPicker]:
     """The listing entry of one campaign, with the picker that knows which of its texts fell back; ``sites`` names its places."""
     campaign = entry.campaign
-    entry_pick = TextPicker(renderer, campaign.source_language)
+    entry_pick = campaign_picker(renderer, campaign)
     summary = CampaignSummaryView(
         id=entry.id,
         title=entry_pick(campaign.title),
         summary=entry_pick(campaign.summary),
         kind_label=renderer.gettext(KIND_LABELS[campaign.kind]),
         status=campaign.status.value,
-        status_label=renderer.gettext(STATUS_LABELS[campaign.status]),
+        status_label=shown_status_label(renderer.gettext, campaign, build_date),
         date_text=campaign_date_text(entry_pick, campaign),
         sort_date=campaign.sort_date,
         year=campaign.year,

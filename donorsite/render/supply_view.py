@@ -7,6 +7,7 @@ the build date, UTC) and again in the reader's browser
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -16,8 +17,11 @@ from donorsite.localize.picking import TextPicker
 from donorsite.localize.texts import LocalText
 from donorsite.model.supply import BLOOD_TYPES, SupplyFile, SupplyLevel
 from donorsite.model.time_rules import age_delta
-from donorsite.render.centre_labels import LEVEL_ICONS, LEVEL_LABELS
+from donorsite.render.centre_labels import LEVEL_ICONS, LEVEL_LABELS, blood_type_name
 from donorsite.render.context import LocaleRenderer
+
+# CLDR writes "6 個月前" in Traditional Chinese; Chinese prose sets no space between a figure and its word.
+_FIGURE_SPACE = re.compile(r"(\d) (?=[\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)
@@ -67,14 +71,16 @@ def _tile(renderer: LocaleRenderer, supply: SupplyFile, blood_type: str) -> Type
     days = None
     if not isinstance(written, SupplyLevel) and written is not None:
         days = renderer.gettext("%(days)s days of stock") % {"days": renderer.formatter.number(written)}
-    return TypeTile(blood_type, word.value, renderer.gettext(LEVEL_LABELS[word]), LEVEL_ICONS[word], days)
+    name = blood_type_name(renderer.gettext, blood_type)
+    return TypeTile(name, word.value, renderer.gettext(LEVEL_LABELS[word]), LEVEL_ICONS[word], days)
 
 
 def age_text(renderer: LocaleRenderer, age: timedelta) -> str:
     """How long ago, in the locale's words: "3 days ago", "3天前"; counted as the browser counts it (``stock_age``)."""
     delta, unit = age_delta(max(age, timedelta(0)).total_seconds())
     # A threshold no value reaches makes Babel write the value in ``unit`` itself, unrounded.
-    return format_timedelta(delta, granularity=unit, threshold=10**12, add_direction=True, locale=renderer.formatter.locale)
+    text = format_timedelta(delta, granularity=unit, threshold=10**12, add_direction=True, locale=renderer.formatter.locale)
+    return _FIGURE_SPACE.sub(r"\1", text) if renderer.formatter.uses_myriads else text
 
 
 def build_supply_view(renderer: LocaleRenderer, supply: SupplyFile, build_date: date, stale_after_days: float) -> SupplyView:
@@ -99,9 +105,9 @@ def build_supply_view(renderer: LocaleRenderer, supply: SupplyFile, build_date: 
         stale=age > stale_after,
         age_text=age_text(renderer, age),
         critical_types=critical,
-        critical_text=renderer.formatter.items(list(critical)),
+        critical_text=renderer.formatter.items([blood_type_name(renderer.gettext, t) for t in critical]),
         appeal=pick(supply.appeal.text) if supply.appeal else None,
-        appeal_types=renderer.formatter.items(supply.appeal.types) if supply.appeal else "",
+        appeal_types=renderer.formatter.items([blood_type_name(renderer.gettext, t) for t in supply.appeal.types]) if supply.appeal else "",
         thresholds_text=renderer.gettext(
             "Critical: fewer than %(critical)s days of stock; low: fewer than %(low)s days; plenty: %(low)s days or more."
         )
