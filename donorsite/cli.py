@@ -10,7 +10,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 from donorsite.build.export import ExportError, export_site
@@ -21,7 +20,15 @@ from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
 from donorsite.core.problems import ContentError
 from donorsite.editing.safe_write import WriteError, create_file, replace_files
 from donorsite.editing.schema_export import write_schemas
-from donorsite.editing.starter import StarterError, check_new_id, copied_campaign_path, copied_campaign_text, starter_text
+from donorsite.editing.starter import (
+    StarterError,
+    check_country,
+    check_new_id,
+    copied_campaign_path,
+    copied_campaign_text,
+    parse_start_date,
+    starter_text,
+)
 from donorsite.editing.supply_update import SupplyChange, SupplyUpdateError, set_supply_level
 from donorsite.editing.translation_import import import_translations
 from donorsite.editing.translation_sheet import SheetError
@@ -93,7 +100,8 @@ def _parser() -> argparse.ArgumentParser:
     start = new.add_mutually_exclusive_group(required=True)
     start.add_argument("--kind", choices=[kind.value for kind in CampaignKind], help="start from a starter / 从模板开始")
     start.add_argument("--copy", metavar="ID", help="copy this campaign / 复制此活动")
-    new.add_argument("--date", type=date.fromisoformat, required=True, help="first event date YYYY-MM-DD / 首场日期")
+    new.add_argument("--date", required=True, help="first event date YYYY-MM-DD / 首场日期")
+    new.add_argument("--country", type=str.upper, help="the venue's country, e.g. VN: sets its time zone / 场地所在国家或地区代码")
     new.add_argument("--language", choices=list(LOCALE_CODES), default=DEFAULT_LOCALE, help="language you write in / 原文语言")
     translations = commands.add_parser("translations", parents=[common], help="untranslated texts / 未翻译内容")
     action = translations.add_mutually_exclusive_group()
@@ -113,17 +121,22 @@ def _parser() -> argparse.ArgumentParser:
 
 def _new(root: Path, arguments: argparse.Namespace) -> int:
     try:
+        day = parse_start_date(arguments.date)
         path = check_new_id(root, arguments.id)
         if arguments.copy:
             source = copied_campaign_path(root, arguments.copy)
-            text = copied_campaign_text(source.read_bytes().decode("utf-8-sig", errors="replace"), arguments.date)
+            text = copied_campaign_text(source.read_bytes().decode("utf-8-sig", errors="replace"), day)
         else:
-            text = starter_text(CampaignKind(arguments.kind), arguments.language, arguments.date)
+            text = starter_text(CampaignKind(arguments.kind), arguments.language, day, check_country(arguments.country))
+        today = build_date_from_environment(os.environ)
         (root / CAMPAIGN_FOLDER).mkdir(exist_ok=True)
         create_file(path, text.encode("utf-8"), path.relative_to(root).as_posix())
-    except (StarterError, WriteError, OSError) as error:
+    except (StarterError, WriteError, OSError, SettingsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    if day.year < today.year:
+        warning = f"warning: {day.isoformat()} is in a past year (today is {today.isoformat()}); check --date / 日期在往年，请核对"
+        print(warning, file=sys.stderr)
     print(f"wrote {path.relative_to(root).as_posix()}; now edit it and run: donorsite check / 已创建，请编辑后运行检查")
     return 0
 

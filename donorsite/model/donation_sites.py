@@ -16,7 +16,17 @@ from typing import Annotated, Any
 from pydantic import Field, PlainValidator, WithJsonSchema
 
 from donorsite.model.campaign import Contact, Coordinates
-from donorsite.model.fields import CalendarDate, CountryCode, LocaleCode, LocalizedText, Slug, StrictModel, WebLink, editor_error
+from donorsite.model.fields import (
+    CalendarDate,
+    CountryCode,
+    LocaleCode,
+    LocalizedName,
+    LocalizedText,
+    Slug,
+    StrictModel,
+    WebLink,
+    editor_error,
+)
 from donorsite.model.time_zones import TimeZoneName
 
 # Weekday keys in ISO order (Monday first), as written in the files and in schema.org's DayOfWeek.
@@ -108,8 +118,8 @@ class DonationSite(StrictModel):
 
     id: Slug = Field(description="Short ASCII id, used in the page address and by campaign events (site: <id>).")
     kind: SiteKind = Field(strict=False, description="blood-centre, donation-house or bus-stop.")
-    name: LocalizedText = Field(description="Name of the site, e.g. 人民路献血屋.")
-    address: LocalizedText = Field(description="Street address.")
+    name: LocalizedName = Field(description="Name of the site, e.g. 人民路献血屋; a plain text is shown as written in every locale.")
+    address: LocalizedName = Field(description="Street address; a plain text is shown as written in every locale.")
     city: LocalizedText = Field(description="City or district.")
     country: CountryCode | None = Field(None, description="Two-letter country code; without it, the country of the time zone.")
     coordinates: Coordinates | None = Field(None, description="Map position; without it, maps search for name and address.")
@@ -131,7 +141,7 @@ class BloodCentre(StrictModel):
     """A blood service and the sites it runs."""
 
     id: Slug = Field(description="Short ASCII id of the centre.")
-    name: LocalizedText = Field(description="Name of the blood centre.")
+    name: LocalizedName = Field(description="Name of the blood centre; a plain text is shown as written in every locale.")
     url: WebLink | None = Field(None, description="The centre's website.")
     sites: list[DonationSite] = Field(min_length=1, max_length=1000, description="Its permanent donation sites.")
 
