@@ -17,10 +17,13 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from donorsite.build.admin_config import editor_settings
+from donorsite.build.admin_site import EditorBundleMissing, write_admin
 from donorsite.build.build import SiteBuild
 from donorsite.build.html_blocks import SetAside, set_aside_html_blocks, split_front_matter
 from donorsite.build.page_scripts import scripts_for_page
@@ -36,6 +39,8 @@ from donorsite.core.locales import LOCALES, SiteLocale
 from donorsite.core.problems import ContentError
 from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.model.eligibility import EligibilitySettingsError
+
+_log = get_plugin_logger("donorsite")
 
 
 class CampaignSite:
@@ -152,6 +157,11 @@ class CampaignSite:
             build.close()
         write_sitemaps(site_dir, build.sitemap_entries(self.page_paths), config.site_url or "")
         write_locale_search_indexes(site_dir)
+        try:
+            write_admin(site_dir, Path(config.config_file_path).parent, editor_settings(dict(config)))
+        except EditorBundleMissing as error:
+            # A build without Node still makes the site; --strict (CI, where `npm ci` runs) refuses it.
+            _log.warning(f"the web editor at /admin/ has no Decap CMS: {error}")
 
     def watch_service_files(self, server: Any, config: MkDocsConfig) -> Any:
         """Rebuild on changes to ``supply.yaml`` and ``sites.yaml`` (optional files, so not in ``watch:``, which needs them to exist)."""

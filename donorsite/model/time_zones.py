@@ -143,3 +143,8 @@ def suggested_zone(value: str) -> str | None:
     if value.casefold() in spelled:
         return spelled[value.casefold()]
     return closest_match(value, sorted(_time_zone_names()))
+
+
+def region_zone_names() -> list[str]:
+    """Every zone name the site accepts (Area/City), sorted: the choices of the web editor."""
+    return sorted(name for name in _time_zone_names() if _REGION_ZONE.match(name))
