@@ -12,12 +12,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from donorsite.build.export import ExportError, export_site
+from donorsite.build.admin_config import admin_config_text, editor_settings
+from donorsite.build.export import ExportError, export_site, read_site_config
 from donorsite.build.settings import SettingsError, build_date_from_environment, content_filter_from_environment
 from donorsite.content.loading import CAMPAIGN_FOLDER, collect_content
 from donorsite.content.revisions import ShallowHistoryError
 from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
 from donorsite.core.problems import ContentError
+from donorsite.editing.edit_session import EditSessionError, default_environment, run_edit_session
 from donorsite.editing.safe_write import WriteError, create_file, replace_files
 from donorsite.editing.schema_export import write_schemas
 from donorsite.editing.starter import (
@@ -52,6 +54,10 @@ commands / 命令:
                 在 supply.yaml 中设置血型 T 的库存 L（天数或 plenty/low/critical）
   export DIR    write the site as a plain project (no hooks) for MkDocs or Zensical
                 导出为不含钩子的普通项目，可用 MkDocs 或 Zensical 生成
+  edit          the web editor at http://localhost:8000/admin/ for this checkout (decap-server + preview)
+                在本机打开网页编辑器（decap-server 与预览同时运行）
+  admin-config  print the web editor's config.yml, generated from the content model
+                输出由内容模型生成的网页编辑器配置
 """
 
 
@@ -114,6 +120,10 @@ def _parser() -> argparse.ArgumentParser:
     supply_set.add_argument("blood_type", help="O+, O-, A+, A-, B+, B-, AB+ or AB- / 血型")
     supply_set.add_argument("level", help="days of stock (e.g. 4.5) or plenty, low, critical / 库存天数或等级")
     supply_set.add_argument("--measured", metavar="'YYYY-MM-DD HH:MM'", help="when the stock was counted / 统计时间")
+    edit = commands.add_parser("edit", parents=[common], help="web editor on this machine / 本机网页编辑器")
+    edit.add_argument("--address", default="127.0.0.1:8000", help="preview address / 预览地址")
+    admin = commands.add_parser("admin-config", parents=[common], help="the web editor's config / 网页编辑器配置")
+    admin.add_argument("--output", type=Path, help="file to write (default: standard output) / 输出文件")
     export = commands.add_parser("export", parents=[common], help="plain project without hooks / 导出普通项目")
     export.add_argument("directory", type=Path, help="new folder to write the project into / 新的输出目录")
     return parser
@@ -215,6 +225,21 @@ def _export(root: Path, target: Path) -> int:
     return 0
 
 
+def _web_editor(root: Path, arguments: argparse.Namespace) -> int:
+    try:
+        settings = editor_settings(read_site_config(root))
+        if arguments.command == "admin-config":
+            text = admin_config_text(settings)
+            if arguments.output:
+                return _write_output(arguments.output, text)
+            sys.stdout.write(text)
+            return 0
+        return run_edit_session(root, settings, arguments.address, default_environment())
+    except (ExportError, EditSessionError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     arguments = _parser().parse_args(argv)
@@ -230,6 +255,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _export(root, arguments.directory)
     if arguments.command == "supply":
         return _supply_set(root, arguments)
+    if arguments.command in ("edit", "admin-config"):
+        return _web_editor(root, arguments)
     for path in write_schemas(root):
         print(f"wrote {path}")
     return 0

@@ -157,11 +157,14 @@ class CampaignSite:
             build.close()
         write_sitemaps(site_dir, build.sitemap_entries(self.page_paths), config.site_url or "")
         write_locale_search_indexes(site_dir)
+        settings = dict(config)
         try:
-            write_admin(site_dir, Path(config.config_file_path).parent, editor_settings(dict(config)))
+            write_admin(site_dir, Path(config.config_file_path).parent, editor_settings(settings))
         except EditorBundleMissing as error:
-            # A build without Node still makes the site; --strict (CI, where `npm ci` runs) refuses it.
-            _log.warning(f"the web editor at /admin/ has no Decap CMS: {error}")
+            # A build without Node still makes the site. A site that sets up its editor in mkdocs.yml
+            # is warned, so that --strict (CI, where `npm ci` runs) refuses to publish it without one.
+            configured = "editor" in ((settings.get("extra") or {}).get("donorsite") or {})
+            (_log.warning if configured else _log.info)(f"the web editor at /admin/ has no Decap CMS: {error}")
 
     def watch_service_files(self, server: Any, config: MkDocsConfig) -> Any:
         """Rebuild on changes to ``supply.yaml`` and ``sites.yaml`` (optional files, so not in ``watch:``, which needs them to exist)."""

@@ -21,6 +21,8 @@ from donorsite.build.admin_config import EditorSettings, admin_config_text
 ADMIN_FOLDER = "admin"
 DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
 DECAP_SCRIPT = "decap-cms.js"
+
+
 def admin_policy(settings: EditorSettings) -> str:
     """The editor page's Content Security Policy.
 
