@@ -11,12 +11,17 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 site: CampaignSite  # made afresh in on_config: `mkdocs serve` keeps this module loaded between rebuilds
+command = "build"  # set once per process: under `serve`, a content mistake shows in the preview instead of stopping it
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    globals()["command"] = command
 
 
 def on_config(config: MkDocsConfig) -> None:
     global site
     on_shutdown()
-    site = CampaignSite(config)
+    site = CampaignSite(config, previewing=command == "serve")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -27,6 +27,7 @@ from donorsite.build.admin_site import EditorBundleMissing, write_admin
 from donorsite.build.build import SiteBuild
 from donorsite.build.html_blocks import SetAside, set_aside_html_blocks, split_front_matter
 from donorsite.build.page_scripts import scripts_for_page
+from donorsite.build.preview_error import preview_error_page
 from donorsite.build.producers import worker_available
 from donorsite.build.search_index import write_locale_search_indexes
 from donorsite.build.security import add_content_security_policy
@@ -36,7 +37,7 @@ from donorsite.content.centre_files import SITES_FILE, SUPPLY_FILE
 from donorsite.content.options import SiteOptions
 from donorsite.content.revisions import ShallowHistoryError
 from donorsite.core.locales import LOCALES, SiteLocale
-from donorsite.core.problems import ContentError
+from donorsite.core.problems import ContentError, Problem
 from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.model.eligibility import EligibilitySettingsError
 
@@ -46,8 +47,12 @@ _log = get_plugin_logger("donorsite")
 class CampaignSite:
     """One build of the campaign site under MkDocs: settings read once, then the pages, menus and files."""
 
-    def __init__(self, config: MkDocsConfig) -> None:
-        """Read the settings of the build; raises ``PluginError`` naming a wrong one."""
+    def __init__(self, config: MkDocsConfig, previewing: bool = False) -> None:
+        """Read the settings of the build; raises ``PluginError`` naming a wrong one.
+
+        ``previewing`` (under ``serve``): a content mistake does not stop the
+        build, which instead answers every page with the problems (see ``preview_error``).
+        """
         if not config.use_directory_urls:
             raise PluginError("mkdocs.yml: use_directory_urls must stay true; the site's URLs are /<locale>/campaigns/<id>/")
         try:
@@ -57,6 +62,9 @@ class CampaignSite:
         except (SettingsError, EligibilitySettingsError, MissingCatalogError) as error:
             raise PluginError(str(error)) from None
         self._build: SiteBuild | None = None
+        self.previewing = previewing
+        # The content problems of a preview that stopped at an editor's mistake.
+        self.failure: tuple[Problem, ...] = ()
         # Each generated page's HTML blocks, set aside while Markdown converts the page.
         self.set_aside: dict[str, SetAside] = {}
         # Each locale's own menu, by locale code.
@@ -80,7 +88,12 @@ class CampaignSite:
         try:
             self._build = build = SiteBuild(root, self.options, self.content_filter, worker_site_dir=site_dir)
         except ContentError as error:
-            raise PluginError(f"The content has {len(error.problems)} problem(s):\n{error.report()}") from None
+            if not self.previewing:
+                raise PluginError(f"The content has {len(error.problems)} problem(s):\n{error.report()}") from None
+            _log.error(f"The content has {len(error.problems)} problem(s); the preview shows them:\n{error.report()}")
+            self.failure = tuple(error.problems)
+            # No page is built: every address answers with the problems (404.html), and the preview shows them sooner.
+            return Files([])
         except (MissingCatalogError, ShallowHistoryError) as error:
             raise PluginError(str(error)) from None
         for page in build.pages:
@@ -99,6 +112,8 @@ class CampaignSite:
 
     def split_menus(self, nav: Navigation) -> Navigation:
         """Keep each locale's section of ``nav`` as that locale's menu."""
+        if self.failure:
+            return nav
         for site_locale, section in zip(LOCALES, nav.items, strict=True):
             assert isinstance(section, Section)
             pages = [page for page in nav.pages if _in_section(page, section)]
@@ -111,7 +126,7 @@ class CampaignSite:
 
     def page_source(self, page: Page) -> str | None:
         """The Markdown of a generated page (None for a page written by hand), its HTML blocks set aside."""
-        if page.file.generated_by is None:
+        if page.file.generated_by is None or self.failure:
             return None
         front_matter, body = split_front_matter(self.build.page_text(page.file.src_uri))
         aside = set_aside_html_blocks(body)
@@ -125,6 +140,8 @@ class CampaignSite:
 
     def page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
         """The page's own interface language, menu, search folder, site name and language selector."""
+        if self.failure:
+            return context
         build = self.build
         # overrides/partials/language.html picks Material's interface labels by this key.
         page.meta["material_language"] = self._locale_of(page).material_language
@@ -137,18 +154,24 @@ class CampaignSite:
 
     def template_context(self, context: dict[str, Any], template_name: str) -> dict[str, Any]:
         """The locale choices of the site-wide "page not found" page."""
-        if template_name == "404.html":
+        if template_name == "404.html" and not self.failure:
             context["not_found_choices"] = self.build.not_found_choices()
             context["supply_banner"] = self.build.supply_banner(None)
         return context
 
     def finish_page(self, output: str) -> str:
-        return add_content_security_policy(output)
+        if self.failure:
+            return preview_error_page(self.failure)
+        return add_content_security_policy(output, self.previewing)
 
     def write_files(self, config: MkDocsConfig) -> None:
         """Files that are not pages, the per-locale sitemaps and search indexes; then close the worker."""
-        build = self.build
         site_dir = Path(config.site_dir)
+        if self.failure:
+            # `serve` answers every missing page with 404.html: the page being previewed shows the problems.
+            (site_dir / "404.html").write_text(preview_error_page(self.failure), encoding="utf-8")
+            return
+        build = self.build
         try:
             build.write_files(site_dir)
         except ContentError as error:
