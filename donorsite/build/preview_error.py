@@ -24,7 +24,7 @@ def preview_error_page(problems: tuple[Problem, ...] | list[Problem]) -> str:
     return f"""<!doctype html>
 <html lang="en">
 <head>
-  <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'">
+  <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
   <meta charset="utf-8">
   <meta http-equiv="refresh" content="{RELOAD_SECONDS}">
   <meta name="viewport" content="width=device-width, initial-scale=1">
