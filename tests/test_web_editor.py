@@ -187,7 +187,7 @@ def test_a_drive_saved_in_the_editor_passes_check_and_builds(
     editing: tuple[Path, str, EditorSettings], browser: Any, tmp_path: Path
 ) -> None:
     project, admin, _ = editing
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = browser.new_page(viewport={"width": 1100, "height": 720}, locale="vi-VN")
     failures: list[str] = []
     page.on("pageerror", lambda error: failures.append(str(error)))
     page.on("console", lambda message: failures.append(message.text) if "Content Security Policy" in message.text else None)
@@ -201,10 +201,11 @@ def test_a_drive_saved_in_the_editor_passes_check_and_builds(
     form.fill(page, "year", "2027")
     form.texts(page, "title", vi="Ngày hội hiến máu Hải Phòng", en="Hai Phong blood drive")
     form.texts(page, "summary", vi="Hai buổi hiến máu tại quận Lê Chân.", en="Two donation sessions in Le Chan district.")
+    if SCREENSHOTS:
+        form.control(page, "title").scroll_into_view_if_needed()
+        page.screenshot(path=str(Path(SCREENSHOTS) / "web-editor-form.png"))
     form.add_event(0, "2027-01-16", "07:00", "11:30")
     form.add_event(1, "2027-01-17", "07:30", "11:00")
-    if SCREENSHOTS:
-        page.screenshot(path=str(Path(SCREENSHOTS) / "web-editor-form.png"))
     page.get_by_role("button", name="Công bố").click()
     page.get_by_role("menuitem", name="Công bố ngay").click()
     saved = project / "campaigns" / "2027-hai-phong-blood-drive.yaml"
@@ -214,9 +215,7 @@ def test_a_drive_saved_in_the_editor_passes_check_and_builds(
     assert saved.exists(), sorted(path.name for path in (project / "campaigns").iterdir())
     assert not failures, failures
     if SCREENSHOTS:
-        page.goto(admin + "#/collections/campaigns")
-        page.wait_for_timeout(1500)
-        page.screenshot(path=str(Path(SCREENSHOTS) / "web-editor-list.png"))
+        page.screenshot(path=str(Path(SCREENSHOTS) / "web-editor-saved.png"))
     page.close()
     document, problems = read_yaml_file(saved, saved.name)
     assert document is not None and not problems
