@@ -7,6 +7,7 @@ them run `donorsite new` as an editor does.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from donorsite.editing.starter import StarterError, parse_start_date
 from donorsite.model.time_zones import suggested_zone, zone_country
 from test_bad_input import BUILD_DATE, Case, _write_case, chain, check_in_process, delete_lines, insert_after, replace_line
@@ -204,3 +206,28 @@ def test_a_starter_left_as_written_is_refused_at_each_placeholder(tmp_path: Path
     assert result.returncode == 1
     reported = sorted({int(line.split(":")[1]) for line in result.stdout.splitlines() if "placeholder" in line})
     assert reported == todo_lines
+
+
+def test_a_zone_without_a_country_builds(project_copy: Callable[[], Path], tmp_path: Path) -> None:
+    """Antarctica/Troll passes check (a real IANA region zone), so the build must not then fail on CLDR's country "001"."""
+    from conftest import build_site
+
+    project = project_copy()
+    drive = project / "campaigns" / "2022-duong-kinh-donation-day.yaml"
+    drive.write_text(
+        drive.read_text(encoding="utf-8").replace("timezone: Asia/Ho_Chi_Minh", "timezone: Antarctica/Troll"), encoding="utf-8"
+    )
+    assert donorsite(project, "check").returncode == 0
+    build = build_site(project, tmp_path / "site", environment={"DONORSITE_TODAY": BUILD_DATE, "DONORSITE_CAMPAIGNS": drive.stem})
+    assert build.succeeded, build.log
+    events = json.loads((tmp_path / "site" / "api" / "events.json").read_text(encoding="utf-8"))
+    assert "001" not in json.dumps(events)
+
+
+def test_a_donation_site_in_another_countrys_zone_is_refused() -> None:
+    from donorsite.content.centre_files import validate_sites_text
+
+    text = (ROOT / "sites.yaml").read_text(encoding="utf-8")
+    _, problems = validate_sites_text(text.replace("timezone: Asia/Shanghai", "timezone: Asia/Taipei", 1))
+    wrong = [problem for problem in problems if problem.field.endswith(".timezone")]
+    assert wrong and "Asia/Taipei is the time zone of Taiwan" in wrong[0].message and "Asia/Shanghai" in wrong[0].message
