@@ -177,7 +177,7 @@ def admin_config(settings: EditorSettings) -> dict[str, Any]:
         # The file name is the campaign id (lowercase ASCII words and hyphens): the year and the English title.
         "identifier_field": "title.en",
         "slug": "{{fields.year}}-{{slug}}",
-        "summary": "{{fields.year}} · {{title." + language + "}}",
+        "summary": "{{fields.year}} · {{fields.title." + language + "}}",
         "fields": campaign_fields,
     }
     return {
