@@ -234,3 +234,43 @@ def test_a_drive_saved_in_the_editor_passes_check_and_builds(
     for locale, title in (("vi", "Ngày hội hiến máu Hải Phòng"), ("en", "Hai Phong blood drive")):
         html = (tmp_path / "site" / locale / "campaigns" / saved.stem / "index.html").read_text(encoding="utf-8")
         assert title in html and "07:00" in html
+
+
+@needs_decap
+def test_donorsite_edit_starts_decap_server_and_the_preview_together(tmp_path: Path) -> None:
+    """`donorsite edit`: one command, two servers (the editor's backend and the preview), both stopped by Ctrl+C."""
+    import json as json_module
+    import signal
+    import urllib.request
+
+    project = copy_project(tmp_path / "project")
+    decap_port, preview_port = _free_port(), _free_port()
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        config.replace("      language: zh-Hans\n", f"      language: zh-Hans\n      local_port: {decap_port}\n")
+    )
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DONORSITE_CAMPAIGNS": "2022-duong-kinh-donation-day"}
+    command = [sys.executable, "-m", "donorsite.cli", "edit", "--root", str(project), "--address", f"127.0.0.1:{preview_port}"]
+    log = (tmp_path / "edit.log").open("w")
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=environment)
+    try:
+        _wait_for_port(decap_port, 60)
+        request = urllib.request.Request(
+            f"http://localhost:{decap_port}/api/v1", data=b'{"action": "info"}', headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert json_module.loads(response.read())["type"] == "local_fs"
+        deadline = time.monotonic() + 120
+        page = b""
+        while time.monotonic() < deadline and b"decap-cms.js" not in page:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{preview_port}/admin/", timeout=5) as response:
+                    page = response.read()
+            except OSError:
+                time.sleep(0.5)
+        assert b"decap-cms.js" in page, (tmp_path / "edit.log").read_text()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+        log.close()
+    assert process.returncode == 0, (tmp_path / "edit.log").read_text()
