@@ -56,6 +56,7 @@ class _Converter:
         self.language = language
 
     def fields(self) -> list[dict[str, Any]]:
+        """The Decap fields of the model's top level, in the model's order."""
         return self._object_fields(self.schema)
 
     def _object_fields(self, schema: dict[str, Any], present: bool = True) -> list[dict[str, Any]]:
@@ -86,6 +87,7 @@ class _Converter:
         return schema, name, nullable
 
     def field(self, name: str, schema: dict[str, Any], required: bool) -> dict[str, Any]:
+        """The Decap field for property ``name`` of JSON Schema ``schema``: its widget, hint, limits and whether it is required."""
         schema, definition, nullable = self._resolve(schema)
         base: dict[str, Any] = {"name": name, "label": _label(name), "required": required and not nullable}
         if schema.get("description"):
