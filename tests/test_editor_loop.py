@@ -90,7 +90,7 @@ def test_translation_table_is_correct_for_the_samples() -> None:
     header, *lines = result.stdout.splitlines()
     assert re.split(r"\s{2,}", header.strip()) == ["file", *LOCALE_CODES]
     rows = {cells[0]: cells[1:] for cells in (re.split(r"\s{2,}", line.strip()) for line in lines)}
-    paths = [*sorted((ROOT / "campaigns").glob("*.yaml")), ROOT / "slogans.yaml"]
+    paths = [*sorted((ROOT / "campaigns").glob("*.yaml")), ROOT / "slogans.yaml", ROOT / "sites.yaml", ROOT / "supply.yaml"]
     assert len(rows) == len(paths)
     for path in paths:
         document, _ = read_yaml_file(path, path.name)
