@@ -10,9 +10,9 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
+from donorsite.build.admin_config import admin_config_text, editor_settings
 from donorsite.build.export import ExportError, export_site
 from donorsite.build.settings import (
     SettingsError,
@@ -26,9 +26,18 @@ from donorsite.content.loading import CAMPAIGN_FOLDER, collect_content
 from donorsite.content.revisions import ShallowHistoryError
 from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
 from donorsite.core.problems import ContentError, Problem
+from donorsite.editing.edit_session import EditSessionError, default_environment, run_edit_session
 from donorsite.editing.safe_write import WriteError, create_file, replace_files
 from donorsite.editing.schema_export import write_schemas
-from donorsite.editing.starter import StarterError, check_new_id, copied_campaign_path, copied_campaign_text, starter_text
+from donorsite.editing.starter import (
+    StarterError,
+    check_country,
+    check_new_id,
+    copied_campaign_path,
+    copied_campaign_text,
+    parse_start_date,
+    starter_text,
+)
 from donorsite.editing.supply_update import SupplyChange, SupplyUpdateError, set_supply_level
 from donorsite.editing.translation_import import import_translations
 from donorsite.editing.translation_sheet import SheetError
@@ -52,6 +61,10 @@ commands / 命令:
                 在 supply.yaml 中设置血型 T 的库存 L（天数或 plenty/low/critical）
   export DIR    write the site as a plain project (no hooks) for MkDocs or Zensical
                 导出为不含钩子的普通项目，可用 MkDocs 或 Zensical 生成
+  edit          the web editor at http://localhost:8000/admin/ for this checkout (decap-server + preview)
+                在本机打开网页编辑器（decap-server 与预览同时运行）
+  admin-config  print the web editor's config.yml, generated from the content model
+                输出由内容模型生成的网页编辑器配置
 """
 
 
@@ -121,7 +134,8 @@ def _parser() -> argparse.ArgumentParser:
     start = new.add_mutually_exclusive_group(required=True)
     start.add_argument("--kind", choices=[kind.value for kind in CampaignKind], help="start from a starter / 从模板开始")
     start.add_argument("--copy", metavar="ID", help="copy this campaign / 复制此活动")
-    new.add_argument("--date", type=date.fromisoformat, required=True, help="first event date YYYY-MM-DD / 首场日期")
+    new.add_argument("--date", required=True, help="first event date YYYY-MM-DD / 首场日期")
+    new.add_argument("--country", type=str.upper, help="the venue's country, e.g. VN: sets its time zone / 场地所在国家或地区代码")
     new.add_argument("--language", choices=list(LOCALE_CODES), default=DEFAULT_LOCALE, help="language you write in / 原文语言")
     translations = commands.add_parser("translations", parents=[common], help="untranslated texts / 未翻译内容")
     action = translations.add_mutually_exclusive_group()
@@ -134,6 +148,10 @@ def _parser() -> argparse.ArgumentParser:
     supply_set.add_argument("blood_type", help="O+, O-, A+, A-, B+, B-, AB+ or AB- / 血型")
     supply_set.add_argument("level", help="days of stock (e.g. 4.5) or plenty, low, critical / 库存天数或等级")
     supply_set.add_argument("--measured", metavar="'YYYY-MM-DD HH:MM'", help="when the stock was counted / 统计时间")
+    edit = commands.add_parser("edit", parents=[common], help="web editor on this machine / 本机网页编辑器")
+    edit.add_argument("--address", default="127.0.0.1:8000", help="preview address / 预览地址")
+    admin = commands.add_parser("admin-config", parents=[common], help="the web editor's config / 网页编辑器配置")
+    admin.add_argument("--output", type=Path, help="file to write (default: standard output) / 输出文件")
     export = commands.add_parser("export", parents=[common], help="plain project without hooks / 导出普通项目")
     export.add_argument("directory", type=Path, help="new folder to write the project into / 新的输出目录")
     return parser
@@ -141,17 +159,22 @@ def _parser() -> argparse.ArgumentParser:
 
 def _new(root: Path, arguments: argparse.Namespace) -> int:
     try:
+        day = parse_start_date(arguments.date)
         path = check_new_id(root, arguments.id)
         if arguments.copy:
             source = copied_campaign_path(root, arguments.copy)
-            text = copied_campaign_text(source.read_bytes().decode("utf-8-sig", errors="replace"), arguments.date)
+            text = copied_campaign_text(source.read_bytes().decode("utf-8-sig", errors="replace"), day)
         else:
-            text = starter_text(CampaignKind(arguments.kind), arguments.language, arguments.date)
+            text = starter_text(CampaignKind(arguments.kind), arguments.language, day, check_country(arguments.country))
+        today = build_date_from_environment(os.environ)
         (root / CAMPAIGN_FOLDER).mkdir(exist_ok=True)
         create_file(path, text.encode("utf-8"), path.relative_to(root).as_posix())
-    except (StarterError, WriteError, OSError) as error:
+    except (StarterError, WriteError, OSError, SettingsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    if day.year < today.year:
+        warning = f"warning: {day.isoformat()} is in a past year (today is {today.isoformat()}); check --date / 日期在往年，请核对"
+        print(warning, file=sys.stderr)
     print(f"wrote {path.relative_to(root).as_posix()}; now edit it and run: donorsite check / 已创建，请编辑后运行检查")
     return 0
 
@@ -230,6 +253,21 @@ def _export(root: Path, target: Path) -> int:
     return 0
 
 
+def _web_editor(root: Path, arguments: argparse.Namespace) -> int:
+    try:
+        settings = editor_settings(read_site_config(root))
+        if arguments.command == "admin-config":
+            text = admin_config_text(settings)
+            if arguments.output:
+                return _write_output(arguments.output, text)
+            sys.stdout.write(text)
+            return 0
+        return run_edit_session(root, settings, arguments.address, default_environment())
+    except (ExportError, EditSessionError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     arguments = _parser().parse_args(argv)
@@ -249,6 +287,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _export(root, arguments.directory)
     if arguments.command == "supply":
         return _supply_set(root, arguments)
+    if arguments.command in ("edit", "admin-config"):
+        return _web_editor(root, arguments)
     try:
         written = write_schemas(root)
     except OSError as error:

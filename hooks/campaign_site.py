@@ -7,11 +7,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 site: CampaignSite  # made afresh in on_config: `mkdocs serve` keeps this module loaded between rebuilds
-command = "build"
+command = "build"  # set once per process: under `serve`, a content mistake shows in the preview instead of stopping it
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    globals()["command"] = command  # "serve" previews without a worker process unless DONORSITE_WORKER=on
+def on_startup(*, command: str, dirty: bool) -> None:
+    globals()["command"] = command
 
 
 def on_config(config: MkDocsConfig) -> None:

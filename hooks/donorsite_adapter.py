@@ -25,9 +25,12 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from donorsite.build.admin_config import editor_settings
+from donorsite.build.admin_site import EditorBundleMissing, write_admin
 from donorsite.build.build import SiteBuild
 from donorsite.build.page_html import split_front_matter, toc_tokens
 from donorsite.build.page_scripts import scripts_for_page
+from donorsite.build.preview_error import preview_error_page
 from donorsite.build.producers import WorkerFailedError, WorkerProducer, worker_available
 from donorsite.build.search_index import write_locale_search_indexes
 from donorsite.build.security import add_content_security_policy
@@ -44,7 +47,7 @@ from donorsite.content.centre_files import SITES_FILE, SUPPLY_FILE, SUPPLY_FOLDE
 from donorsite.content.options import SiteOptions
 from donorsite.content.revisions import NO_HISTORY, ShallowHistoryError, git_available
 from donorsite.core.locales import LOCALES, SiteLocale
-from donorsite.core.problems import ContentError
+from donorsite.core.problems import ContentError, Problem
 from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.model.eligibility import EligibilitySettingsError
 
@@ -59,6 +62,8 @@ class CampaignSite:
         """Read the settings of the build and start its page worker; raises ``PluginError`` naming a wrong setting.
 
         ``command`` is MkDocs' (``build``, ``serve``, ``gh-deploy``), as ``on_startup`` gave it.
+        Under ``serve`` a content mistake does not stop the build, which instead
+        answers every page with the problems (see ``preview_error``).
         """
         if not config.use_directory_urls:
             raise PluginError("mkdocs.yml: use_directory_urls must stay true; the site's URLs are /<locale>/campaigns/<id>/")
@@ -84,6 +89,9 @@ class CampaignSite:
         self._build: SiteBuild | None = None
         # Each generated page's HTML body, held while MkDocs reads its front matter.
         self.bodies: dict[str, str] = {}
+        self.previewing = command == "serve"
+        # The content problems of a preview that stopped at an editor's mistake.
+        self.failure: tuple[Problem, ...] = ()
         # Each locale's own menu, by locale code.
         self.menus: dict[str, Navigation] = {}
         self.page_paths: list[str] = []
@@ -100,7 +108,16 @@ class CampaignSite:
         if not git_available():
             log.warning(NO_HISTORY)
         with _plugin_errors():
-            self._build = build = SiteBuild(self.root, self.options, self.content_filter, producer=self._producer)
+            try:
+                self._build = build = SiteBuild(self.root, self.options, self.content_filter, producer=self._producer)
+            except ContentError as error:
+                if not self.previewing:
+                    raise
+                log.error(f"The content has {len(error.problems)} problem(s); the preview shows them:\n{error.report()}")
+                self.failure = tuple(error.problems)
+                self.close()
+                # No page is built: every address answers with the problems (404.html), and the preview shows them sooner.
+                return Files([])
         for page in build.pages:
             inclusion = InclusionLevel.UNDEFINED if page.in_navigation else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.source_path, content="", inclusion=inclusion)
@@ -117,6 +134,8 @@ class CampaignSite:
 
     def split_menus(self, nav: Navigation) -> Navigation:
         """Keep each locale's section of ``nav`` as that locale's menu."""
+        if self.failure:
+            return nav
         for site_locale, section in zip(LOCALES, nav.items, strict=True):
             assert isinstance(section, Section)
             pages = [page for page in nav.pages if _in_section(page, section)]
@@ -132,7 +151,7 @@ class CampaignSite:
 
         The body never reaches Markdown: the templates made it, with every editor's text escaped.
         """
-        if page.file.generated_by is None:
+        if page.file.generated_by is None or self.failure:
             return None
         with _plugin_errors():
             front_matter, body = split_front_matter(self.build.page_text(page.file.src_uri))
@@ -149,6 +168,8 @@ class CampaignSite:
 
     def page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
         """The page's own interface language, menu, search folder, site name and language selector."""
+        if self.failure:
+            return context
         build = self.build
         # overrides/partials/language.html picks Material's interface labels by this key.
         page.meta["material_language"] = self._locale_of(page).material_language
@@ -162,7 +183,7 @@ class CampaignSite:
 
     def template_context(self, context: dict[str, Any], template_name: str) -> dict[str, Any]:
         """The locale choices of the site-wide "page not found" page."""
-        if template_name == "404.html":
+        if template_name == "404.html" and not self.failure:
             context["not_found_choices"] = self.build.not_found_choices()
             # A missing page concerns no centre: no alert.
             context["supply_banner"] = ""
@@ -174,12 +195,18 @@ class CampaignSite:
         return context
 
     def finish_page(self, output: str) -> str:
-        return add_content_security_policy(output)
+        if self.failure:
+            return preview_error_page(self.failure)
+        return add_content_security_policy(output, self.previewing)
 
     def write_files(self, config: MkDocsConfig) -> None:
         """Files that are not pages, the per-locale sitemaps and search indexes; then close the worker."""
-        build = self.build
         site_dir = Path(config.site_dir)
+        if self.failure:
+            # `serve` answers every missing page with 404.html: the page being previewed shows the problems.
+            (site_dir / "404.html").write_text(preview_error_page(self.failure), encoding="utf-8")
+            return
+        build = self.build
         try:
             with _plugin_errors():
                 build.write_files(site_dir)
@@ -188,6 +215,14 @@ class CampaignSite:
         write_sitemaps(site_dir, build.sitemap_entries(self.page_paths), config.site_url or "")
         write_locale_search_indexes(site_dir)
         log.info(f"{len(build.pages)} pages generated from the content")
+        settings = dict(config)
+        try:
+            write_admin(site_dir, Path(config.config_file_path).parent, editor_settings(settings))
+        except EditorBundleMissing as error:
+            # A build without Node still makes the site. A site that sets up its editor in mkdocs.yml
+            # is warned, so that --strict (CI, where `npm ci` runs) refuses to publish it without one.
+            configured = "editor" in ((settings.get("extra") or {}).get("donorsite") or {})
+            (log.warning if configured else log.info)(f"the web editor at /admin/ has no Decap CMS: {error}")
 
     def close(self) -> None:
         """Stop the worker of an unfinished build (an error, or the end of ``mkdocs serve``)."""

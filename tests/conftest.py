@@ -141,6 +141,9 @@ def copy_project(destination: Path) -> Path:
             shutil.copy2(source, target)
     # mkdocs.yml watches the package's templates and catalogs by relative path.
     (destination / "donorsite").symlink_to(ROOT / "donorsite")
+    # The web editor's Decap bundle is copied from node_modules into each build (issue 26).
+    if (ROOT / "node_modules").is_dir():
+        (destination / "node_modules").symlink_to(ROOT / "node_modules")
     return destination
 
 

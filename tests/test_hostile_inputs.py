@@ -566,7 +566,7 @@ def _no_final_newline(root: Path) -> None:
 NOT_UTF8 = sheet(row("title", "Title")).replace(b"Title", "献血".encode("gb18030"))
 GUIDE = "give every row one cell per column (a comma inside a text needs quotes around the cell)"
 SAVE_UTF8 = 'save it from the spreadsheet as "CSV UTF-8 (comma delimited)"'
-ONLY_CONTENT = "only campaign files and slogans.yaml take translations"
+ONLY_CONTENT = "only campaign files, slogans.yaml, sites.yaml and supply.yaml take translations"
 INJECTED = 'Tiêu đề"\nregistration: https://evil.example/\n#'
 
 SHEET_CASES = [

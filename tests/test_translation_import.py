@@ -380,3 +380,28 @@ def test_formula_guard_round_trips_and_never_leaves_a_formula(text: str) -> None
     guarded = guard_formula(text)
     assert unguard_formula(guarded) == text
     assert not guarded.startswith(FORMULA_STARTS)
+
+
+def test_sites_and_supply_are_exported_and_imported_like_campaigns(tmp_path: Path) -> None:
+    """`translations` covers the blood service's own files (issue 26): sites.yaml and supply.yaml."""
+    root = copy_content(tmp_path / "site")
+    for name in ("sites.yaml", "supply.yaml"):
+        shutil.copy2(ROOT / name, root / name)
+    # The appeal of supply.yaml is complete in the sample: take its English text out, as a new appeal would be.
+    supply = (root / "supply.yaml").read_text(encoding="utf-8")
+    document, _ = read_yaml_text(supply, "supply.yaml")
+    assert document is not None
+    start, end = document.value_spans[("appeal", "text", "en")]
+    line_start = supply.rindex("\n", 0, start) + 1
+    (root / "supply.yaml").write_text(supply[:line_start] + supply[end:].lstrip("\n"), encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(export_missing(load_slots(root), "en"))))
+    assert ["supply.yaml", "appeal.text", "en"] in [row[:3] for row in rows]
+    rows = list(csv.reader(io.StringIO(export_missing(load_slots(root), "vi"))))
+    site_rows = [row for row in rows if row[0] == "sites.yaml"]
+    assert site_rows, rows
+    sheet = HEADER + f"{site_rows[0][0]},{site_rows[0][1]},vi,{site_rows[0][3]},x,Nhà hiến máu\r\n"
+    sheet += "supply.yaml,appeal.text,en,zh-Hans,x,Type O is short: please give blood this week.\r\n"
+    (tmp_path / "sheet.csv").write_text(sheet, encoding="utf-8")
+    assert import_translations(root, sheet.encode("utf-8"), "sheet.csv") == ["sites.yaml", "supply.yaml"]
+    assert "Type O is short" in (root / "supply.yaml").read_text(encoding="utf-8")
+    assert not [slot for slot in load_slots(root) if slot.file == "supply.yaml" and slot.missing("en")]

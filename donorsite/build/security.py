@@ -36,8 +36,15 @@ def _source_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy_for(html: str) -> str:
-    """The policy for one page: the base policy, with the theme's own inline scripts allowed by hash."""
+def policy_for(html: str, previewing: bool = False) -> str:
+    """The policy for one page: the base policy, with the theme's own inline scripts allowed by hash.
+
+    ``previewing`` (``serve`` on the editor's machine): inline scripts are
+    allowed, because the preview server adds its live-reload script to every
+    page after the build, with values no hash can know.
+    """
+    if previewing:
+        return "; ".join((*BASE_POLICY, "script-src 'self' 'unsafe-inline'"))
     head = _HEAD.search(html)
     trusted = _INLINE_SCRIPT.findall(head.group(1)) if head else []
     if THEME_BODY_SCRIPT in html:
@@ -46,7 +53,7 @@ def policy_for(html: str) -> str:
     return "; ".join((*BASE_POLICY, f"script-src 'self' {hashes}".strip()))
 
 
-def add_content_security_policy(html: str) -> str:
+def add_content_security_policy(html: str, previewing: bool = False) -> str:
     """``html`` with a ``<meta http-equiv="Content-Security-Policy">`` as the first element of ``<head>``."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html, previewing)}">'
     return html.replace("<head>", f"<head>\n    {meta}", 1)

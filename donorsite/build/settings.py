@@ -102,6 +102,17 @@ def worker_from_environment(environment: Mapping[str, str], available: bool, ser
     return available and text != "off" and not serving
 
 
+class EditorOptions(BaseModel):
+    """``extra.donorsite.editor``: where the web editor at /admin/ saves (as pull requests) and the language editors write in."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    repository: str = Field(default="OWNER/REPOSITORY", pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+    branch: str = Field(default="main", min_length=1)
+    language: str | None = None
+    local_port: int = Field(default=8081, ge=1024, le=65535)
+
+
 class DonorsiteSettings(BaseModel):
     """The site's own settings, ``extra.donorsite`` in ``mkdocs.yml``: the one schema the build, ``check`` and the export read."""
 
@@ -113,12 +124,15 @@ class DonorsiteSettings(BaseModel):
     supply_stale_after_days: float = Field(default=3.0, gt=0, le=365)
     # Whole countries' donor rules replacing or adding to the defaults (see model/eligibility.py).
     eligibility: dict[str, Any] | None = None
+    # The web editor at /admin/ (donorsite/build/admin_config.py reads it).
+    editor: EditorOptions | None = None
 
 
 _SETTING_HELP = {
     "default_locale": "write one of " + ", ".join(LOCALE_CODES),
     "supply_stale_after_days": "write a number of days such as 3 (more than 0, up to 365)",
     "eligibility": "write one entry per country code, e.g. 'VN: {min_age: 18, ...}'",
+    "editor": "write repository: OWNER/NAME, branch: main and language: one of " + ", ".join(LOCALE_CODES),
 }
 
 
@@ -144,6 +158,10 @@ def donorsite_settings(config: Mapping[str, Any], config_file: Path | None = Non
         raise SettingsError(
             f"{where}: extra.donorsite.default_locale: '{settings.default_locale}' is not a site locale; {_SETTING_HELP['default_locale']}"
         )
+    if settings.editor and settings.editor.language and settings.editor.language not in LOCALE_CODES:
+        where = setting_location(config_file, "extra", "donorsite", "editor", "language")
+        language = settings.editor.language
+        raise SettingsError(f"{where}: extra.donorsite.editor.language: '{language}' is not a site locale; {_SETTING_HELP['editor']}")
     return settings
 
 

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from donorsite.content.rules import RuleViolation, missing_source_texts
+from donorsite.content.rules import RuleViolation, missing_source_texts, zone_country_problem
 from donorsite.core.problems import Problem
 from donorsite.model.donation_sites import WEEKDAYS, DonationSite, HoursException, SitesFile
 from donorsite.model.fields import closest_match
@@ -58,6 +58,10 @@ def site_rule_violations(sites: SitesFile) -> Iterator[RuleViolation]:
             if site.id in seen:
                 yield (*path, "id"), f"the id '{site.id}' is used by another site; give each site its own id"
             seen.add(site.id)
+            position = (site.coordinates.latitude, site.coordinates.longitude) if site.coordinates else None
+            zone_problem = zone_country_problem(site.timezone, site.country, position)
+            if zone_problem:
+                yield (*path, "timezone"), zone_problem
             for day in WEEKDAYS:
                 message = _overlap(getattr(site.hours, day))
                 if message:

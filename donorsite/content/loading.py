@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from donorsite.content.centre_files import fill_site_venues, load_sites, load_supplies
 from donorsite.content.project_files import image_problems, published_link_problems, shown_path
 from donorsite.content.revisions import ShallowHistoryError, last_commit_dates
-from donorsite.content.rules import RuleViolation, campaign_rule_violations, missing_source_texts
+from donorsite.content.rules import RuleViolation, campaign_rule_violations, missing_source_texts, placeholder_violations
 
 # The content's types live in site_content (no git, no loading); importers of this module still find them here.
 from donorsite.content.site_content import CampaignEntry as CampaignEntry
@@ -61,11 +61,16 @@ def _validate_document(
                 Problem(display_name, 1, 1, "", "the file must be a group of 'key: value' lines; start from a sample"),
             ],
         )
+    # A starter's "TODO: ..." is the mistake to report, not the time zone or code it fails to be.
+    placeholders = _located(display_name, document, placeholder_violations(document.data))
+    problems = [*problems, *placeholders]
     try:
         instance = model.model_validate(document.data)
     except ValidationError as error:
+        left_in = {problem.field for problem in placeholders}
         for field_path, (line, column), message in describe_validation_error(error, model, document):
-            problems.append(Problem(display_name, line, column, format_path(field_path), message))
+            if format_path(field_path) not in left_in:
+                problems.append(Problem(display_name, line, column, format_path(field_path), message))
         return None, document, problems
     return (instance if not problems else None), document, problems
 

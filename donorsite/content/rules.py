@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -9,8 +10,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from donorsite.core.locales import LOCALE_CODES
-from donorsite.model.campaign import Campaign, Image
+from donorsite.model.campaign import Campaign, Image, Venue
+from donorsite.model.country_areas import country_at
 from donorsite.model.fields import LocalizedText
+from donorsite.model.time_zones import country_name, country_zones, zone_country
 from donorsite.model.timing import event_time_contradictions
 from donorsite.reading.yaml_reader import FieldPath
 
@@ -88,6 +91,44 @@ def _duplicate_measure_keys(campaign: Campaign) -> Iterator[RuleViolation]:
             seen.add(measure.key)
 
 
+def zone_country_problem(timezone: str, country: str | None, coordinates: tuple[float, float] | None) -> str | None:
+    """What is wrong when ``timezone`` is not a zone of the venue's country (written, or read from its coordinates), else None."""
+    zone_in = zone_country(timezone)
+    venue_in = country or (country_at(*coordinates) if coordinates else None)
+    if zone_in is None or venue_in is None or zone_in == venue_in or not country_zones(venue_in) or timezone in country_zones(venue_in):
+        return None
+    because = f"'country: {country}' puts" if country else "its coordinates put"
+    zones = country_zones(venue_in)
+    fix = f"write 'timezone: {zones[0]}'" + (f" (or {', '.join(zones[1:])})" if len(zones) > 1 else "")
+    place = country_name(venue_in)
+    return f"{timezone} is the time zone of {country_name(zone_in)}, but {because} the venue in {place}; {fix}, or correct the venue"
+
+
+def _venue_zone_problems(campaign: Campaign) -> Iterator[RuleViolation]:
+    for index, event in enumerate(campaign.events):
+        venue: Venue = event.venue
+        position = (venue.coordinates.latitude, venue.coordinates.longitude) if venue.coordinates else None
+        problem = zone_country_problem(event.timezone, venue.country, position)
+        if problem:
+            yield (("events", index, "timezone"), problem)
+
+
+# What `donorsite new` writes where the editor has to fill in a fact ("TODO: title").
+_PLACEHOLDER = re.compile(r"^\s*TODO\b")
+
+
+def placeholder_violations(data: Any, path: FieldPath = ()) -> Iterator[RuleViolation]:
+    """Every text of raw YAML ``data`` still holding a "TODO" placeholder of the starter, with its path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from placeholder_violations(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from placeholder_violations(value, (*path, index))
+    elif isinstance(data, str) and _PLACEHOLDER.match(data):
+        yield (path, f"{data!r} is a placeholder of the starter file; write the real text, or remove the line if it does not apply")
+
+
 def campaign_rule_violations(campaign: Campaign) -> list[RuleViolation]:
     """Every cross-field rule a valid campaign still breaks."""
     return [
@@ -97,4 +138,5 @@ def campaign_rule_violations(campaign: Campaign) -> list[RuleViolation]:
         *event_time_contradictions(campaign.events),
         *_event_order_problems(campaign),
         *_duplicate_measure_keys(campaign),
+        *_venue_zone_problems(campaign),
     ]

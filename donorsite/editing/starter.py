@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from importlib.resources import files
 from pathlib import Path
 from string import Template
 
+from babel.core import get_global
 from pydantic import ValidationError
 
 from donorsite.content.loading import CAMPAIGN_FOLDER
@@ -14,6 +16,7 @@ from donorsite.core.campaign_ids import CAMPAIGN_EXTENSION, campaign_id_problem
 from donorsite.core.locales import get_locale
 from donorsite.editing.text_edits import TextEdit, apply_edits
 from donorsite.model.campaign import Campaign, CampaignKind
+from donorsite.model.time_zones import country_zones, zone_country
 from donorsite.reading.yaml_reader import YamlDocument, read_yaml_text
 
 # Facts of the old campaign that would be wrong for the new one.
@@ -49,13 +52,85 @@ def copied_campaign_path(root: Path, campaign_id: str) -> Path:
     return path
 
 
-def starter_text(kind: CampaignKind, language: str, day: date) -> str:
-    """A commented starter file for a campaign of ``kind`` written in ``language``."""
+def starter_text(kind: CampaignKind, language: str, day: date, country: str | None = None) -> str:
+    """A commented starter file for a campaign of ``kind`` written in ``language``, for a venue in ``country``.
+
+    Without ``country``, the venue is taken to be in the language's home country
+    when its usual zone lies there (vi: VN, Asia/Ho_Chi_Minh); English has no such
+    home on this site, so the country and zone are left as placeholders that
+    ``check`` refuses, rather than guessed.
+    """
     name = "report.yaml" if kind is CampaignKind.ANNUAL_REPORT else "event.yaml"
     template = Template(files("donorsite.starters").joinpath(name).read_text(encoding="utf-8"))
+    country = country or _home_country(language)
+    zones = country_zones(country) if country else ()
     return template.substitute(
-        kind=kind.value, lang=language, year=day.year, date=day.isoformat(), timezone=get_locale(language).default_time_zone
+        kind=kind.value,
+        lang=language,
+        year=day.year,
+        date=day.isoformat(),
+        country=country or '"TODO: country code, e.g. VN"',
+        timezone=zones[0] if zones else '"TODO: time zone, e.g. Asia/Ho_Chi_Minh"',
     )
+
+
+def check_country(country: str | None) -> str | None:
+    """``country`` if it is a country with a time zone (or None); raises ``StarterError`` otherwise."""
+    if country is not None and not country_zones(country):
+        raise StarterError(f"--country {country!r} is not a country code with a time zone; write two letters such as VN, CN or TW")
+    return country
+
+
+def _home_country(language: str) -> str | None:
+    """The country of ``language``'s usual zone, if CLDR also names it the language's country (zh-Hant: TW; en: none)."""
+    site_locale = get_locale(language)
+    likely = get_global("likely_subtags")
+    full = likely.get(str(site_locale.babel)) or likely.get(site_locale.babel.language) or ""
+    country = zone_country(site_locale.default_time_zone)
+    return country if country and full.endswith(f"_{country}") else None
+
+
+# Dates as people type them: 16/01/2027, 16.01.2027, 16-01-2027 (day first) or 2027/01/16.
+_DAY_FIRST = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+_YEAR_FIRST = re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$")
+
+
+def parse_start_date(text: str) -> date:
+    """The date of ``--date``, written YYYY-MM-DD; raises ``StarterError`` showing that form for any other way of writing it.
+
+    >>> parse_start_date("2027-01-16")
+    datetime.date(2027, 1, 16)
+    """
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else _not_iso(text)
+    except ValueError:
+        return _not_iso(text)
+
+
+def _not_iso(text: str) -> date:
+    day_first, year_first = _DAY_FIRST.match(text.strip()), _YEAR_FIRST.match(text.strip())
+    readings: list[date] = []
+    if year_first:
+        readings = _valid_dates([(int(year_first[1]), int(year_first[2]), int(year_first[3]))])
+    elif day_first:
+        first, second, year = int(day_first[1]), int(day_first[2]), int(day_first[3])
+        readings = _valid_dates([(year, second, first), (year, first, second)])
+    if not readings:
+        raise StarterError(f"--date {text!r} is not a date; write it as YYYY-MM-DD, for example 2027-01-16")
+    shown = " or ".join(f"{day.isoformat()} ({day.day} {day:%B %Y})" for day in readings)
+    raise StarterError(f"--date {text!r}: write the date as YYYY-MM-DD, e.g. --date {readings[0].isoformat()}; that is {shown}")
+
+
+def _valid_dates(candidates: list[tuple[int, int, int]]) -> list[date]:
+    found: list[date] = []
+    for year, month, day in candidates:
+        try:
+            parsed = date(year, month, day)
+        except ValueError:
+            continue
+        if parsed not in found:
+            found.append(parsed)
+    return found
 
 
 def _date_paths(campaign: Campaign) -> list[tuple[str | int, ...]]:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from donorsite.content.centre_files import load_sites
+from donorsite.content.centre_files import SITES_FILE, SUPPLY_FILE, load_sites, validate_sites_text, validate_supply_text
 from donorsite.content.loading import CAMPAIGN_FOLDER, SLOGAN_FILE, validate_campaign_text, validate_slogans_text
 from donorsite.content.rules import walk_models
 from donorsite.core.campaign_ids import CAMPAIGN_EXTENSION, campaign_id_problem
@@ -33,6 +33,7 @@ from donorsite.editing.text_edits import TextEdit, add_key_edit, apply_edits, ya
 from donorsite.editing.translation_sheet import SheetError, SheetRow, decode_sheet, read_sheet
 from donorsite.model.donation_sites import SitesFile
 from donorsite.model.fields import LocalizedText
+from donorsite.model.timing import utc_today
 from donorsite.reading.yaml_reader import FieldPath, YamlDocument, format_path, read_yaml_text
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -62,20 +63,23 @@ def parse_field_path(text: str) -> FieldPath | None:
     return tuple(parts)
 
 
+_TAKE_TRANSLATIONS = f"only campaign files, {SLOGAN_FILE}, {SITES_FILE} and {SUPPLY_FILE} take translations"
+
+
 def normalise_content_path(cell: str) -> tuple[str | None, str]:
-    """The file a sheet's ``file`` cell names, as ``campaigns/<id>.yaml`` or ``slogans.yaml``; else None and why."""
+    """The file a sheet's ``file`` cell names (``campaigns/<id>.yaml`` or one of the site's own files); else None and why."""
     if "\\" in cell:
         return None, f"'{cell}' uses '\\' between folders; write the path as exported, e.g. campaigns/<id>.yaml"
     if cell.startswith("/") or re.match(r"^[A-Za-z]:", cell):
         return None, f"'{cell}' is an absolute path; write the path as exported, e.g. campaigns/<id>.yaml"
     parts = [part for part in cell.split("/") if part not in ("", ".")]
     if ".." in parts:
-        return None, f"'{cell}' points outside {CAMPAIGN_FOLDER}/; only campaign files and {SLOGAN_FILE} take translations"
+        return None, f"'{cell}' points outside {CAMPAIGN_FOLDER}/; {_TAKE_TRANSLATIONS}"
     normal = "/".join(parts)
-    if normal == SLOGAN_FILE:
+    if normal in (SLOGAN_FILE, SITES_FILE, SUPPLY_FILE):
         return normal, ""
     if len(parts) != 2 or parts[0] != CAMPAIGN_FOLDER:
-        return None, f"'{cell}' is not a file in {CAMPAIGN_FOLDER}/; only campaign files and {SLOGAN_FILE} take translations"
+        return None, f"'{cell}' is not a file in {CAMPAIGN_FOLDER}/; {_TAKE_TRANSLATIONS}"
     name = parts[1]
     if not name.endswith(CAMPAIGN_EXTENSION):
         return None, f"'{cell}' does not end in {CAMPAIGN_EXTENSION}; write the path as exported"
@@ -181,6 +185,12 @@ def _validate(display: str, text: str, sites: SitesFile | None) -> tuple[BaseMod
     if display == SLOGAN_FILE:
         slogans, problems = validate_slogans_text(text, display)
         return slogans, slogans.source_language if slogans else "", problems
+    if display == SITES_FILE:
+        centres, problems = validate_sites_text(text, display)
+        return centres, centres.source_language if centres else "", problems
+    if display == SUPPLY_FILE:
+        supply, problems = validate_supply_text(text, utc_today(), display)
+        return supply, supply.source_language if supply else "", problems
     campaign, problems = validate_campaign_text(text, display, sites)
     return campaign, campaign.source_language if campaign else "", problems
 

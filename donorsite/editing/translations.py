@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from donorsite.content.centre_files import SITES_FILE, SUPPLY_FILE
 from donorsite.content.loading import SLOGAN_FILE, SiteContent, collect_content
 from donorsite.content.rules import walk_models
 from donorsite.core.locales import LOCALE_CODES, get_locale
@@ -49,7 +50,7 @@ def _slots_of(file: str, root: BaseModel, source_language: str) -> Iterator[Text
 
 
 def text_slots(content: SiteContent) -> list[TextSlot]:
-    """Every localized text of the campaigns and slogans, in file order."""
+    """Every localized text of the campaigns, slogans, donation sites and supply appeals, in file order."""
     slots: list[TextSlot] = []
     for entry in sorted(content.campaigns, key=lambda entry: entry.source_file):
         own = _slots_of(entry.source_file, entry.campaign, entry.campaign.source_language)
@@ -57,6 +58,10 @@ def text_slots(content: SiteContent) -> list[TextSlot]:
         slots += [slot for slot in own if not any(slot.path[: len(path)] == path for path in entry.borrowed_paths)]
     if content.slogans:
         slots += _slots_of(SLOGAN_FILE, content.slogans, content.slogans.source_language)
+    if content.sites:
+        slots += _slots_of(SITES_FILE, content.sites, content.sites.source_language)
+    if content.supply:
+        slots += _slots_of(SUPPLY_FILE, content.supply, content.supply.source_language)
     return slots
 
 

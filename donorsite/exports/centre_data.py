@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import UTC, time
 from typing import Any
 
-from babel.core import get_global
 from pydantic import Field
 
 from donorsite.content.options import GeneratedFile, SiteOptions
@@ -22,6 +21,7 @@ from donorsite.localize.services import LocaleServices
 from donorsite.model.donation_sites import WEEKDAYS, BloodCentre, Donation, DonationSite, SiteKind, SitesFile
 from donorsite.model.fields import LocalizedText
 from donorsite.model.supply import BLOOD_TYPES, SupplyFile, SupplyLevel
+from donorsite.model.time_zones import zone_country
 
 
 def _localized(text: LocalizedText, source_language: str, renderers: dict[str, LocaleServices]) -> LocalizedApiText:
@@ -183,8 +183,7 @@ def _api_site(
 
 
 def _zone_country(site: DonationSite) -> str | None:
-    territory = get_global("zone_territories").get(site.timezone)
-    return str(territory) if territory else None
+    return zone_country(site.timezone)
 
 
 def sites_api(sites: SitesFile, renderers: dict[str, LocaleServices], options: SiteOptions) -> SitesApi:

@@ -21,6 +21,7 @@ from donorsite.model.fields import (
     Link,
     LocaleCode,
     LocalizedMarkdown,
+    LocalizedName,
     LocalizedText,
     PhoneNumber,
     Slug,
@@ -75,7 +76,7 @@ class OrganiserRole(StrEnum):
 class Organiser(StrictModel):
     """An organisation behind the campaign."""
 
-    name: LocalizedText = Field(description="Full name of the organisation.")
+    name: LocalizedName = Field(description="Full name of the organisation; a plain text is shown as written in every locale.")
     role: OrganiserRole = Field(strict=False, description="host, co-host, organiser, supporter, sponsor or media.")
     url: WebLink | None = Field(None, description="The organisation's website (https://...).")
 
@@ -99,8 +100,8 @@ class Coordinates(StrictModel):
 class Venue(StrictModel):
     """Where an event takes place."""
 
-    name: LocalizedText = Field(description="Name of the place, e.g. a square or a hall.")
-    address: LocalizedText | None = Field(None, description="Street address.")
+    name: LocalizedName = Field(description="Name of the place, e.g. a square or a hall; a plain text is shown as written in every locale.")
+    address: LocalizedName | None = Field(None, description="Street address; a plain text is shown as written in every locale.")
     city: LocalizedText = Field(description="City or district.")
     country: CountryCode | None = Field(
         None, description="Two-letter country code (ISO 3166), e.g. CN or VN; without it, the country of the time zone is used."
@@ -201,7 +202,7 @@ class RecipientKind(StrEnum):
 class Recipient(StrictModel):
     """A unit or person on an honour roll."""
 
-    name: LocalizedText = Field(description="Name of the unit or person.")
+    name: LocalizedName = Field(description="Name of the unit or person; a plain text is shown as written in every locale.")
     affiliation: LocalizedText | None = Field(None, description="Workplace or district of a person.")
     mask_name: bool = Field(False, description="Show a person's name masked, e.g. 褚*燕, to protect privacy.")
 

@@ -16,7 +16,17 @@ from zoneinfo import ZoneInfo
 from pydantic import AfterValidator, Field
 
 from donorsite.model.campaign import Contact, Coordinates
-from donorsite.model.fields import CalendarDate, CountryCode, LocaleCode, LocalizedText, Slug, StrictModel, WebLink, editor_error
+from donorsite.model.fields import (
+    CalendarDate,
+    CountryCode,
+    LocaleCode,
+    LocalizedName,
+    LocalizedText,
+    Slug,
+    StrictModel,
+    WebLink,
+    editor_error,
+)
 from donorsite.model.session_times import OpeningSpan
 from donorsite.model.time_zones import TimeZoneName
 
@@ -88,8 +98,8 @@ class DonationSite(StrictModel):
 
     id: Slug = Field(description="Short ASCII id, used in the page address and by campaign events (site: <id>).")
     kind: SiteKind = Field(strict=False, description="blood-centre, donation-house or bus-stop.")
-    name: LocalizedText = Field(description="Name of the site, e.g. 人民路献血屋.")
-    address: LocalizedText = Field(description="Street address.")
+    name: LocalizedName = Field(description="Name of the site, e.g. 人民路献血屋; a plain text is shown as written in every locale.")
+    address: LocalizedName = Field(description="Street address; a plain text is shown as written in every locale.")
     city: LocalizedText = Field(description="City or district.")
     country: CountryCode | None = Field(None, description="Two-letter country code; without it, the country of the time zone.")
     coordinates: Coordinates | None = Field(None, description="Map position; without it, maps search for name and address.")
@@ -182,7 +192,7 @@ class BloodCentre(StrictModel):
     """A blood service and the sites it runs."""
 
     id: Slug = Field(description="Short ASCII id of the centre.")
-    name: LocalizedText = Field(description="Name of the blood centre.")
+    name: LocalizedName = Field(description="Name of the blood centre; a plain text is shown as written in every locale.")
     url: WebLink | None = Field(None, description="The centre's website.")
     sites: list[DonationSite] = Field(min_length=1, max_length=1000, description="Its permanent donation sites.")
 

@@ -19,11 +19,14 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     PlainValidator,
     WithJsonSchema,
     create_model,
+    model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from donorsite.core.campaign_ids import CAMPAIGN_ID, MAX_ID_LENGTH, WINDOWS_DEVICE_NAMES
 from donorsite.core.locales import LOCALE_CODES
@@ -135,6 +138,29 @@ else:
         __doc__="Like LocalizedText, but each text may use Markdown (no raw HTML).",
         **_per_locale_fields(MarkdownText),
     )
+
+
+class LocalizedName(LocalizedText):
+    """A name given per locale, or written once as plain text when it needs no translation.
+
+    ``name: Nhà văn hóa quận Lê Chân`` is shown as written in every locale, so a
+    proper name is neither copied into each language nor reported as untranslated.
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _written_once(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            # Checked once here, so that a mistake is reported once and not per locale.
+            checked = _plain_text(value)
+            return {code: checked for code in LOCALE_CODES}
+        return value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        per_locale = handler(core_schema)
+        written_once = {"type": "string", "minLength": 1, "description": "The name as written, shown the same in every locale."}
+        return {"anyOf": [written_once, per_locale]}
 
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")

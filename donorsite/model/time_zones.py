@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from babel import Locale
 from babel.core import get_global
 from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -56,7 +57,7 @@ def _parse_time_zone(value: Any) -> str:
         if value not in _time_zone_names():
             raise ZoneInfoNotFoundError(value)
     except (ZoneInfoNotFoundError, ValueError):
-        suggestion = closest_match(value, sorted(_time_zone_names()))
+        suggestion = suggested_zone(value)
         raise editor_error(
             "timezone_unknown",
             f"{value!r} is not an IANA time zone"
@@ -77,7 +78,73 @@ TimeZoneName = Annotated[
 ]
 
 
+# Cities editors write as if they were zone names, by the country whose zone they keep.
+# tzdata names one city per zone (Ho_Chi_Minh, Shanghai, Taipei); these are the
+# others a comms officer of the site's countries is likely to type.
+_CITIES_BY_COUNTRY: dict[str, tuple[str, ...]] = {
+    "VN": ("hanoi", "ha_noi", "haiphong", "hai_phong", "danang", "da_nang", "hue", "can_tho", "cantho", "nha_trang", "vung_tau"),
+    "CN": ("beijing", "peking", "guangzhou", "shenzhen", "chengdu", "chongqing", "wuhan", "nanjing", "hangzhou", "suzhou", "kunming"),
+    "TW": ("taipei_city", "kaohsiung", "taichung", "tainan", "hsinchu", "keelung"),
+}
+
+
 def zone_country(zone: str) -> str | None:
-    """The country code CLDR gives the time zone ``zone`` (``CN`` for Asia/Shanghai); None if it has none."""
+    """The two-letter country of IANA zone ``zone``, or None (unknown zone, or no country: Antarctica/Troll is CLDR's "001").
+
+    >>> zone_country("Asia/Ho_Chi_Minh"), zone_country("Antarctica/Troll")
+    ('VN', None)
+    """
     territory = get_global("zone_territories").get(zone)
-    return str(territory) if territory else None
+    return str(territory) if isinstance(territory, str) and len(territory) == 2 and territory.isalpha() else None
+
+
+def country_zones(country: str) -> tuple[str, ...]:
+    """The IANA zones of ``country``, its main zone first (CLDR's order).
+
+    >>> country_zones("VN")
+    ('Asia/Ho_Chi_Minh',)
+    """
+    return tuple(str(zone) for zone in get_global("territory_zones").get(country, ()))
+
+
+def country_name(country: str) -> str:
+    """The English name of a country code, e.g. Vietnam for VN."""
+    return str(Locale("en").territories.get(country, country))
+
+
+def _country_named(name: str) -> str | None:
+    wanted = name.replace("_", " ").casefold()
+    for code, label in Locale("en").territories.items():
+        if isinstance(code, str) and len(code) == 2 and str(label).casefold() == wanted:
+            return code
+    return None
+
+
+def suggested_zone(value: str) -> str | None:
+    """The zone an unknown name most likely means, or None.
+
+    Aliases first (Asia/Saigon), then a city or country of a country with
+    zones (Asia/Hanoi, Asia/Vietnam → Asia/Ho_Chi_Minh), and only then the
+    nearest spelling, so that a city is never matched to a look-alike name
+    in another country (Hanoi is not Yangon).
+
+    >>> suggested_zone("Asia/Hanoi"), suggested_zone("Asia/Saigon"), suggested_zone("Asia/Shanghia")
+    ('Asia/Ho_Chi_Minh', 'Asia/Ho_Chi_Minh', 'Asia/Shanghai')
+    """
+    alias = get_global("zone_aliases").get(value)
+    if alias and alias in _time_zone_names():
+        return str(alias)
+    place = value.rsplit("/", 1)[-1]
+    key = place.casefold().replace(" ", "_").replace("-", "_")
+    country = next((code for code, cities in _CITIES_BY_COUNTRY.items() if key in cities), None) or _country_named(place)
+    if country and country_zones(country):
+        return country_zones(country)[0]
+    spelled = {name.casefold(): name for name in _time_zone_names()}
+    if value.casefold() in spelled:
+        return spelled[value.casefold()]
+    return closest_match(value, sorted(_time_zone_names()))
+
+
+def region_zone_names() -> list[str]:
+    """Every zone name the site accepts (Area/City), sorted: the choices of the web editor."""
+    return sorted(name for name in _time_zone_names() if _REGION_ZONE.match(name))

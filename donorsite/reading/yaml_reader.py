@@ -241,6 +241,9 @@ def read_yaml_text(text: str, display_name: str) -> tuple[YamlDocument | None, l
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        tab = _tab_indented_line(text)
+        if tab is not None:
+            return None, [Problem(display_name, tab, 1, "", "YAML syntax error: this line is indented with a tab; indent with spaces only")]
         reason = error.problem or "the YAML could not be read"
         hint = " (a value containing ': ' or starting with a special character needs quotes)"
         return None, [Problem(display_name, line, column, "", f"YAML syntax error: {reason}{hint}")]
@@ -258,6 +261,15 @@ def read_yaml_text(text: str, display_name: str) -> tuple[YamlDocument | None, l
     except _TooLarge as too_large:
         return None, [_too_large_problem(display_name, too_large.node)]
     return builder.document, builder.problems
+
+
+def _tab_indented_line(text: str) -> int | None:
+    """The number of the first line indented with a tab, or None: YAML forbids tabs there, and PyYAML's own words do not say so."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent and line.strip():
+            return number
+    return None
 
 
 def _too_large_problem(display_name: str, node: yaml.Node) -> Problem:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from babel.core import get_global
-
 from donorsite.model.campaign import Venue
+from donorsite.model.time_zones import zone_country
 
 # Google Maps is blocked in mainland China; Chinese map services take WGS 84 positions when told so.
 MAINLAND_CHINA = "CN"
@@ -25,8 +24,7 @@ def venue_country(venue: Venue, timezone: str) -> str | None:
     """The venue's country code: written on the venue, else the country of the event's time zone."""
     if venue.country:
         return venue.country
-    territory = get_global("zone_territories").get(timezone)
-    return str(territory) if territory else None
+    return zone_country(timezone)
 
 
 def map_links(venue: Venue, timezone: str, place: str) -> list[MapLink]:
