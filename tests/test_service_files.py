@@ -88,7 +88,7 @@ SITES_CASES = [
         "sites.yaml",
         '          monday: ["09:00-17:00"]',
         '          monday: ["09:00-25:00"]',
-        "sites.yaml:59:20: centres[0].sites[0].hours.monday[0]: 25:00 in '09:00-25:00' is not a time of day; "
+        "sites.yaml:61:20: centres[0].sites[0].hours.monday[0]: 25:00 in '09:00-25:00' is not a time of day; "
         "use 00:00 to 23:59 (write a site open past midnight as two days)",
     ),
     Case(
@@ -96,7 +96,7 @@ SITES_CASES = [
         "sites.yaml",
         '          tuesday: ["09:00-17:00"]',
         '          tuesday: ["17:00-09:00"]',
-        "sites.yaml:60:21: centres[0].sites[0].hours.tuesday[0]: '17:00-09:00' closes before it opens; "
+        "sites.yaml:62:21: centres[0].sites[0].hours.tuesday[0]: '17:00-09:00' closes before it opens; "
         'write the opening time first, e.g. "08:30-17:00"',
     ),
     Case(
@@ -104,7 +104,7 @@ SITES_CASES = [
         "sites.yaml",
         '          saturday: ["08:30-12:00"]',
         '          saturday: ["08:30-12:00", "11:00-15:00"]',
-        "sites.yaml:111:21: centres[0].sites[1].hours.saturday: two spans overlap (11:00 is before 12:00); "
+        "sites.yaml:116:21: centres[0].sites[1].hours.saturday: two spans overlap (11:00 is before 12:00); "
         "join them into one span or correct the times",
     ),
     Case(
@@ -112,7 +112,7 @@ SITES_CASES = [
         "sites.yaml",
         '          wednesday: ["09:00-17:00"]',
         "          wednesday: [9-5]",
-        "sites.yaml:61:23: centres[0].sites[0].hours.wednesday[0]: '9-5' is not a span of opening hours; "
+        "sites.yaml:63:23: centres[0].sites[0].hours.wednesday[0]: '9-5' is not a span of opening hours; "
         'write it as "08:30-17:00" (with quotes)',
     ),
     Case(
@@ -120,14 +120,14 @@ SITES_CASES = [
         "sites.yaml",
         '          sunday: ["07:00-11:00"]',
         '          sundy: ["07:00-11:00"]',
-        "sites.yaml:147:11: centres[1].sites[0].hours.sundy: unknown key 'sundy'; did you mean 'sunday'?",
+        "sites.yaml:155:11: centres[1].sites[0].hours.sundy: unknown key 'sundy'; did you mean 'sunday'?",
     ),
     Case(
         "exception-neither-closed-nor-hours",
         "sites.yaml",
         "            closed: true\n            note:\n              vi: Nghỉ",
         "            note:\n              vi: Nghỉ",
-        "sites.yaml:149:13: centres[1].sites[0].exceptions[0]: say what changes: write 'closed: true' or the day's 'hours'",
+        "sites.yaml:157:13: centres[1].sites[0].exceptions[0]: say what changes: write 'closed: true' or the day's 'hours'",
     ),
     Case(
         "overlapping-exceptions",
@@ -135,7 +135,7 @@ SITES_CASES = [
         '        donations: [whole-blood]\n        contact:\n          phone: "+86 512 0000 0000"\n      - id: changshu-blood-centre',
         "          - date: 2027-06-13\n            closed: true\n"
         '        donations: [whole-blood]\n        contact:\n          phone: "+86 512 0000 0000"\n      - id: changshu-blood-centre',
-        "sites.yaml:59:19: centres[0].sites[0].exceptions[2].date: these days (2027-06-13–2027-06-13) overlap another exception "
+        "sites.yaml:86:19: centres[0].sites[0].exceptions[2].date: these days (2027-06-13–2027-06-13) overlap another exception "
         "(2027-06-12–2027-06-14, exception 2 of this site); split the range so that each day has one exception, "
         "e.g. end the first the day before",
     ),
@@ -144,7 +144,7 @@ SITES_CASES = [
         "sites.yaml",
         "      - id: changshu-blood-centre",
         "      - id: gusu-renmin-road-house",
-        "sites.yaml:86:13: centres[0].sites[1].id: the id 'gusu-renmin-road-house' is used by another site; give each site its own id",
+        "sites.yaml:89:13: centres[0].sites[1].id: the id 'gusu-renmin-road-house' is used by another site; give each site its own id",
     ),
     # Issue 21: places are ids of `regions`, each once.
     Case(
@@ -152,7 +152,7 @@ SITES_CASES = [
         "sites.yaml",
         "        region: vietnam-hai-phong",
         "        region: vietnam-haiphong",
-        "sites.yaml:140:17: centres[1].sites[0].region: no region 'vietnam-haiphong' in sites.yaml's regions; "
+        "sites.yaml:148:17: centres[1].sites[0].region: no region 'vietnam-haiphong' in sites.yaml's regions; "
         "did you mean vietnam-hai-phong?",
     ),
     Case(
