@@ -123,15 +123,15 @@ CASES = [
     Case(
         "javascript in a site's phone",
         sites('phone: "+86 512 0000 0001"', 'phone: "javascript:alert(1)"'),
-        "sites.yaml:88:18: centres[0].sites[1].contact.phone:",
+        "sites.yaml:119:18: centres[0].sites[1].contact.phone:",
         "does not have the expected form",
     ),
-    Case("empty supply level", supply("O+: 8.5", "O+:"), "supply.yaml:18:6: levels.O+:", "the level of O+ is empty"),
-    Case("supply level with a final newline", supply("O+: 8.5", 'O+: "5\\n"'), "supply.yaml:18:7: levels.O+:", "is not a level"),
+    Case("empty supply level", supply("O+: 8.5", "O+:"), "supply.yaml:22:6: levels.O+:", "the level of O+ is empty"),
+    Case("supply level with a final newline", supply("O+: 8.5", 'O+: "5\\n"'), "supply.yaml:22:7: levels.O+:", "is not a level"),
     Case(
         "measured_at with a final newline",
         supply('"2026-05-30 08:00"', '"2026-05-30 08:00\\n"'),
-        "supply.yaml:11:14: measured_at:",
+        "supply.yaml:15:14: measured_at:",
         "is not a time",
     ),
     Case("a folder named supply.yaml", {"supply.yaml/": ""}, "supply.yaml:1:1:", "this is a folder, not a file"),
@@ -150,7 +150,7 @@ CASES = [
         "supply_stale_after_days of -1",
         {"mkdocs.yml": CONFIG.replace("supply_stale_after_days: 3", "supply_stale_after_days: -1")},
         "mkdocs.yml:23:30: extra.donorsite.supply_stale_after_days:",
-        "write a number such as 3",
+        "write a number of days such as 3",
     ),
 ]
 

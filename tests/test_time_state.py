@@ -179,10 +179,10 @@ def test_sessions_decide_on_now_in_the_browser(browser, site_as_built: str, now:
 @pytest.mark.parametrize(
     ("build_date", "state", "text"),
     [
-        ("2027-11-23", "upcoming", "Upcoming (as of November 23, 2027)"),
-        ("2027-11-25", "today", "Today (as of November 25, 2027)"),
-        ("2027-11-26", "between", "Between sessions, next: Saturday, November 27, 2027, 08:30 (Beijing time) (as of November 26, 2027)"),
-        ("2027-12-01", "between", "Between sessions, next: Saturday, December 4, 2027, 09:00 (Beijing time) (as of December 1, 2027)"),
+        ("2027-11-23", "upcoming", "Upcoming (as of 23 November 2027)"),
+        ("2027-11-25", "today", "Today (as of 25 November 2027)"),
+        ("2027-11-26", "between", "Between sessions, next: Saturday 27 November 2027, 08:30 (Beijing time) (as of 26 November 2027)"),
+        ("2027-12-01", "between", "Between sessions, next: Saturday 4 December 2027, 09:00 (Beijing time) (as of 1 December 2027)"),
         ("2027-12-05", "ended", "Ended"),
     ],
 )
