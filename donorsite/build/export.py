@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -127,8 +127,8 @@ def _write_project(root: Path, project: Path, config: dict[str, Any], build: Sit
     (project / CONFIG_FILE).write_text(header + text, encoding="utf-8")
 
 
-def page_settings(path: str, build: SiteBuild) -> dict[str, Any]:
-    """The front-matter keys that stand in for the hooks on the page at Markdown ``path``."""
+def page_settings(path: str, build: SiteBuild, centre_ids: Sequence[str] = ()) -> dict[str, Any]:
+    """The front-matter keys that stand in for the hooks on the page at Markdown ``path``; ``centre_ids``: the centres it concerns."""
     site_locale = build.locale_of(path)
     settings: dict[str, Any] = {
         "material_language": (site_locale or build.default_locale).material_language,
@@ -138,8 +138,8 @@ def page_settings(path: str, build: SiteBuild) -> dict[str, Any]:
     locale_base = build.locale_base(path)
     if locale_base:
         settings["locale_base"] = locale_base
-    # The hook build shows the supply banner on every page (the announce block of overrides/main.html); so does the export.
-    banner = build.supply_banner(site_locale)
+    # The hook build shows a concerned centre's supply banner (the announce block of overrides/main.html); so does the export.
+    banner = build.supply_banner(site_locale, centre_ids)
     if banner:
         settings["supply_banner"] = banner
     return settings
@@ -147,7 +147,7 @@ def page_settings(path: str, build: SiteBuild) -> dict[str, Any]:
 
 def _add_page_settings(file: Path, path: str, build: SiteBuild) -> None:
     meta, body = split_front_matter(file.read_text(encoding="utf-8"))
-    meta = {**meta, **page_settings(path, build)}
+    meta = {**meta, **page_settings(path, build, meta.get("supply_centres") or ())}
     front_matter = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1_000_000)
     file.write_text(f"---\n{front_matter}---\n\n{body.lstrip()}", encoding="utf-8")
 
