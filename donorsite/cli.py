@@ -15,6 +15,7 @@ from pathlib import Path
 
 from donorsite.build.export import ExportError, export_site
 from donorsite.build.settings import SettingsError, build_date_from_environment, content_filter_from_environment
+from donorsite.build.site_search import SearchIndexError, write_search_index
 from donorsite.content.loading import CAMPAIGN_FOLDER, collect_content
 from donorsite.content.revisions import ShallowHistoryError
 from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
@@ -108,6 +109,8 @@ def _parser() -> argparse.ArgumentParser:
     supply_set.add_argument("--measured", metavar="'YYYY-MM-DD HH:MM'", help="when the stock was counted / 统计时间")
     export = commands.add_parser("export", parents=[common], help="plain project without hooks / 导出普通项目")
     export.add_argument("directory", type=Path, help="new folder to write the project into / 新的输出目录")
+    search_index = commands.add_parser("search-index", help="index a built site for search (Pagefind) / 生成搜索索引")
+    search_index.add_argument("site_dir", type=Path, help="the built site, e.g. site / 已生成的网站目录")
     return parser
 
 
@@ -198,7 +201,17 @@ def _export(root: Path, target: Path) -> int:
     except (ExportError, SettingsError, EligibilitySettingsError, MissingCatalogError, ShallowHistoryError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"wrote {target}: build it with `mkdocs build` or `zensical build` there / 已导出")
+    print(f"wrote {target}: build it there with `mkdocs build` or `zensical build`, then `donorsite search-index site` / 已导出")
+    return 0
+
+
+def _search_index(site_dir: Path) -> int:
+    try:
+        bundle = write_search_index(site_dir)
+    except SearchIndexError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {bundle} / 已生成搜索索引")
     return 0
 
 
@@ -215,6 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _translations(root, arguments)
     if arguments.command == "export":
         return _export(root, arguments.directory)
+    if arguments.command == "search-index":
+        return _search_index(arguments.site_dir)
     if arguments.command == "supply":
         return _supply_set(root, arguments)
     for path in write_schemas(root):

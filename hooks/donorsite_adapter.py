@@ -25,9 +25,9 @@ from donorsite.build.build import SiteBuild
 from donorsite.build.html_blocks import SetAside, set_aside_html_blocks, split_front_matter
 from donorsite.build.page_scripts import scripts_for_page
 from donorsite.build.producers import worker_available
-from donorsite.build.search_index import write_locale_search_indexes
 from donorsite.build.security import add_content_security_policy
 from donorsite.build.settings import SettingsError, content_filter_from_environment, options_from_config, worker_from_environment
+from donorsite.build.site_search import SearchIndexError, write_search_index
 from donorsite.build.sitemap import write_sitemaps
 from donorsite.content.centre_files import SITES_FILE, SUPPLY_FILE
 from donorsite.content.options import SiteOptions
@@ -141,7 +141,7 @@ class CampaignSite:
         return add_content_security_policy(output)
 
     def write_files(self, config: MkDocsConfig) -> None:
-        """Files that are not pages, the per-locale sitemaps and search indexes; then close the worker."""
+        """Files that are not pages and the per-locale sitemaps, then close the worker; last, the search index of the finished pages."""
         build = self.build
         site_dir = Path(config.site_dir)
         try:
@@ -151,7 +151,10 @@ class CampaignSite:
         finally:
             build.close()
         write_sitemaps(site_dir, build.sitemap_entries(self.page_paths), config.site_url or "")
-        write_locale_search_indexes(site_dir)
+        try:
+            write_search_index(site_dir)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
 
     def watch_service_files(self, server: Any, config: MkDocsConfig) -> Any:
         """Rebuild on changes to ``supply.yaml`` and ``sites.yaml`` (optional files, so not in ``watch:``, which needs them to exist)."""
