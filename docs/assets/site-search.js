@@ -18,7 +18,7 @@
 
   var SHOWN = 8; // results listed
   var RANKED = 16; // results whose data is loaded to rank them (one small fragment each)
-  var CURRENT_WEIGHT = 2;
+  var CURRENT_WEIGHT = 3;
   var DELAY = 120; // ms after the last input before searching
 
   var box = document.querySelector(".site-search");
@@ -109,6 +109,7 @@
       list.appendChild(item);
     });
     status.textContent = countText(count);
+    output.setAttribute("aria-busy", "false");
   }
 
   function search(query) {
@@ -120,6 +121,7 @@
       return Promise.resolve();
     }
     output.hidden = false;
+    output.setAttribute("aria-busy", "true");
     if (!list.firstChild) status.textContent = box.getAttribute("data-label-loading") || "";
     return engine()
       .then(function (pagefind) {
