@@ -218,6 +218,8 @@ def _search_index(site_dir: Path) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     arguments = _parser().parse_args(argv)
+    if arguments.command == "search-index":  # works on a built site, not on the site's sources
+        return _search_index(arguments.site_dir)
     root: Path = arguments.root
     if arguments.command == "check":
         annotations = arguments.annotations == "github" or (arguments.annotations == "auto" and os.environ.get("GITHUB_ACTIONS") == "true")
@@ -228,8 +230,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _translations(root, arguments)
     if arguments.command == "export":
         return _export(root, arguments.directory)
-    if arguments.command == "search-index":
-        return _search_index(arguments.site_dir)
     if arguments.command == "supply":
         return _supply_set(root, arguments)
     for path in write_schemas(root):
