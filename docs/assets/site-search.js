@@ -17,7 +17,7 @@
   "use strict";
 
   var SHOWN = 8; // results listed
-  var RANKED = 16; // results whose data is loaded to rank them (one small fragment each)
+  var RANKED = 8; // results whose data is loaded to rank them: one fragment each, the largest part of what a query fetches
   var CURRENT_WEIGHT = 3;
   var DELAY = 120; // ms after the last input before searching
 
