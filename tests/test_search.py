@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import needs_chromium
+from donorsite.build.site_search import SearchIndexError, write_search_index
 from donorsite.core.locales import LOCALES
 from search_queries import QUERIES, READER_CLOCK, SUJIN, SUZHOU
 
@@ -118,3 +119,22 @@ def test_the_index_holds_what_a_citizen_searches_not_buttons_map_links_or_menus(
     for left_out in ("Add to calendar", "Share on", "Scan to open this page", "All campaigns", "Blood supply"):
         assert left_out not in text, left_out
     assert record["meta"]["ends"].startswith("2022-11-03T")
+
+
+def _tiny_site(folder: Path) -> Path:
+    for lang, name, text in (("vi", "a", "Ngày hội hiến máu"), ("en", "b", "Blood drive"), ("zh-Hans", "c", "献血活动")):
+        page = folder / name / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f'<!doctype html><html lang="{lang}"><body><main data-pagefind-body><h1>{text}</h1></main></body></html>', "utf-8")
+    return folder
+
+
+def test_the_search_step_gives_the_same_bytes_twice_and_says_what_went_wrong(tmp_path: Path) -> None:
+    runs = []
+    for run in ("first", "second"):
+        bundle = write_search_index(_tiny_site(tmp_path / run))
+        runs.append({path.relative_to(bundle).as_posix(): path.read_bytes() for path in sorted(bundle.rglob("*")) if path.is_file()})
+    assert runs[0] == runs[1]
+    assert set(json.loads(runs[0]["pagefind-entry.json"])["languages"]) == {"vi", "en", "zh-hans"}
+    with pytest.raises(SearchIndexError, match="no such folder; build the site first"):
+        write_search_index(tmp_path / "not-built")
