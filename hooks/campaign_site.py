@@ -11,12 +11,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 site: CampaignSite  # made afresh in on_config: `mkdocs serve` keeps this module loaded between rebuilds
+previewing = False  # `mkdocs serve`: set once, in on_startup
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global previewing
+    previewing = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> None:
     global site
     on_shutdown()
-    site = CampaignSite(config)
+    site = CampaignSite(config, previewing)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -41,8 +41,14 @@ from donorsite.model.eligibility import EligibilitySettingsError
 class CampaignSite:
     """One build of the campaign site under MkDocs: settings read once, then the pages, menus and files."""
 
-    def __init__(self, config: MkDocsConfig) -> None:
-        """Read the settings of the build; raises ``PluginError`` naming a wrong one."""
+    def __init__(self, config: MkDocsConfig, previewing: bool = False) -> None:
+        """Read the settings of the build; raises ``PluginError`` naming a wrong one.
+
+        ``previewing`` (under ``mkdocs serve``) leaves out the search index: at
+        500 campaigns Pagefind takes seconds to tens of seconds a build, and a
+        save must refresh the preview quickly.
+        """
+        self.previewing = previewing
         if not config.use_directory_urls:
             raise PluginError("mkdocs.yml: use_directory_urls must stay true; the site's URLs are /<locale>/campaigns/<id>/")
         try:
@@ -151,6 +157,8 @@ class CampaignSite:
         finally:
             build.close()
         write_sitemaps(site_dir, build.sitemap_entries(self.page_paths), config.site_url or "")
+        if self.previewing:
+            return
         try:
             write_search_index(site_dir)
         except SearchIndexError as error:
