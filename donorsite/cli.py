@@ -22,6 +22,7 @@ from donorsite.build.settings import (
     options_from_config,
 )
 from donorsite.build.site_config import CONFIG_FILE, ConfigFileError, read_site_config
+from donorsite.build.site_search import SearchIndexError, write_search_index
 from donorsite.content.loading import CAMPAIGN_FOLDER, collect_content
 from donorsite.content.revisions import ShallowHistoryError
 from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
@@ -154,6 +155,8 @@ def _parser() -> argparse.ArgumentParser:
     admin.add_argument("--output", type=Path, help="file to write (default: standard output) / 输出文件")
     export = commands.add_parser("export", parents=[common], help="plain project without hooks / 导出普通项目")
     export.add_argument("directory", type=Path, help="new folder to write the project into / 新的输出目录")
+    search_index = commands.add_parser("search-index", help="index a built site for search (Pagefind) / 生成搜索索引")
+    search_index.add_argument("site_dir", type=Path, help="the built site, e.g. site / 已生成的网站目录")
     return parser
 
 
@@ -249,7 +252,17 @@ def _export(root: Path, target: Path) -> int:
     except (ExportError, ConfigFileError, SettingsError, EligibilitySettingsError, MissingCatalogError, ShallowHistoryError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"wrote {target}: build it with `mkdocs build` or `zensical build` there / 已导出")
+    print(f"wrote {target}: build it there with `mkdocs build` or `zensical build`, then `donorsite search-index site` / 已导出")
+    return 0
+
+
+def _search_index(site_dir: Path) -> int:
+    try:
+        bundle = write_search_index(site_dir)
+    except SearchIndexError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {bundle} / 已生成搜索索引")
     return 0
 
 
@@ -271,6 +284,8 @@ def _web_editor(root: Path, arguments: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     arguments = _parser().parse_args(argv)
+    if arguments.command == "search-index":  # works on a built site, not on the site's sources
+        return _search_index(arguments.site_dir)
     root: Path = arguments.root
     if not root.is_dir():
         # A mistyped --root would otherwise "check" an empty site and report success.

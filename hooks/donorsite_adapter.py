@@ -32,7 +32,6 @@ from donorsite.build.page_html import split_front_matter, toc_tokens
 from donorsite.build.page_scripts import scripts_for_page
 from donorsite.build.preview_error import preview_error_page
 from donorsite.build.producers import WorkerFailedError, WorkerProducer, worker_available
-from donorsite.build.search_index import write_locale_search_indexes
 from donorsite.build.security import add_content_security_policy
 from donorsite.build.settings import (
     SettingsError,
@@ -42,6 +41,7 @@ from donorsite.build.settings import (
     options_from_config,
     worker_from_environment,
 )
+from donorsite.build.site_search import SearchIndexError, write_search_index
 from donorsite.build.sitemap import write_sitemaps
 from donorsite.content.centre_files import SITES_FILE, SUPPLY_FILE, SUPPLY_FOLDER
 from donorsite.content.options import SiteOptions
@@ -63,7 +63,9 @@ class CampaignSite:
 
         ``command`` is MkDocs' (``build``, ``serve``, ``gh-deploy``), as ``on_startup`` gave it.
         Under ``serve`` a content mistake does not stop the build, which instead
-        answers every page with the problems (see ``preview_error``).
+        answers every page with the problems (see ``preview_error``), and the
+        search index is left out: at 500 campaigns Pagefind takes seconds to tens
+        of seconds a build, and a save must refresh the preview quickly.
         """
         if not config.use_directory_urls:
             raise PluginError("mkdocs.yml: use_directory_urls must stay true; the site's URLs are /<locale>/campaigns/<id>/")
@@ -200,7 +202,7 @@ class CampaignSite:
         return add_content_security_policy(output, self.previewing)
 
     def write_files(self, config: MkDocsConfig) -> None:
-        """Files that are not pages, the per-locale sitemaps and search indexes; then close the worker."""
+        """Files that are not pages and the per-locale sitemaps, then close the worker; last, the search index of the finished pages."""
         site_dir = Path(config.site_dir)
         if self.failure:
             # `serve` answers every missing page with 404.html: the page being previewed shows the problems.
@@ -213,7 +215,6 @@ class CampaignSite:
         finally:
             build.close()
         write_sitemaps(site_dir, build.sitemap_entries(self.page_paths), config.site_url or "")
-        write_locale_search_indexes(site_dir)
         log.info(f"{len(build.pages)} pages generated from the content")
         settings = dict(config)
         try:
@@ -223,6 +224,12 @@ class CampaignSite:
             # is warned, so that --strict (CI, where `npm ci` runs) refuses to publish it without one.
             configured = "editor" in ((settings.get("extra") or {}).get("donorsite") or {})
             (log.warning if configured else log.info)(f"the web editor at /admin/ has no Decap CMS: {error}")
+        if self.previewing:
+            return
+        try:
+            write_search_index(site_dir)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
 
     def close(self) -> None:
         """Stop the worker of an unfinished build (an error, or the end of ``mkdocs serve``)."""

@@ -124,3 +124,20 @@ def test_keyboard_reaches_skip_link_first_and_the_language_selector(browser, sit
         assert outline != "none", "focus must be visible"
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize(("prefix", "query"), [("zh-hans", "献血"), ("zh-hant", "捐血"), ("vi", "hien mau"), ("en", "blood")])
+def test_search_box_with_results_open_has_no_axe_violations(browser, site_url: str, prefix: str, query: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}{prefix}/campaigns/")
+        page.fill(".site-search__input", query)
+        page.wait_for_selector('.site-search__output[aria-busy="false"] .site-search__link', timeout=15_000)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS)
+    finally:
+        context.close()
+    violations = [f"{violation['id']}: {violation['help']} ({violation['nodes'][0]['target']})" for violation in result["violations"]]
+    assert violations == []

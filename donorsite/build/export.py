@@ -5,9 +5,11 @@ What the MkDocs hooks do while building, the export does once, ahead of time:
 * every generated page is a Markdown file, and every page's front matter
   carries what a hook would set on it: its theme language
   (``material_language``), language selector (``alternates``), localized site
-  name and the folder of its locale's search data (``locale_base``);
-* calendars, feeds, the events API, the sitemaps with hreflang alternates and
-  each locale's search data are static files under ``docs/``;
+  name and the folder of its locale (``locale_base``);
+* calendars, feeds, the events API and the sitemaps with hreflang alternates
+  are static files under ``docs/``;
+* search is made after the engine's build, on the finished pages, by
+  ``donorsite search-index site`` (Pagefind), as the hook build makes it;
 * ``overrides/`` holds template overrides that read those front-matter keys
   without changing the engine's configuration from a template, so that
   MkDocs (Jinja) and Zensical (MiniJinja) render them alike;
@@ -31,19 +33,30 @@ import yaml
 from markupsafe import escape
 
 from donorsite.build.build import SiteBuild
-from donorsite.build.search_data import MATERIAL_INDEX, ZENSICAL_INDEX, material_index, page_entries, split_front_matter, zensical_index
 from donorsite.build.settings import options_from_config
 from donorsite.build.site_config import CONFIG_FILE, PythonTag, read_site_config
 from donorsite.build.sitemap import render_sitemap
 from donorsite.build.sources import WrittenSources, write_sources
 from donorsite.content.loading import ContentFilter
 from donorsite.content.project_files import published_folders
-from donorsite.core.addresses import HOME, key_of_source_path, page_url, relative_url
-from donorsite.core.locales import LOCALES, locale_for_prefix
+from donorsite.core.addresses import HOME, page_url
+from donorsite.core.locales import LOCALES
 
 # Settings that only make sense with the hooks, or only while previewing the sources.
 HOOK_SETTINGS = ("hooks", "watch")
 EXPORT_THEME = "export_theme"
+# The step after the engine's build that makes the search index (donorsite/build/site_search.py).
+SEARCH_INDEX_COMMAND = "donorsite search-index site"
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """(front matter, body) of a Markdown page; an empty mapping if it has none."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            meta = yaml.safe_load(text[4:end]) or {}
+            return (meta if isinstance(meta, dict) else {}), text[end + 5 :]
+    return {}, text
 
 
 class ExportError(Exception):
@@ -117,12 +130,12 @@ def _write_project(root: Path, project: Path, config: dict[str, Any], build: Sit
     for path in sources.pages:
         _add_page_settings(docs / path, path, build)
     _write_sitemaps(docs, project / "overrides", sources, build)
-    _write_search_data(docs, sources, config)
     _write_theme(root, project / "overrides", config, build)
     exported = _exported_config(config, sources, build)
     text = yaml.dump(exported, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False, width=1_000_000)
     header = (
-        "# Exported by `donorsite export`: plain MkDocs/Zensical project, no hooks. Build with\n# `mkdocs build` or `zensical build`.\n"
+        "# Exported by `donorsite export`: plain MkDocs/Zensical project, no hooks. Build with\n"
+        f"# `mkdocs build` or `zensical build`, then index the pages for search: {SEARCH_INDEX_COMMAND}\n"
     )
     (project / CONFIG_FILE).write_text(header + text, encoding="utf-8")
 
@@ -163,38 +176,11 @@ def _write_sitemaps(docs: Path, overrides: Path, sources: WrittenSources, build:
         (docs / site_locale.prefix / "sitemap.xml").write_text(render_sitemap(own, build.options.base_url), encoding="utf-8")
 
 
-def _search_config(config: Mapping[str, Any]) -> dict[str, Any]:
-    """The search settings of ``mkdocs.yml``'s search plugin, as the themes' scripts read them."""
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "search" in plugin:
-            settings = plugin["search"] or {}
-            return {"lang": settings.get("lang") or ["en"], "separator": settings.get("separator", r"[\s\-]+")}
-    return {"lang": ["en"], "separator": r"[\s\-]+"}
-
-
-def _write_search_data(docs: Path, sources: WrittenSources, config: Mapping[str, Any]) -> None:
-    search_config = _search_config(config)
-    for site_locale in LOCALES:
-        entries = []
-        for path in sources.pages:
-            prefix, key = key_of_source_path(path)
-            if locale_for_prefix(prefix) != site_locale:
-                continue
-            url = relative_url(page_url(site_locale, HOME), page_url(site_locale, key))
-            entries.extend(page_entries("" if url == "./" else url, (docs / path).read_text(encoding="utf-8")))
-        folder = docs / site_locale.prefix
-        (folder / MATERIAL_INDEX).parent.mkdir(parents=True, exist_ok=True)
-        (folder / MATERIAL_INDEX).write_text(material_index(entries, search_config), encoding="utf-8")
-        (folder / ZENSICAL_INDEX).write_text(zensical_index(entries, search_config), encoding="utf-8")
-
-
 def _write_theme(root: Path, overrides: Path, config: Mapping[str, Any], build: SiteBuild) -> None:
     """The site's overrides (language partials), then the export's own templates on top."""
     custom_dir = (config.get("theme") or {}).get("custom_dir")
     if custom_dir:
         shutil.copytree(root / str(custom_dir), overrides, dirs_exist_ok=True)
-        # The search dialog's override copies Material's own markup; Zensical draws another search, which it would break.
-        (overrides / "partials" / "search.html").unlink(missing_ok=True)
     theme = resources.files("donorsite").joinpath(EXPORT_THEME)
     for name in ("main.html", "partials/alternate.html"):
         target = overrides / name

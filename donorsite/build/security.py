@@ -4,6 +4,9 @@ The theme writes two small inline scripts of its own. Their hashes are
 allowed; any other inline script, such as one that slipped into editor
 content, is refused by the browser. Only scripts in ``<head>`` (which no
 editor text reaches unescaped) and the theme's fixed tab script are hashed.
+Search (Pagefind) compiles its own WebAssembly module, which needs
+``'wasm-unsafe-eval'``: it allows compiling WebAssembly, not ``eval`` of
+JavaScript text.
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ def policy_for(html: str, previewing: bool = False) -> str:
     if THEME_BODY_SCRIPT in html:
         trusted.append(THEME_BODY_SCRIPT)
     hashes = " ".join(sorted({_source_hash(script) for script in trusted}))
-    return "; ".join((*BASE_POLICY, f"script-src 'self' {hashes}".strip()))
+    return "; ".join((*BASE_POLICY, f"script-src 'self' 'wasm-unsafe-eval' {hashes}".strip()))
 
 
 def add_content_security_policy(html: str, previewing: bool = False) -> str:
