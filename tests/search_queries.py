@@ -40,7 +40,7 @@ QUERIES: dict[str, list[tuple[str, str]]] = {
     ],
     "zh-hant": [
         ("捐血", SUJIN),
-        ("世界捐血者日", SUZHOU),
+        ("世界捐血人日", SUZHOU),
         ("臨滄", LINCANG),
         ("嘉峪關", JIAYUGUAN),
         ("鐘樓郵政廣場", XIAN),
@@ -53,8 +53,8 @@ QUERIES: dict[str, list[tuple[str, str]]] = {
         ("人民路捐血室", RENMIN_ROAD),
     ],
     "vi": [
-        ("hiến máu", DUONG_KINH),  # the upcoming winter drive (English title) is past the 8 results the box ranks by time
-        ("hien mau", DUONG_KINH),  # no diacritics
+        ("hiến máu", SUJIN),  # the next drive first: upcoming events rank above past ones
+        ("hien mau", SUJIN),  # no diacritics
         ("Dương Kinh", DUONG_KINH),
         ("duong kinh", DUONG_KINH),
         ("Lâm Thương", LINCANG),
@@ -75,7 +75,7 @@ QUERIES: dict[str, list[tuple[str, str]]] = {
         ("Xi'an Evening News", XIAN),
         ("Merida bike shop", LINCANG),
         ("Sujin Subdistrict winter blood drive", SUJIN),
-        ("November 3, 2022", DUONG_KINH),
+        ("3 November 2022", DUONG_KINH),
         ("duong kinh", DUONG_KINH),
         ("Zhumadian", ZHUMADIAN),
         ("Changshu", CHANGSHU),

@@ -74,5 +74,5 @@ def test_a_limited_build_says_what_it_left_out_and_how_many_pages_it_made(tmp_pa
     ) in result.log
     pages = re.search(r"donorsite: (\d+) pages generated from the content", result.log)
     assert pages is not None, result.log
-    # The root, and per locale: home, listing, one archive, slogans, one campaign, supply, sites, three sites, 404.
-    assert int(pages.group(1)) == 1 + 4 * 11, result.log
+    # The root, and per locale: home, listing, one archive, slogans, one campaign, supply, sites, three sites, the self-check, 404.
+    assert int(pages.group(1)) == 1 + 4 * 12, result.log

@@ -394,6 +394,13 @@ def test_sites_and_supply_are_exported_and_imported_like_campaigns(tmp_path: Pat
     start, end = document.value_spans[("appeal", "text", "en")]
     line_start = supply.rindex("\n", 0, start) + 1
     (root / "supply.yaml").write_text(supply[:line_start] + supply[end:].lstrip("\n"), encoding="utf-8")
+    # Every site is written in all four locales in the sample: take one Vietnamese name out, as a new site would lack it.
+    sites = (root / "sites.yaml").read_text(encoding="utf-8")
+    document, _ = read_yaml_text(sites, "sites.yaml")
+    assert document is not None
+    start, end = document.value_spans[("centres", 0, "sites", 0, "name", "vi")]
+    line_start = sites.rindex("\n", 0, start) + 1
+    (root / "sites.yaml").write_text(sites[:line_start] + sites[end:].lstrip("\n"), encoding="utf-8")
     rows = list(csv.reader(io.StringIO(export_missing(load_slots(root), "en"))))
     assert ["supply.yaml", "appeal.text", "en"] in [row[:3] for row in rows]
     rows = list(csv.reader(io.StringIO(export_missing(load_slots(root), "vi"))))
