@@ -38,9 +38,9 @@ needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no Chro
 # Every build of the tests is as of this day unless a test sets DONORSITE_TODAY itself (or removes it
 # with "" to test the clock): the suite passes on any day, after every sample event as before it.
 BUILD_DATE = date(2026, 11, 29)
-# Under `faketime` (the suite run on another date), programs that wait on a monotonic clock (Zensical's
-# server threads) hang when it is faked too: only the wall clock moves. Harmless without faketime.
-os.environ.setdefault("FAKETIME_DONT_FAKE_MONOTONIC", "1")
+# Under `faketime` (the suite run on another date), Zensical's threads hang on a faked monotonic clock,
+# while Python's own sleeps fail without one: only the Zensical command gets this variable. Harmless without faketime.
+ZENSICAL_CLOCK = {"FAKETIME_DONT_FAKE_MONOTONIC": "1"}
 SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "campaigns", "slogans.yaml", "sites.yaml", "supply.yaml", "supply")
 
 

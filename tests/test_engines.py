@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from conftest import ROOT, build_site, needs_chromium, serve_directory
+from conftest import ROOT, ZENSICAL_CLOCK, build_site, needs_chromium, serve_directory
 from donorsite.cli import main as donorsite_main
 from donorsite.content.loading import load_content
 from donorsite.core.locales import LOCALES
@@ -29,7 +29,8 @@ CAMPAIGN_IDS = [entry.id for entry in load_content(ROOT).campaigns]
 
 
 def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=ENVIRONMENT, timeout=600)
+    environment = {**ENVIRONMENT, **ZENSICAL_CLOCK} if "zensical" in command else ENVIRONMENT
+    result = subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=environment, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT, ZENSICAL_CLOCK, build_site, copy_project
 from donorsite.cli import main
 from test_bad_input import VALID
 
@@ -328,7 +328,7 @@ def test_the_export_shows_the_supply_banner_wherever_the_hook_build_does(
         capture_output=True,
         text=True,
         timeout=300,
-        env={**os.environ, **environment},
+        env={**os.environ, **environment, **ZENSICAL_CLOCK},
     )
     assert zensical.returncode == 0, zensical.stdout + zensical.stderr
     for engine, site in (("mkdocs", tmp_path / "export-site"), ("zensical", tmp_path / "export" / "site")):
