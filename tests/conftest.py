@@ -41,6 +41,14 @@ BUILD_DATE = date(2026, 11, 29)
 # Under `faketime` (the suite run on another date), Zensical's threads hang on a faked monotonic clock,
 # while Python's own sleeps fail without one: only the Zensical command gets this variable. Harmless without faketime.
 ZENSICAL_CLOCK = {"FAKETIME_DONT_FAKE_MONOTONIC": "1"}
+
+
+def real_clock(environment: Mapping[str, str]) -> dict[str, str]:
+    """``environment`` without faketime's variables: `mkdocs serve`'s watcher and live reload wait on a clock that must run true.
+
+    A preview test's date is ``DONORSITE_TODAY``; the server process itself runs on the machine's clock.
+    """
+    return {name: value for name, value in environment.items() if name != "LD_PRELOAD" and not name.startswith("FAKETIME")}
 SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "campaigns", "slogans.yaml", "sites.yaml", "supply.yaml", "supply")
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from conftest import needs_chromium, run_mkdocs_build
+from conftest import needs_chromium, real_clock, run_mkdocs_build
 from test_serve import DRIVE, _free_port, _status, _wait_for
 
 ENGINE = [sys.executable, "-m", "properdocs"]
@@ -29,7 +29,7 @@ def previewing(project_copy: Callable[[], Path], tmp_path: Path) -> Iterator[tup
     project = project_copy()
     port = _free_port()
     log = tmp_path / "serve.log"
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DONORSITE_CAMPAIGNS": DRIVE, "DONORSITE_TODAY": "2026-11-29"}
+    environment = real_clock({**os.environ, "NO_MKDOCS_2_WARNING": "1", "DONORSITE_CAMPAIGNS": DRIVE, "DONORSITE_TODAY": "2026-11-29"})
     with log.open("w") as output:
         process = subprocess.Popen(
             [*ENGINE, "serve", "-a", f"127.0.0.1:{port}"], cwd=project, stdout=output, stderr=subprocess.STDOUT, env=environment

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import real_clock
+
 DRIVE = "2022-duong-kinh-donation-day"
 
 
@@ -64,7 +66,7 @@ def _serve(project: Path, tmp_path: Path, environment: dict[str, str]) -> Iterat
             cwd=project,
             stdout=output,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment},
+            env=real_clock({**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment}),
         )
         try:
             base = f"http://127.0.0.1:{port}/"
