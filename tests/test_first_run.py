@@ -15,7 +15,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, real_clock
 
 # Lines a package prints when something looks wrong: warnings, tracebacks and their stack lines.
 ALARMING = re.compile(r"warning|traceback|deprecat|^\s*File \"|end of life|should be renamed", re.IGNORECASE)
@@ -38,7 +38,9 @@ def test_readme_first_command_uses_properdocs_on_the_sites_config() -> None:
 
 
 def test_first_build_in_a_fresh_environment_prints_no_package_warning(tmp_path: Path) -> None:
-    environment = {name: value for name, value in os.environ.items() if name not in SILENCERS and not name.startswith("VIRTUAL_ENV")}
+    # The registry is reached on the machine's clock: under faketime its TLS certificate would look expired.
+    inherited = real_clock(os.environ)
+    environment = {name: value for name, value in inherited.items() if name not in SILENCERS and not name.startswith("VIRTUAL_ENV")}
     # jieba builds its dictionary cache in the temporary folder on a first run.
     environment["TMPDIR"] = str(tmp_path)
     venv = tmp_path / ".venv"
