@@ -49,6 +49,27 @@ def real_clock(environment: Mapping[str, str]) -> dict[str, str]:
     A preview test's date is ``DONORSITE_TODAY``; the server process itself runs on the machine's clock.
     """
     return {name: value for name, value in environment.items() if name != "LD_PRELOAD" and not name.startswith("FAKETIME")}
+# Two depths of one suite. The quick run (`pytest`, the developer's loop) runs every test, with a tenth of
+# the Hypothesis examples, and skips the few tests marked `full` (a fresh install, the build-speed guard's own
+# test). `DONORSITE_TEST_DEPTH=full` (set by .ci/run) runs them all with every example.
+FULL_DEPTH = os.environ.get("DONORSITE_TEST_DEPTH", "") == "full"
+
+
+def examples(full: int) -> int:
+    """Hypothesis examples for a property: ``full`` at full depth, a tenth (at least 25) in the quick run."""
+    return full if FULL_DEPTH else max(25, full // 10)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip the tests marked ``full`` in the quick run, with the reason in the summary."""
+    if FULL_DEPTH:
+        return
+    skip = pytest.mark.skip(reason="full depth only: DONORSITE_TEST_DEPTH=full (as .ci/run sets it)")
+    for item in items:
+        if "full" in item.keywords:
+            item.add_marker(skip)
+
+
 SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "campaigns", "slogans.yaml", "sites.yaml", "supply.yaml", "supply")
 
 

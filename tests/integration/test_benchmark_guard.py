@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
 # A hook that makes every page cost 80 ms more: a regression no noise can hide.
@@ -19,6 +21,7 @@ def on_page_markdown(markdown, **kwargs):
 """
 
 
+@pytest.mark.full
 def test_guard_fails_a_deliberately_slowed_build(tmp_path: Path) -> None:
     hook = tmp_path / "slow_hook.py"
     hook.write_text(SLOW_HOOK, encoding="utf-8")

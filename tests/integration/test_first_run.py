@@ -15,6 +15,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, real_clock
 
 # Lines a package prints when something looks wrong: warnings, tracebacks and their stack lines.
@@ -37,6 +39,7 @@ def test_readme_first_command_uses_properdocs_on_the_sites_config() -> None:
     ]
 
 
+@pytest.mark.full
 def test_first_build_in_a_fresh_environment_prints_no_package_warning(tmp_path: Path) -> None:
     # The registry is reached on the machine's clock: under faketime its TLS certificate would look expired.
     inherited = real_clock(os.environ)

@@ -26,6 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from donorsite.content.loading import collect_content
 from donorsite.core.locales import LOCALE_CODES
 from donorsite.editing.safe_write import WriteError
@@ -360,21 +361,21 @@ def check_import_outcome(root: Path, data: bytes) -> None:
 
 
 @seed(20261129)
-@settings(max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(200), deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(sheets())
 def test_any_sheet_gives_a_clear_error_or_only_new_translations(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
     check_import_outcome(copy_content(tmp_path_factory.mktemp("site")), data)
 
 
 @seed(20261129)
-@settings(max_examples=150, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(150), deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(well_formed_sheets())
 def test_well_formed_sheets_give_a_clear_error_or_only_new_translations(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
     check_import_outcome(copy_content(tmp_path_factory.mktemp("site")), data)
 
 
 @seed(20261129)
-@settings(max_examples=300, deadline=None, database=None)
+@settings(max_examples=examples(300), deadline=None, database=None)
 @given(st.text(alphabet=st.sampled_from(["'", "=", "+", "-", "@", "\t", "\r", "＝", "a", "献", " "]), max_size=8) | CELL)
 def test_formula_guard_round_trips_and_never_leaves_a_formula(text: str) -> None:
     guarded = guard_formula(text)

@@ -15,6 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from donorsite.build.pages import SitePageBuilder
 from donorsite.content.loading import CampaignEntry, SiteContent, validate_campaign_text
 from donorsite.content.options import SiteOptions
@@ -108,14 +109,14 @@ def check_outcome(text: str) -> None:
 
 
 @seed(20261124)
-@settings(max_examples=1500, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(1500), deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(mutated_sample())
 def test_mutated_samples_give_problems_or_pages(text: str) -> None:
     check_outcome(text)
 
 
 @seed(20261124)
-@settings(max_examples=600, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(600), deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(RANDOM_DATA)
 def test_random_documents_give_problems_or_pages(data: object) -> None:
     check_outcome(yaml.safe_dump(data, allow_unicode=True))

@@ -15,6 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from donorsite.content.centre_files import SITES_FILE, SUPPLY_FILE, validate_sites_text, validate_supply_text
 from donorsite.core.locales import LOCALE_CODES
 from donorsite.core.problems import Problem
@@ -91,28 +92,28 @@ CHANGES = st.builds(
 
 
 @seed(20261204)
-@settings(max_examples=500, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(500), deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(mutated(SITES_SAMPLE))
 def test_mutated_sites_files_give_problems_or_sites(text: str) -> None:
     check_sites(text)
 
 
 @seed(20261204)
-@settings(max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(300), deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(RANDOM_DATA)
 def test_random_sites_documents_give_problems_or_sites(data: object) -> None:
     check_sites(yaml.safe_dump(data, allow_unicode=True))
 
 
 @seed(20261204)
-@settings(max_examples=500, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(500), deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(mutated(SUPPLY_SAMPLE), CHANGES)
 def test_mutated_supply_files_give_problems_or_a_clean_update(text: str, change: SupplyChange) -> None:
     check_supply(text, change)
 
 
 @seed(20261204)
-@settings(max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(300), deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(RANDOM_DATA, CHANGES)
 def test_random_supply_documents_give_problems_or_a_clean_update(data: object, change: SupplyChange) -> None:
     check_supply(yaml.safe_dump(data, allow_unicode=True), change)
