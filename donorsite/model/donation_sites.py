@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, Field
 
-from donorsite.model.campaign import Contact, Coordinates
+from donorsite.model.campaign import Contact
+from donorsite.model.event import Coordinates
 from donorsite.model.fields import (
     CalendarDate,
     CountryCode,

@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo
 
 from donorsite.content.loading import CampaignEntry, SiteContent
 from donorsite.core.addresses import campaign_key, site_key
-from donorsite.model.campaign import CampaignKind, CampaignStatus, Coordinates, Event
+from donorsite.model.campaign import CampaignKind, CampaignStatus
 from donorsite.model.donation_sites import BloodCentre, DonationSite
+from donorsite.model.event import Coordinates, Event
 from donorsite.model.fields import LocalizedText
 from donorsite.model.sessions import event_sessions, is_all_day
 

@@ -8,7 +8,8 @@ from markupsafe import Markup
 
 from donorsite.localize.picking import TextPicker
 from donorsite.localize.texts import LocalText
-from donorsite.model.campaign import Campaign, Measures, Recipient
+from donorsite.model.campaign import Campaign
+from donorsite.model.results import Measures, Recipient
 from donorsite.render.charts import Bar, bar_chart
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.labels import AWARD_LABELS, MEASURE_LABELS, VOLUME_MEASURES
