@@ -32,7 +32,7 @@ from donorsite.editing.safe_write import replace_files
 from donorsite.editing.text_edits import TextEdit, add_key_edit, apply_edits, yaml_string
 from donorsite.editing.translation_sheet import SheetError, SheetRow, decode_sheet, read_sheet
 from donorsite.model.donation_sites import SitesFile
-from donorsite.model.fields import LocalizedText
+from donorsite.model.text_fields import LocalizedText
 from donorsite.model.timing import utc_today
 from donorsite.reading.yaml_reader import FieldPath, YamlDocument, format_path, read_yaml_text
 

@@ -19,8 +19,8 @@ from donorsite.exports.events_api import ApiCoordinates, ApiModel, LocalizedApiT
 from donorsite.localize.picking import TextPicker
 from donorsite.localize.services import LocaleServices
 from donorsite.model.donation_sites import WEEKDAYS, BloodCentre, Donation, DonationSite, SiteKind, SitesFile
-from donorsite.model.fields import LocalizedText
 from donorsite.model.supply import BLOOD_TYPES, SupplyFile, SupplyLevel
+from donorsite.model.text_fields import LocalizedText
 from donorsite.model.time_zones import zone_country
 
 

@@ -13,21 +13,10 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 
 from donorsite.model.event import Event
-from donorsite.model.fields import (
-    CalendarDate,
-    CountryCode,
-    EmailAddress,
-    Link,
-    LocaleCode,
-    LocalizedMarkdown,
-    LocalizedName,
-    LocalizedText,
-    PhoneNumber,
-    Slug,
-    StrictModel,
-    WebLink,
-)
+from donorsite.model.fields import CalendarDate, CountryCode, LocaleCode, Slug, StrictModel
+from donorsite.model.link_fields import EmailAddress, Link, PhoneNumber, WebLink
 from donorsite.model.results import HonourRoll, Measures, Statistics
+from donorsite.model.text_fields import LocalizedMarkdown, LocalizedName, LocalizedText
 
 
 class CampaignKind(StrEnum):

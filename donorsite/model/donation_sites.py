@@ -17,18 +17,10 @@ from pydantic import AfterValidator, Field
 
 from donorsite.model.campaign import Contact
 from donorsite.model.event import Coordinates
-from donorsite.model.fields import (
-    CalendarDate,
-    CountryCode,
-    LocaleCode,
-    LocalizedName,
-    LocalizedText,
-    Slug,
-    StrictModel,
-    WebLink,
-    editor_error,
-)
+from donorsite.model.fields import CalendarDate, CountryCode, LocaleCode, Slug, StrictModel, editor_error
+from donorsite.model.link_fields import WebLink
 from donorsite.model.session_times import OpeningSpan
+from donorsite.model.text_fields import LocalizedName, LocalizedText
 from donorsite.model.time_zones import TimeZoneName
 
 # Weekday keys in ISO order (Monday first), as written in the files and in schema.org's DayOfWeek.

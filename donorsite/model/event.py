@@ -11,8 +11,9 @@ from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field
 
-from donorsite.model.fields import CountryCode, LocalizedName, LocalizedText, Slug, StrictModel, TimeOfDay
+from donorsite.model.fields import CountryCode, Slug, StrictModel, TimeOfDay
 from donorsite.model.session_times import Session, SessionTimes
+from donorsite.model.text_fields import LocalizedName, LocalizedText
 from donorsite.model.time_zones import TimeZoneName
 
 

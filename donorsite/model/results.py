@@ -10,7 +10,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, ValidationInfo
 
-from donorsite.model.fields import Count, LocalizedName, LocalizedText, Slug, StrictModel, editor_error
+from donorsite.model.fields import Count, Slug, StrictModel, editor_error
+from donorsite.model.text_fields import LocalizedName, LocalizedText
 
 
 class CustomMeasure(StrictModel):
