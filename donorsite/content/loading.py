@@ -27,7 +27,8 @@ from donorsite.model.donation_sites import SitesFile
 from donorsite.model.slogan import SloganFile
 from donorsite.model.timing import build_date_contradictions, utc_today
 from donorsite.reading.validation import describe_validation_error
-from donorsite.reading.yaml_reader import FieldPath, YamlDocument, format_path, read_yaml_file, read_yaml_text
+from donorsite.reading.yaml_document import FieldPath, YamlDocument, format_path
+from donorsite.reading.yaml_reader import read_yaml_file, read_yaml_text
 
 CAMPAIGN_FOLDER = "campaigns"
 SLOGAN_FILE = "slogans.yaml"

@@ -16,7 +16,7 @@ from donorsite.model.event import Venue
 from donorsite.model.text_fields import LocalizedText
 from donorsite.model.time_zones import country_name, country_zones, zone_country
 from donorsite.model.timing import event_time_contradictions
-from donorsite.reading.yaml_reader import FieldPath
+from donorsite.reading.yaml_document import FieldPath
 
 RuleViolation = tuple[FieldPath, str]
 

@@ -11,7 +11,7 @@ from donorsite.model.campaign import Campaign
 from donorsite.model.donation_sites import SitesFile
 from donorsite.model.slogan import SloganFile
 from donorsite.model.supply import SupplyFile
-from donorsite.reading.yaml_reader import FieldPath
+from donorsite.reading.yaml_document import FieldPath
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from donorsite.core.locales import LOCALE_CODES, get_locale
 from donorsite.core.problems import ContentError
 from donorsite.editing.translation_sheet import write_sheet
 from donorsite.model.text_fields import LocalizedText
-from donorsite.reading.yaml_reader import FieldPath, format_path
+from donorsite.reading.yaml_document import FieldPath, format_path
 
 
 @dataclass(frozen=True)
