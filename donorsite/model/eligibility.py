@@ -13,13 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-
-class DonationKind(StrEnum):
-    """The kinds of donation a self-check asks about (the values of the form's ``last_kind``)."""
-
-    WHOLE_BLOOD = "whole-blood"
-    PLATELETS = "platelets"
-    PLASMA = "plasma"
+from donorsite.model.donation_kinds import DonationKind
 
 
 class IntervalUnit(StrEnum):
