@@ -6,12 +6,11 @@ import os
 import sys
 from pathlib import Path
 
-from donorsite.build.settings import SettingsError, build_date_from_environment, located_setting_problem, options_from_config
+from donorsite.build.settings import SettingsError, build_date_from_environment, options_from_config
 from donorsite.build.site_config import CONFIG_FILE, ConfigFileError, read_site_config
 from donorsite.content.loading import collect_content
 from donorsite.core.problems import Problem
 from donorsite.localize.catalogs import MissingCatalogError
-from donorsite.model.eligibility import EligibilitySettingsError
 
 
 def check_site(root: Path, annotations: bool) -> int:
@@ -58,6 +57,6 @@ def _settings_problem(root: Path) -> Problem | str | None:
         options_from_config(read_site_config(root), os.environ, root / CONFIG_FILE)
     except ConfigFileError as error:
         return str(error)
-    except (SettingsError, EligibilitySettingsError) as error:
-        return located_setting_problem(root, str(error)) or str(error)
+    except SettingsError as error:
+        return error.problem or str(error)
     return None
