@@ -221,8 +221,7 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None, bui
     problems += published_link_problems(root)
     entries.sort(key=lambda entry: (entry.campaign.sort_date, entry.id))
     notices = tuple(notice for entry in entries for notice in entry.notices)
-    supply = supplies[0] if supplies else None
-    return SiteContent(tuple(entries), slogans, tuple(problems), notices, sites, supply, tuple(supplies))
+    return SiteContent(tuple(entries), slogans, tuple(problems), notices, sites, tuple(supplies))
 
 
 def _with_commit_dates(root: Path, content: SiteContent) -> SiteContent:
