@@ -13,39 +13,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from donorsite.build.admin_config import admin_config_text, editor_settings
-from donorsite.build.export import ExportError, export_site
-from donorsite.build.settings import (
-    SettingsError,
-    build_date_from_environment,
-    content_filter_from_environment,
-    located_setting_problem,
-    options_from_config,
-)
-from donorsite.build.site_config import CONFIG_FILE, ConfigFileError, read_site_config
-from donorsite.build.site_search import SearchIndexError, write_search_index
-from donorsite.content.loading import CAMPAIGN_FOLDER, collect_content
-from donorsite.content.revisions import ShallowHistoryError
+from donorsite.build.export import ExportError
+from donorsite.build.site_config import read_site_config
+from donorsite.commands.check import check_site
+from donorsite.commands.export import export, search_index
+from donorsite.commands.new import new_campaign
+from donorsite.commands.output import write_output
+from donorsite.commands.schema import schema
+from donorsite.commands.supply import supply_set
+from donorsite.commands.translations import translations
 from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
-from donorsite.core.problems import ContentError, Problem
 from donorsite.editing.edit_session import EditSessionError, default_environment, run_edit_session
-from donorsite.editing.safe_write import WriteError, create_file, replace_files
-from donorsite.editing.schema_export import write_schemas
-from donorsite.editing.starter import (
-    StarterError,
-    check_country,
-    check_new_id,
-    copied_campaign_path,
-    copied_campaign_text,
-    parse_start_date,
-    starter_text,
-)
-from donorsite.editing.supply_update import SupplyChange, SupplyUpdateError, set_supply_level
-from donorsite.editing.translation_import import import_translations
-from donorsite.editing.translation_sheet import SheetError
-from donorsite.editing.translations import export_missing, load_slots, translation_table
-from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.model.campaign import CampaignKind
-from donorsite.model.eligibility import EligibilitySettingsError
 
 DESCRIPTION = """Blood-donation campaign site tools. 献血活动网站工具。
 
@@ -67,54 +46,6 @@ commands / 命令:
   admin-config  print the web editor's config.yml, generated from the content model
                 输出由内容模型生成的网页编辑器配置
 """
-
-
-def _check(root: Path, annotations: bool) -> int:
-    try:
-        build_date = build_date_from_environment(os.environ)
-    except (SettingsError, MissingCatalogError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    content = collect_content(root, build_date=build_date)
-    settings_problem = _settings_problem(root)
-    if settings_problem:
-        print(settings_problem)
-        if annotations and isinstance(settings_problem, Problem):
-            print(settings_problem.as_github_annotation())
-    for notice in content.notices:
-        print(f"{notice} (warning)")
-        if annotations:
-            print(notice.as_github_annotation("warning"))
-    for problem in sorted(content.problems):
-        print(problem)
-        if annotations:
-            print(problem.as_github_annotation())
-    if content.problems or settings_problem:
-        count = len(content.problems) + bool(settings_problem)
-        files = len({problem.file for problem in content.problems} | ({CONFIG_FILE} if settings_problem else set()))
-        print(f"{count} problem(s) in {files} file(s). 共 {count} 个问题，涉及 {files} 个文件。", file=sys.stderr)
-        return 1
-    slogans = len(content.slogans.slogans) if content.slogans else 0
-    print(f"OK: {len(content.campaigns)} campaign(s), {slogans} slogan(s). 检查通过。")
-    return 0
-
-
-def _settings_problem(root: Path) -> Problem | str | None:
-    """The first wrong build setting of ``mkdocs.yml`` (as the build reads it), located; None if they are right or there is no file.
-
-    ``check`` reads them so that nothing it passes fails the build. An
-    unreadable file is a message that names it (and its line) already.
-    """
-    if not (root / CONFIG_FILE).is_file():
-        return None
-    try:
-        # The build's settings, read as the build reads them: a wrong one fails here too, at its line.
-        options_from_config(read_site_config(root), os.environ, root / CONFIG_FILE)
-    except ConfigFileError as error:
-        return str(error)
-    except (SettingsError, EligibilitySettingsError) as error:
-        return located_setting_problem(root, str(error)) or str(error)
-    return None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -160,119 +91,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _new(root: Path, arguments: argparse.Namespace) -> int:
-    try:
-        day = parse_start_date(arguments.date)
-        path = check_new_id(root, arguments.id)
-        if arguments.copy:
-            source = copied_campaign_path(root, arguments.copy)
-            text = copied_campaign_text(source.read_bytes().decode("utf-8-sig", errors="replace"), day)
-        else:
-            text = starter_text(CampaignKind(arguments.kind), arguments.language, day, check_country(arguments.country))
-        today = build_date_from_environment(os.environ)
-        (root / CAMPAIGN_FOLDER).mkdir(exist_ok=True)
-        create_file(path, text.encode("utf-8"), path.relative_to(root).as_posix())
-    except (StarterError, WriteError, OSError, SettingsError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    if day.year < today.year:
-        warning = f"warning: {day.isoformat()} is in a past year (today is {today.isoformat()}); check --date / 日期在往年，请核对"
-        print(warning, file=sys.stderr)
-    print(f"wrote {path.relative_to(root).as_posix()}; now edit it and run: donorsite check / 已创建，请编辑后运行检查")
-    return 0
-
-
-def _write_output(path: Path, text: str) -> int:
-    try:
-        if path.exists() and (path.is_symlink() or not path.is_file()):
-            path.write_text(text, encoding="utf-8")  # a device or pipe such as /dev/stdout
-        else:
-            replace_files({path: text.encode("utf-8")}, {path: str(path)})
-    except (WriteError, OSError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    return 0
-
-
-def _import(root: Path, sheet: Path) -> int:
-    try:
-        data = sheet.read_bytes()
-    except OSError as error:
-        print(f"error: cannot read {sheet}: {error.strerror or error}", file=sys.stderr)
-        return 1
-    try:
-        changed = import_translations(root, data, sheet.name)
-    except SheetError as error:
-        print("\n".join(error.messages), file=sys.stderr)
-        print(f"nothing was changed. 未作任何修改。 ({len(error.messages)} problem(s))", file=sys.stderr)
-        return 1
-    except WriteError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    for name in changed:
-        print(f"updated {name}")
-    if not changed:
-        print("nothing to change: the sheet has no new translations. 没有新的译文。")
-    return 0
-
-
-def _translations(root: Path, arguments: argparse.Namespace) -> int:
-    try:
-        if arguments.import_file:
-            return _import(root, arguments.import_file)
-        slots = load_slots(root)
-    except ContentError as error:
-        print(error.report(), file=sys.stderr)
-        return 1
-    output = export_missing(slots, arguments.export) if arguments.export else translation_table(slots) + "\n"
-    if arguments.output:
-        return _write_output(arguments.output, output)
-    sys.stdout.write(output)
-    return 0
-
-
-def _supply_set(root: Path, arguments: argparse.Namespace) -> int:
-    try:
-        build_date = build_date_from_environment(os.environ)
-        change = SupplyChange(arguments.blood_type, arguments.level, arguments.measured)
-        set_supply_level(root, change, build_date)
-    except (SupplyUpdateError, WriteError, SettingsError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    print(f"updated supply.yaml: {arguments.blood_type} {arguments.level} / 已更新")
-    return 0
-
-
-def _export(root: Path, target: Path) -> int:
-    try:
-        export_site(root, target, os.environ, content_filter_from_environment(os.environ))
-    except ContentError as error:
-        print(error.report(), file=sys.stderr)
-        return 1
-    except (ExportError, ConfigFileError, SettingsError, EligibilitySettingsError, MissingCatalogError, ShallowHistoryError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    print(f"wrote {target}: build it there with `mkdocs build` or `zensical build`, then `donorsite search-index site` / 已导出")
-    return 0
-
-
-def _search_index(site_dir: Path) -> int:
-    try:
-        bundle = write_search_index(site_dir)
-    except SearchIndexError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    print(f"wrote {bundle} / 已生成搜索索引")
-    return 0
-
-
 def _web_editor(root: Path, arguments: argparse.Namespace) -> int:
     try:
         settings = editor_settings(read_site_config(root))
         if arguments.command == "admin-config":
             text = admin_config_text(settings)
             if arguments.output:
-                return _write_output(arguments.output, text)
+                return write_output(arguments.output, text)
             sys.stdout.write(text)
             return 0
         return run_edit_session(root, settings, arguments.address, default_environment())
@@ -285,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     arguments = _parser().parse_args(argv)
     if arguments.command == "search-index":  # works on a built site, not on the site's sources
-        return _search_index(arguments.site_dir)
+        return search_index(arguments.site_dir)
     root: Path = arguments.root
     if not root.is_dir():
         # A mistyped --root would otherwise "check" an empty site and report success.
@@ -293,26 +118,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if arguments.command == "check":
         annotations = arguments.annotations == "github" or (arguments.annotations == "auto" and os.environ.get("GITHUB_ACTIONS") == "true")
-        return _check(root, annotations)
+        return check_site(root, annotations)
     if arguments.command == "new":
-        return _new(root, arguments)
+        return new_campaign(root, arguments)
     if arguments.command == "translations":
-        return _translations(root, arguments)
+        return translations(root, arguments)
     if arguments.command == "export":
-        return _export(root, arguments.directory)
+        return export(root, arguments.directory)
     if arguments.command == "supply":
-        return _supply_set(root, arguments)
+        return supply_set(root, arguments)
     if arguments.command in ("edit", "admin-config"):
         return _web_editor(root, arguments)
-    try:
-        written = write_schemas(root)
-    except OSError as error:
-        reason = error.strerror or error
-        print(f"error: cannot write {root / 'schemas'}: {reason}; run it in the site's folder or pass --root", file=sys.stderr)
-        return 1
-    for path in written:
-        print(f"wrote {path}")
-    return 0
+    return schema(root)
 
 
 if __name__ == "__main__":

@@ -37,7 +37,6 @@ from donorsite.build.settings import (
     SettingsError,
     content_filter_from_environment,
     limits_text,
-    located_setting_message,
     options_from_config,
     worker_from_environment,
 )
@@ -75,7 +74,7 @@ class CampaignSite:
             worker = worker_from_environment(os.environ, worker_available(), serving=command == "serve")
         except (SettingsError, EligibilitySettingsError) as error:
             # Located as `donorsite check` prints it: mkdocs.yml:line:col: setting: what to do.
-            raise PluginError(located_setting_message(Path(config.config_file_path).parent, str(error))) from None
+            raise PluginError(str(error)) from None
         except MissingCatalogError as error:
             raise PluginError(str(error)) from None
         limits = limits_text(self.content_filter)

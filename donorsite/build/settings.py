@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from donorsite.build.site_config import setting_location
+from donorsite.build.site_config import CONFIG_FILE, setting_position
 from donorsite.content.loading import ContentFilter
 from donorsite.content.options import SiteOptions
 from donorsite.core.campaign_ids import campaign_id_problem
@@ -31,7 +29,29 @@ def _items(text: str) -> list[str]:
 
 
 class SettingsError(Exception):
-    """A build setting is wrong; the message names it and says how to fix it."""
+    """A build setting is wrong; the message names it and says how to fix it.
+
+    ``problem`` is a setting of ``mkdocs.yml`` located at its line, as ``donorsite check``
+    prints it (the message is its text); None for an environment variable.
+    """
+
+    def __init__(self, message: str, problem: Problem | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem
+
+    def __reduce__(self) -> tuple[type[SettingsError], tuple[str, Problem | None]]:
+        # Rebuilt whole when it crosses to or from the page worker.
+        return (SettingsError, (str(self), self.problem))
+
+
+def setting_error(config_file: Path | None, keys: tuple[str, ...], field: str, text: str) -> SettingsError:
+    """The error of the setting at ``keys`` of ``mkdocs.yml``, at its line and column (the file's first line if it has none of them).
+
+    ``field`` names the setting in the message (empty for none); ``text`` says what to do.
+    """
+    line, column = setting_position(config_file, *keys) or (1, 1)
+    problem = Problem(CONFIG_FILE, line, column, field, text)
+    return SettingsError(str(problem), problem)
 
 
 def content_filter_from_environment(environment: Mapping[str, str]) -> ContentFilter:
@@ -143,25 +163,22 @@ def donorsite_settings(config: Mapping[str, Any], config_file: Path | None = Non
     if raw is None:
         return DonorsiteSettings()
     if not isinstance(raw, Mapping):
-        where = setting_location(config_file, "extra", "donorsite")
-        raise SettingsError(f"{where}: extra.donorsite: write the site's settings as a mapping, e.g. 'default_locale: zh-Hans'")
+        text = "write the site's settings as a mapping, e.g. 'default_locale: zh-Hans'"
+        raise setting_error(config_file, ("extra", "donorsite"), "extra.donorsite", text)
     try:
         settings = DonorsiteSettings.model_validate(dict(raw))
     except ValidationError as error:
         key = str(error.errors()[0]["loc"][0])
-        where = setting_location(config_file, "extra", "donorsite", key)
+        keys = ("extra", "donorsite", key)
         if key not in _SETTING_HELP:
-            raise SettingsError(f"{where}: extra.donorsite.{key}: not a setting; use {', '.join(_SETTING_HELP)}") from None
-        raise SettingsError(f"{where}: extra.donorsite.{key}: {raw[key]!r} is not right; {_SETTING_HELP[key]}") from None
+            raise setting_error(config_file, keys, f"extra.donorsite.{key}", f"not a setting; use {', '.join(_SETTING_HELP)}") from None
+        raise setting_error(config_file, keys, f"extra.donorsite.{key}", f"{raw[key]!r} is not right; {_SETTING_HELP[key]}") from None
     if settings.default_locale not in LOCALE_CODES:
-        where = setting_location(config_file, "extra", "donorsite", "default_locale")
-        raise SettingsError(
-            f"{where}: extra.donorsite.default_locale: '{settings.default_locale}' is not a site locale; {_SETTING_HELP['default_locale']}"
-        )
+        text = f"'{settings.default_locale}' is not a site locale; {_SETTING_HELP['default_locale']}"
+        raise setting_error(config_file, ("extra", "donorsite", "default_locale"), "extra.donorsite.default_locale", text)
     if settings.editor and settings.editor.language and settings.editor.language not in LOCALE_CODES:
-        where = setting_location(config_file, "extra", "donorsite", "editor", "language")
-        language = settings.editor.language
-        raise SettingsError(f"{where}: extra.donorsite.editor.language: '{language}' is not a site locale; {_SETTING_HELP['editor']}")
+        text = f"'{settings.editor.language}' is not a site locale; {_SETTING_HELP['editor']}"
+        raise setting_error(config_file, ("extra", "donorsite", "editor", "language"), "extra.donorsite.editor.language", text)
     return settings
 
 
@@ -174,14 +191,12 @@ def options_from_config(config: Mapping[str, Any], environment: Mapping[str, str
     Raises ``SettingsError`` naming a wrong setting.
     """
     if not config.get("site_url"):
-        where = setting_location(config_file, "site_url")
-        raise SettingsError(f"{where}: set site_url to the public address; hreflang links and sitemaps need it")
+        raise setting_error(config_file, ("site_url",), "", "set site_url to the public address; hreflang links and sitemaps need it")
     settings = donorsite_settings(config, config_file)
     try:
         eligibility = eligibility_rules(settings.eligibility)
     except EligibilitySettingsError as error:
-        where = setting_location(config_file, "extra", "donorsite", "eligibility")
-        raise SettingsError(str(error).replace("mkdocs.yml: ", f"{where}: ", 1)) from None
+        raise setting_error(config_file, ("extra", "donorsite", "eligibility"), error.field, error.text) from None
     return SiteOptions(
         default_locale=settings.default_locale,
         site_url=str(config["site_url"]),
@@ -205,42 +220,3 @@ def limits_text(content_filter: ContentFilter) -> str | None:
     if not limits:
         return None
     return f"a partial site: only the campaigns of {' '.join(limits)} are built; unset the variables to build every campaign"
-
-
-def located_setting_message(root: Path, message: str) -> str:
-    """``message`` ("mkdocs.yml: extra.donorsite.x: what to do") with the line and column of that setting in ``root/mkdocs.yml``.
-
-    A message about the environment (``DONORSITE_TODAY: ...``) is returned as it is.
-    """
-    problem = located_setting_problem(root, message)
-    return str(problem) if problem else message
-
-
-def located_setting_problem(root: Path, message: str) -> Problem | None:
-    """``message`` about ``mkdocs.yml`` as a problem at the line of its setting; None for a message about the environment.
-
-    The setting's line is found by composing the file (no value is constructed,
-    so ``!!python/...`` tags are harmless); a message naming no setting points at the file's first line.
-    """
-    file, _, rest = message.partition(": ")
-    located = re.fullmatch(r"mkdocs\.yml:(\d+):(\d+)", file)
-    if located:
-        # Already at its line (the settings schema locates what it refuses).
-        key, _, text = rest.partition(": ")
-        return Problem("mkdocs.yml", int(located.group(1)), int(located.group(2)), key if text else "", text or rest)
-    if file != "mkdocs.yml":
-        return None
-    key, _, text = rest.partition(": ")
-    line, column = 1, 1
-    try:
-        node = yaml.compose((root / file).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError):
-        node = None
-    for part in key.split(".") if text else []:
-        entries = node.value if isinstance(node, yaml.MappingNode) else []
-        child = next((value for name, value in entries if isinstance(name, yaml.ScalarNode) and name.value == part), None)
-        if child is None:
-            break
-        node = child
-        line, column = node.start_mark.line + 1, node.start_mark.column + 1
-    return Problem(file, line, column, key if text else "", text or rest)

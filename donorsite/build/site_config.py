@@ -68,17 +68,18 @@ def read_site_config(root: Path) -> dict[str, Any]:
     return config
 
 
-def setting_location(config_file: Path | None, *keys: str) -> str:
-    """``mkdocs.yml:LINE:COL`` of the setting at ``keys`` (``extra``, ``donorsite``, …), as deep as the file has it.
+def setting_position(config_file: Path | None, *keys: str) -> tuple[int, int] | None:
+    """Line and column of the setting at ``keys`` (``extra``, ``donorsite``, …) in ``config_file``, as deep as the file has it.
 
-    Just ``mkdocs.yml`` when the file cannot be read; never raises.
+    The file is composed, not constructed, so ``!!python/...`` tags are harmless.
+    None when there is no file, it cannot be read or it has none of the keys; never raises.
     """
     if config_file is None:
-        return CONFIG_FILE
+        return None
     try:
         node: yaml.Node | None = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=ConfigLoader)  # noqa: S506
-    except (OSError, yaml.YAMLError):
-        return CONFIG_FILE
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError):
+        return None
     mark = None
     for key in keys:
         if not isinstance(node, yaml.MappingNode):
@@ -89,6 +90,4 @@ def setting_location(config_file: Path | None, *keys: str) -> str:
         mark, node = found[0].start_mark, found[1]
         if isinstance(node, yaml.ScalarNode):
             mark = node.start_mark
-    if mark is None:
-        return CONFIG_FILE
-    return f"{CONFIG_FILE}:{mark.line + 1}:{mark.column + 1}"
+    return (mark.line + 1, mark.column + 1) if mark else None

@@ -18,7 +18,8 @@ from donorsite.model.donation_sites import WEEKDAYS, DonationSite, HoursExceptio
 from donorsite.model.fields import closest_match
 from donorsite.model.supply import SupplyFile
 from donorsite.reading.validation import describe_validation_error
-from donorsite.reading.yaml_reader import FieldPath, YamlDocument, format_path, read_yaml_file, read_yaml_text
+from donorsite.reading.yaml_document import FieldPath, YamlDocument, format_path
+from donorsite.reading.yaml_reader import read_yaml_file, read_yaml_text
 
 SITES_FILE = "sites.yaml"
 SUPPLY_FILE = "supply.yaml"

@@ -27,7 +27,8 @@ from donorsite.model.donation_sites import SitesFile
 from donorsite.model.slogan import SloganFile
 from donorsite.model.timing import build_date_contradictions, utc_today
 from donorsite.reading.validation import describe_validation_error
-from donorsite.reading.yaml_reader import FieldPath, YamlDocument, format_path, read_yaml_file, read_yaml_text
+from donorsite.reading.yaml_document import FieldPath, YamlDocument, format_path
+from donorsite.reading.yaml_reader import read_yaml_file, read_yaml_text
 
 CAMPAIGN_FOLDER = "campaigns"
 SLOGAN_FILE = "slogans.yaml"
@@ -220,8 +221,7 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None, bui
     problems += published_link_problems(root)
     entries.sort(key=lambda entry: (entry.campaign.sort_date, entry.id))
     notices = tuple(notice for entry in entries for notice in entry.notices)
-    supply = supplies[0] if supplies else None
-    return SiteContent(tuple(entries), slogans, tuple(problems), notices, sites, supply, tuple(supplies))
+    return SiteContent(tuple(entries), slogans, tuple(problems), notices, sites, tuple(supplies))
 
 
 def _with_commit_dates(root: Path, content: SiteContent) -> SiteContent:

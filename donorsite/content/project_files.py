@@ -14,7 +14,7 @@ import yaml
 
 from donorsite.core.problems import Problem
 from donorsite.model.campaign import Campaign
-from donorsite.reading.yaml_reader import YamlDocument, format_path
+from donorsite.reading.yaml_document import YamlDocument, format_path
 
 DOCS_FOLDER = "docs"
 

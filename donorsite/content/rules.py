@@ -10,12 +10,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from donorsite.core.locales import LOCALE_CODES
-from donorsite.model.campaign import Campaign, Image, Venue
+from donorsite.model.campaign import Campaign, Image
 from donorsite.model.country_areas import country_at
-from donorsite.model.fields import LocalizedText
+from donorsite.model.event import Venue
+from donorsite.model.text_fields import LocalizedText
 from donorsite.model.time_zones import country_name, country_zones, zone_country
 from donorsite.model.timing import event_time_contradictions
-from donorsite.reading.yaml_reader import FieldPath
+from donorsite.reading.yaml_document import FieldPath
 
 RuleViolation = tuple[FieldPath, str]
 

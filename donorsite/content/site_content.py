@@ -11,7 +11,7 @@ from donorsite.model.campaign import Campaign
 from donorsite.model.donation_sites import SitesFile
 from donorsite.model.slogan import SloganFile
 from donorsite.model.supply import SupplyFile
-from donorsite.reading.yaml_reader import FieldPath
+from donorsite.reading.yaml_document import FieldPath
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,13 @@ class SiteContent:
     notices: tuple[Problem, ...] = field(default=())
     # The blood service's own files (issue 17): permanent sites and today's stock.
     sites: SitesFile | None = None
-    # The first centre's stock (supply.yaml), for what shows one centre; ``supplies`` holds every centre's.
-    supply: SupplyFile | None = None
+    # Every centre's stock, the first centre's (supply.yaml) first.
     supplies: tuple[SupplyFile, ...] = ()
+
+    @property
+    def supply(self) -> SupplyFile | None:
+        """The first centre's stock (supply.yaml), for what shows one centre; None if no stock is published."""
+        return self.supplies[0] if self.supplies else None
 
     def supply_of(self, centre_id: str) -> SupplyFile | None:
         """The stock of the centre with id ``centre_id``, or None if none is published."""

@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from donorsite.reading.yaml_reader import FieldPath, YamlDocument, read_yaml_text
+from donorsite.reading.yaml_document import FieldPath, YamlDocument
+from donorsite.reading.yaml_reader import read_yaml_text
 
 LINE_BREAK = re.compile(r"\r\n|\n|\r")
 

@@ -17,7 +17,8 @@ from donorsite.core.locales import get_locale
 from donorsite.editing.text_edits import TextEdit, apply_edits
 from donorsite.model.campaign import Campaign, CampaignKind
 from donorsite.model.time_zones import country_zones, zone_country
-from donorsite.reading.yaml_reader import YamlDocument, read_yaml_text
+from donorsite.reading.yaml_document import YamlDocument
+from donorsite.reading.yaml_reader import read_yaml_text
 
 # Facts of the old campaign that would be wrong for the new one.
 _DROPPED_ON_COPY = ("results", "honour_rolls", "statistics", "registration")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from donorsite.reading.yaml_reader import FieldPath, YamlDocument
+from donorsite.reading.yaml_document import FieldPath, YamlDocument
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,10 @@ from donorsite.editing.safe_write import replace_files
 from donorsite.editing.text_edits import TextEdit, add_key_edit, apply_edits, yaml_string
 from donorsite.editing.translation_sheet import SheetError, SheetRow, decode_sheet, read_sheet
 from donorsite.model.donation_sites import SitesFile
-from donorsite.model.fields import LocalizedText
+from donorsite.model.text_fields import LocalizedText
 from donorsite.model.timing import utc_today
-from donorsite.reading.yaml_reader import FieldPath, YamlDocument, format_path, read_yaml_text
+from donorsite.reading.yaml_document import FieldPath, YamlDocument, format_path
+from donorsite.reading.yaml_reader import read_yaml_text
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _FIELD_PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*|\[\d{1,6}\])*$")

@@ -20,8 +20,8 @@ from donorsite.content.rules import walk_models
 from donorsite.core.locales import LOCALE_CODES, get_locale
 from donorsite.core.problems import ContentError
 from donorsite.editing.translation_sheet import write_sheet
-from donorsite.model.fields import LocalizedText
-from donorsite.reading.yaml_reader import FieldPath, format_path
+from donorsite.model.text_fields import LocalizedText
+from donorsite.reading.yaml_document import FieldPath, format_path
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,10 @@ from donorsite.core.locales import LOCALES
 from donorsite.exports.events_api import ApiCoordinates, ApiModel, LocalizedApiText, _api_text
 from donorsite.localize.picking import TextPicker
 from donorsite.localize.services import LocaleServices
-from donorsite.model.donation_sites import WEEKDAYS, BloodCentre, Donation, DonationSite, SiteKind, SitesFile
-from donorsite.model.fields import LocalizedText
+from donorsite.model.donation_kinds import DonationKind
+from donorsite.model.donation_sites import WEEKDAYS, BloodCentre, DonationSite, SiteKind, SitesFile
 from donorsite.model.supply import BLOOD_TYPES, SupplyFile, SupplyLevel
+from donorsite.model.text_fields import LocalizedText
 from donorsite.model.time_zones import zone_country
 
 
@@ -135,7 +136,7 @@ class ApiSite(ApiModel):
     timezone: str = Field(description="IANA time zone of the hours.")
     hours: dict[str, list[ApiSpan]] = Field(description="Opening hours per weekday (monday … sunday); an empty list is a closed day.")
     exceptions: list[ApiException] = Field(description="Holidays, closures, extended hours.")
-    donations: list[Donation] = Field(description="What can be given: whole-blood, platelets, plasma.")
+    donations: list[DonationKind] = Field(description="What can be given: whole-blood, platelets, plasma.")
     phone: str | None = Field(description="Phone number; null when not written.")
     pages: dict[str, str] = Field(description="The site's page in each locale.")
 

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from donorsite.content.loading import CampaignEntry
-from donorsite.model.campaign import Event
+from donorsite.model.event import Event
 from donorsite.model.sessions import DEFAULT_DURATION, SessionInstants, event_sessions, is_all_day
 
 __all__ = ["DEFAULT_DURATION", "EventOccurrence", "campaign_occurrences", "event_span", "site_occurrences"]

@@ -15,7 +15,8 @@ style sheet:
 - English: British style, "Tuesday 16 February 2027".
 
 Joiners between two values (ranges, a figure and its unit) come from the
-label catalogs, so each language keeps its own punctuation.
+label catalogs, so each language keeps its own punctuation. A report's
+figures with their qualifiers (约140人) are written in ``quantities.py``.
 """
 
 from __future__ import annotations
@@ -54,23 +55,6 @@ MILLILITRES = N_("%(value)s mL")
 LITRES = N_("%(value)s L")
 KILOGRAMS = N_("%(value)s kg")
 HOURS = N_("%(value)s h")
-
-# A reported number's qualifier, keyed by the model's values (FigureQualifier). Chinese puts
-# 多 after a count (1万多人) but 超过 before a share (超过70%), hence two tables.
-COUNT_QUALIFIERS: dict[str, str] = {
-    "about": N_("about %(value)s"),
-    "more-than": N_("more than %(value)s"),
-    "at-least": N_("at least %(value)s"),
-    "fewer-than": N_("fewer than %(value)s"),
-}
-SHARE_QUALIFIERS: dict[str, str] = {
-    "about": N_("about %(value)s"),
-    "more-than": N_("above %(value)s"),
-    "at-least": N_("at least %(value)s"),
-    "fewer-than": N_("below %(value)s"),
-}
-# Marks where the number sits in a formatted quantity, so that a page can set the number apart.
-_NUMBER_MARK = "\ue000"
 
 # The names readers use for the zones of the site's events. CLDR calls
 # Asia/Shanghai 中国时间 and Asia/Taipei 台北時間; notices say 北京时间 and 臺灣時間.
@@ -233,62 +217,6 @@ class LocaleFormatter:
     def hours(self, value: float) -> str:
         """A duration in hours with the locale's unit."""
         return self._pattern(HOURS, value=self.number(value))
-
-    def _unit_pattern(self, unit: str, value: float) -> str:
-        # A fraction takes the plural in English ("1.5 people" does not occur, but stays grammatical).
-        count = int(value) if float(value).is_integer() else 2
-        if unit == "people":
-            return self.translations.ngettext("%(value)s person", "%(value)s people", count)
-        if unit == "donations":
-            return self.translations.ngettext("%(value)s donation", "%(value)s donations", count)
-        if unit == "hours":
-            return self.translations.gettext(HOURS)
-        return "%(value)s"
-
-    def quantity_parts(self, value: float, unit: str, qualifier: str | None = None) -> tuple[str, str, str]:
-        """A reported figure as (words before the number, the number, words after it), with its unit and qualifier.
-
-        ``unit`` is a figure unit (count, people, donations, ml, percent, hours);
-        ``qualifier`` is about, more-than, at-least or fewer-than.
-
-        >>> for code in ("zh-Hans", "zh-Hant", "vi", "en"):
-        ...     f = formatter_for(code)
-        ...     print(code, "|".join(f.quantity_parts(140, "people", "about")), "|".join(f.quantity_parts(10000, "people", "more-than")))
-        zh-Hans 约|140|人 |1万|多人
-        zh-Hant 約|140|人 |1萬|多人
-        vi khoảng |140| người hơn |10.000| người
-        en about |140| people more than |10,000| people
-        """
-        if unit == "percent":
-            number = self.percent(value / 100)
-        elif unit == "ml":
-            litres = value >= LITRE_THRESHOLD_ML and not self.uses_myriads
-            number = self.number(round(value / 1000, 1) if litres else value)
-        else:
-            number = self.number(value)
-        text = _NUMBER_MARK
-        if qualifier:
-            qualifiers = SHARE_QUALIFIERS if unit == "percent" else COUNT_QUALIFIERS
-            text = self._pattern(qualifiers[qualifier], value=text)
-        if unit == "ml":
-            text = self._pattern(LITRES if litres else MILLILITRES, value=text)
-        elif unit != "percent":
-            text = self._unit_pattern(unit, value) % {"value": text}
-        before, after = text.split(_NUMBER_MARK)
-        return before, number, after
-
-    def quantity(self, value: float, unit: str, qualifier: str | None = None) -> str:
-        """A reported figure as one text: ``约140人``, ``more than 10,000 people``, ``khoảng 72,7%``.
-
-        >>> for code in ("zh-Hans", "zh-Hant", "vi", "en"):
-        ...     f = formatter_for(code)
-        ...     print(code, f.quantity(700, "count", "more-than"), f.quantity(72.7, "percent", "about"), f.quantity(9, "count", "at-least"))
-        zh-Hans 700多 约72.7% 至少9
-        zh-Hant 700多 約72.7% 至少9
-        vi hơn 700 khoảng 72,7% ít nhất 9
-        en more than 700 about 72.7% at least 9
-        """
-        return "".join(self.quantity_parts(value, unit, qualifier))
 
     def percent(self, ratio: float) -> str:
         """A ratio as a percentage with at most one decimal.

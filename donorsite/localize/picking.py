@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from donorsite.localize.services import LocaleServices
 from donorsite.localize.texts import LocalText, TextOrigin, chinese_script_of_country
 from donorsite.model.campaign import Campaign
-from donorsite.model.fields import LocalizedText
+from donorsite.model.text_fields import LocalizedText
 from donorsite.model.time_zones import zone_country
 
 

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from donorsite.core.locales import get_locale
 from donorsite.localize.chinese import ChineseConverter
-from donorsite.model.fields import LocalizedText
+from donorsite.model.text_fields import LocalizedText
 
 
 class TextOrigin(StrEnum):

@@ -15,19 +15,13 @@ from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, Field
 
-from donorsite.model.campaign import Contact, Coordinates
-from donorsite.model.fields import (
-    CalendarDate,
-    CountryCode,
-    LocaleCode,
-    LocalizedName,
-    LocalizedText,
-    Slug,
-    StrictModel,
-    WebLink,
-    editor_error,
-)
+from donorsite.model.campaign import Contact
+from donorsite.model.donation_kinds import DonationKind
+from donorsite.model.event import Coordinates
+from donorsite.model.fields import CalendarDate, CountryCode, LocaleCode, Slug, StrictModel, editor_error
+from donorsite.model.link_fields import WebLink
 from donorsite.model.session_times import OpeningSpan
+from donorsite.model.text_fields import LocalizedName, LocalizedText
 from donorsite.model.time_zones import TimeZoneName
 
 # Weekday keys in ISO order (Monday first), as written in the files and in schema.org's DayOfWeek.
@@ -58,14 +52,6 @@ class SiteKind(StrEnum):
     BUS_STOP = "bus-stop"
 
 
-class Donation(StrEnum):
-    """What can be given at a site."""
-
-    WHOLE_BLOOD = "whole-blood"
-    PLATELETS = "platelets"
-    PLASMA = "plasma"
-
-
 class HoursException(StrictModel):
     """Different hours for one date or a range: a holiday, a closure, extended hours."""
 
@@ -85,7 +71,7 @@ class HoursException(StrictModel):
         return self.date <= day <= self.last_date
 
 
-def _each_donation_once(donations: list[Donation]) -> list[Donation]:
+def _each_donation_once(donations: list[DonationKind]) -> list[DonationKind]:
     # A kind written twice would be listed twice on the site's page and in its structured data.
     for index, donation in enumerate(donations):
         if donation in donations[:index]:
@@ -106,7 +92,7 @@ class DonationSite(StrictModel):
     timezone: TimeZoneName = Field(description="IANA time zone, e.g. Asia/Shanghai.")
     hours: WeeklyHours = Field(description="Opening hours per weekday.")
     exceptions: list[HoursException] = Field(default_factory=list, max_length=500, description="Holidays, closures, extended hours.")
-    donations: Annotated[list[Annotated[Donation, Field(strict=False)]], AfterValidator(_each_donation_once)] = Field(
+    donations: Annotated[list[Annotated[DonationKind, Field(strict=False)]], AfterValidator(_each_donation_once)] = Field(
         min_length=1, description="whole-blood, platelets, plasma."
     )
     contact: Contact | None = Field(None, description="Phone, e-mail or web page.")

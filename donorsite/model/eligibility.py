@@ -13,13 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-
-class DonationKind(StrEnum):
-    """The kinds of donation a self-check asks about (the values of the form's ``last_kind``)."""
-
-    WHOLE_BLOOD = "whole-blood"
-    PLATELETS = "platelets"
-    PLASMA = "plasma"
+from donorsite.model.donation_kinds import DonationKind
 
 
 class IntervalUnit(StrEnum):
@@ -136,7 +130,16 @@ DEFAULT_RULES: dict[str, EligibilityRule] = {
 
 
 class EligibilitySettingsError(Exception):
-    """The eligibility settings in ``mkdocs.yml`` are wrong; the message says where and how to fix them."""
+    """The eligibility settings in ``mkdocs.yml`` are wrong: ``field`` names the setting, ``text`` says how to fix it."""
+
+    def __init__(self, field: str, text: str) -> None:
+        super().__init__(f"mkdocs.yml: {field}: {text}")
+        self.field = field
+        self.text = text
+
+    def __reduce__(self) -> tuple[type[EligibilitySettingsError], tuple[str, str]]:
+        # Rebuilt whole when it crosses to or from the page worker.
+        return (EligibilitySettingsError, (self.field, self.text))
 
 
 def eligibility_rules(overrides: Mapping[str, Any] | None) -> dict[str, EligibilityRule]:
@@ -145,21 +148,21 @@ def eligibility_rules(overrides: Mapping[str, Any] | None) -> dict[str, Eligibil
     Raises ``EligibilitySettingsError`` naming the setting for any mistake.
     """
     rules = dict(DEFAULT_RULES)
-    where = "mkdocs.yml: extra.donorsite.eligibility"
+    where = "extra.donorsite.eligibility"
     if overrides is None:
         return rules
     if not isinstance(overrides, Mapping):
-        raise EligibilitySettingsError(f"{where}: write one entry per country code, e.g. 'VN: {{min_age: 18, ...}}'")
+        raise EligibilitySettingsError(where, "write one entry per country code, e.g. 'VN: {min_age: 18, ...}'")
     for country, values in overrides.items():
         if not (isinstance(country, str) and len(country) == 2 and country.isupper()):
-            raise EligibilitySettingsError(f"{where}: {country!r} is not a country code; use two capitals such as VN")
+            raise EligibilitySettingsError(where, f"{country!r} is not a country code; use two capitals such as VN")
         try:
             rules[country] = EligibilityRule.model_validate(values)
         except ValidationError as error:
             first = error.errors()[0]
             field = ".".join(str(part) for part in first["loc"])
             raise EligibilitySettingsError(
-                f"{where}.{country}{'.' + field if field else ''}: {first['msg']}; "
-                "give min_age, max_age, min_weight_kg_men, min_weight_kg_women, interval and interval_unit"
+                f"{where}.{country}{'.' + field if field else ''}",
+                f"{first['msg']}; give min_age, max_age, min_weight_kg_men, min_weight_kg_women, interval and interval_unit",
             ) from None
     return rules

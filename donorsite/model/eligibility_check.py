@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from donorsite.model.eligibility import DonationKind, EligibilityRule, IntervalUnit
+from donorsite.model.donation_kinds import DonationKind
+from donorsite.model.eligibility import EligibilityRule, IntervalUnit
 
 
 class Outcome(StrEnum):

@@ -18,7 +18,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from donorsite.model.campaign import Campaign, Event
+from donorsite.model.campaign import Campaign
+from donorsite.model.event import Event
 from donorsite.model.session_times import SessionTimes
 
 

@@ -6,7 +6,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from donorsite.model.fields import LocaleCode, LocalizedText, Slug, StrictModel
+from donorsite.model.fields import LocaleCode, Slug, StrictModel
+from donorsite.model.text_fields import LocalizedText
 
 
 class Slogan(StrictModel):

@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ConfigDict, Field, PlainValidator, ValidationInfo, WithJsonSchema, create_model, field_validator, model_validator
 
-from donorsite.model.fields import LocaleCode, LocalizedText, Slug, StrictModel, closest_match, editor_error
+from donorsite.model.fields import LocaleCode, Slug, StrictModel, closest_match, editor_error
+from donorsite.model.text_fields import LocalizedText
 from donorsite.model.time_zones import TimeZoneName
 
 # The eight ABO/RhD types, in the order blood services publish them: the one registry of types.

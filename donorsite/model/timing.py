@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from donorsite.model.campaign import Campaign, Event
+from donorsite.model.campaign import Campaign
+from donorsite.model.event import Event
 from donorsite.model.session_times import SessionTimes
 from donorsite.model.sessions import (
     DEFAULT_DURATION,

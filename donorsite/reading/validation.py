@@ -10,7 +10,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
-from donorsite.reading.yaml_reader import FieldPath, YamlDocument, format_path
+from donorsite.reading.yaml_document import FieldPath, YamlDocument, format_path
 
 _TYPE_NAMES = {
     "string_type": "text",

@@ -9,185 +9,18 @@ where every value stood so that later validation can name the line.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from donorsite.core.problems import Problem
 from donorsite.core.text_hygiene import describe_character
-from donorsite.reading.yaml_loaders import (
-    ALIAS_TAG,
-    BOOL_TAG,
-    FLOAT_TAG,
-    INT_TAG,
-    MAP_TAG,
-    NULL_TAG,
-    SEQ_TAG,
-    STR_TAG,
-    CoreSchemaLoader,
-    FastCoreSchemaLoader,
-)
+from donorsite.reading.yaml_document import YamlDocument
+from donorsite.reading.yaml_loaders import CoreSchemaLoader, FastCoreSchemaLoader
 from donorsite.reading.yaml_text import decode_utf8, editor_position, hidden_line_break_problems
-
-Location = tuple[int, int]
-FieldPath = tuple[str | int, ...]
+from donorsite.reading.yaml_values import MAX_DEPTH, SharedNodeError, TooLargeError, ValueBuilder, too_large_problem
 
 MAX_FILE_BYTES = 1_000_000
-MAX_NODES = 200_000
-MAX_DEPTH = 40
-# No count, year or coordinate needs more digits; Python refuses to read
-# integers of more than 4,300 digits at all.
-MAX_NUMBER_DIGITS = 20
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-@dataclass
-class YamlDocument:
-    """Plain values of one YAML file and where each of them was written."""
-
-    data: Any
-    value_locations: dict[FieldPath, Location] = field(default_factory=dict)
-    key_locations: dict[FieldPath, Location] = field(default_factory=dict)
-    # Character offsets of each value in the source text, and which mappings
-    # are written inline ({a: 1}); edits that must keep every other byte use them.
-    value_spans: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
-    flow_mappings: set[FieldPath] = field(default_factory=set)
-
-    def locate(self, path: FieldPath) -> Location:
-        """The line and column of ``path``, or of its nearest written ancestor."""
-        for end in range(len(path), -1, -1):
-            found = self.value_locations.get(path[:end])
-            if found:
-                return found
-        return (1, 1)
-
-    def locate_key(self, path: FieldPath) -> Location:
-        """The line and column of the key that introduces ``path``."""
-        return self.key_locations.get(path) or self.locate(path)
-
-
-def format_path(path: FieldPath) -> str:
-    """Write a value path as an editor reads it: ``events[0].schedule[2].time``."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-def _location(node: yaml.Node) -> Location:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-class _Builder:
-    """Turns a composed node tree into plain values, collecting problems."""
-
-    def __init__(self, display_name: str, refuse_shared_nodes: bool = False) -> None:
-        self.display_name = display_name
-        self._seen: set[int] | None = set() if refuse_shared_nodes else None
-        self.document = YamlDocument(data=None)
-        self.problems: list[Problem] = []
-        self._alias_reported = False
-        self._count = 0
-
-    def problem(self, location: Location, path: FieldPath, message: str) -> None:
-        self.problems.append(Problem(self.display_name, location[0], location[1], format_path(path), message))
-
-    def build(self, node: yaml.Node, path: FieldPath) -> Any:
-        self._count += 1
-        if self._count > MAX_NODES or len(path) > MAX_DEPTH:
-            raise _TooLarge(node)
-        if self._seen is not None:
-            if id(node) in self._seen:
-                raise _SharedNode()
-            self._seen.add(id(node))
-        if node.tag == ALIAS_TAG:
-            if not self._alias_reported:
-                self._alias_reported = True
-                self.problem(
-                    _location(node),
-                    path,
-                    f"aliases (*{node.value}) are not supported; write the value out in full instead of repeating it",
-                )
-            return None
-        self.document.value_locations[path] = _location(node)
-        if not isinstance(node, yaml.ScalarNode) and node.tag not in (MAP_TAG, SEQ_TAG):
-            self.problem(_location(node), path, f"the YAML tag '{node.tag}' is not allowed here; remove it")
-            return None
-        self.document.value_spans[path] = (node.start_mark.index, node.end_mark.index)
-        if isinstance(node, yaml.MappingNode) and node.flow_style:
-            self.document.flow_mappings.add(path)
-        if isinstance(node, yaml.MappingNode):
-            return self._build_mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        return self._build_scalar(node, path)
-
-    def _build_mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(_location(key_node), path, "keys must be plain names; merge keys (<<) are not supported")
-                continue
-            key = _nfc(str(key_node.value))
-            key_path = (*path, key)
-            if key in result:
-                first = self.document.key_locations[key_path]
-                self.problem(
-                    _location(key_node),
-                    key_path,
-                    f"duplicate key '{key}' (first written on line {first[0]}); keep only one of them",
-                )
-                continue
-            self.document.key_locations[key_path] = _location(key_node)
-            result[key] = self.build(value_node, key_path)
-        return result
-
-    def _build_scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
-        text = node.value
-        if node.tag == STR_TAG:
-            surrogate = _LONE_SURROGATE.search(text)
-            if surrogate:
-                # An escape such as "\uD800" names half of a character; nothing could print or save it.
-                self.problem(_location(node), path, f"the text contains {describe_character(surrogate.group())}")
-                return _LONE_SURROGATE.sub("\ufffd", text)
-            return _nfc(text)
-        if node.tag == NULL_TAG:
-            return None
-        if node.tag == BOOL_TAG:
-            return text.lower() == "true"
-        if node.tag == INT_TAG:
-            digits = len(text.lstrip("+-"))
-            if digits > MAX_NUMBER_DIGITS:
-                self.problem(
-                    _location(node),
-                    path,
-                    f"this number has {digits:,} digits; no value here needs more than {MAX_NUMBER_DIGITS}, so check what was pasted",
-                )
-                return None
-            return int(text)
-        if node.tag == FLOAT_TAG:
-            return float(text)
-        self.problem(_location(node), path, f"the YAML tag '{node.tag}' is not allowed here; remove it")
-        return None
-
-
-class _TooLarge(Exception):
-    def __init__(self, node: yaml.Node) -> None:
-        self.node = node
-
-
-class _SharedNode(Exception):
-    """The fast loader met an alias (a node reached twice)."""
 
 
 def _read_fast(text: str, display_name: str) -> tuple[YamlDocument | None, list[Problem]] | None:
@@ -206,13 +39,13 @@ def _read_fast(text: str, display_name: str) -> tuple[YamlDocument | None, list[
         loader.dispose()
     if root is None:
         return None
-    builder = _Builder(display_name, refuse_shared_nodes=True)
+    builder = ValueBuilder(display_name, refuse_shared_nodes=True)
     try:
         builder.document.data = builder.build(root, ())
-    except _SharedNode:
+    except SharedNodeError:
         return None
-    except _TooLarge as too_large:
-        return None, [_too_large_problem(display_name, too_large.node)]
+    except TooLargeError as too_large:
+        return None, [too_large_problem(display_name, too_large.node)]
     return builder.document, builder.problems
 
 
@@ -255,11 +88,11 @@ def read_yaml_text(text: str, display_name: str) -> tuple[YamlDocument | None, l
         loader.dispose()
     if root is None:
         return None, [Problem(display_name, 1, 1, "", "the file is empty; start from a sample in campaigns/")]
-    builder = _Builder(display_name)
+    builder = ValueBuilder(display_name)
     try:
         builder.document.data = builder.build(root, ())
-    except _TooLarge as too_large:
-        return None, [_too_large_problem(display_name, too_large.node)]
+    except TooLargeError as too_large:
+        return None, [too_large_problem(display_name, too_large.node)]
     return builder.document, builder.problems
 
 
@@ -270,12 +103,6 @@ def _tab_indented_line(text: str) -> int | None:
         if "\t" in indent and line.strip():
             return number
     return None
-
-
-def _too_large_problem(display_name: str, node: yaml.Node) -> Problem:
-    line, column = _location(node)
-    message = f"the file has more than {MAX_NODES:,} values or nests them more than {MAX_DEPTH} levels deep; simplify it"
-    return Problem(display_name, line, column, "", message)
 
 
 def read_yaml_file(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:

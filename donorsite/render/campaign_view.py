@@ -18,7 +18,9 @@ from donorsite.content.options import SiteOptions
 from donorsite.core.addresses import QR_CODE_FILE, campaign_page_address, event_calendar_url
 from donorsite.localize.picking import TextPicker, TranslationNotes, campaign_picker, translation_notes
 from donorsite.localize.texts import LocalText, TextOrigin
-from donorsite.model.campaign import Campaign, CampaignKind, CampaignStatus, Event, RecipientKind
+from donorsite.model.campaign import Campaign, CampaignKind, CampaignStatus
+from donorsite.model.event import Event
+from donorsite.model.results import RecipientKind
 from donorsite.model.timing import TimeState, campaign_span, event_span
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.eligibility_view import EligibilityView, build_eligibility_view

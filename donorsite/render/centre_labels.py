@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from donorsite.model.donation_sites import Donation, SiteKind
+from donorsite.model.donation_kinds import DonationKind
+from donorsite.model.donation_sites import SiteKind
 from donorsite.model.supply import SupplyLevel
 from donorsite.render.labels import N_
 
@@ -40,10 +41,10 @@ KIND_LABELS: dict[SiteKind, str] = {
     SiteKind.BUS_STOP: N_("Blood bus stop"),
 }
 
-DONATION_LABELS: dict[Donation, str] = {
-    Donation.WHOLE_BLOOD: N_("Whole blood"),
-    Donation.PLATELETS: N_("Platelets"),
-    Donation.PLASMA: N_("Plasma"),
+DONATION_LABELS: dict[DonationKind, str] = {
+    DonationKind.WHOLE_BLOOD: N_("Whole blood"),
+    DonationKind.PLATELETS: N_("Platelets"),
+    DonationKind.PLASMA: N_("Plasma"),
 }
 
 # Today's state of a site, computed again in the reader's browser (docs/assets/site-hours.js).

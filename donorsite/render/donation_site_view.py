@@ -16,8 +16,8 @@ from babel.dates import format_date
 
 from donorsite.localize.picking import TextPicker
 from donorsite.localize.texts import LocalText
-from donorsite.model.campaign import Venue
 from donorsite.model.donation_sites import WEEKDAYS, BloodCentre, DonationSite, next_opening
+from donorsite.model.event import Venue
 from donorsite.model.time_zones import zone_country
 from donorsite.render.centre_labels import (
     CLOSED_NOW,

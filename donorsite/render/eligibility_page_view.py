@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from donorsite.localize.formatting import N_
-from donorsite.model.eligibility import DonationKind, EligibilityRule
+from donorsite.model.donation_kinds import DonationKind
+from donorsite.model.eligibility import EligibilityRule
 from donorsite.model.eligibility_check import Reason, rules_table
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.eligibility_view import EligibilityView, build_eligibility_view

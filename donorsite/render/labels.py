@@ -9,13 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from donorsite.model.campaign import (
-    AwardGrade,
-    Campaign,
-    CampaignKind,
-    CampaignStatus,
-    OrganiserRole,
-)
+from donorsite.model.campaign import Campaign, CampaignKind, CampaignStatus, OrganiserRole
+from donorsite.model.results import AwardGrade
 from donorsite.model.timing import TimeState
 
 

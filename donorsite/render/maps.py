@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from donorsite.model.campaign import Venue
+from donorsite.model.event import Venue
 from donorsite.model.time_zones import zone_country
 
 # Google Maps is blocked in mainland China; Chinese map services take WGS 84 positions when told so.

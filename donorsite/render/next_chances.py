@@ -16,10 +16,11 @@ from zoneinfo import ZoneInfo
 
 from donorsite.content.loading import CampaignEntry, SiteContent
 from donorsite.core.addresses import campaign_key, site_key
-from donorsite.model.campaign import CampaignKind, CampaignStatus, Coordinates, Event
+from donorsite.model.campaign import CampaignKind, CampaignStatus
 from donorsite.model.donation_sites import BloodCentre, DonationSite
-from donorsite.model.fields import LocalizedText
+from donorsite.model.event import Coordinates, Event
 from donorsite.model.sessions import event_sessions, is_all_day
+from donorsite.model.text_fields import LocalizedText
 
 # Drives are planned weeks ahead; a site's next open days are what a reader can act on this week.
 DRIVE_HORIZON_DAYS = 60

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from donorsite.localize.picking import TextPicker
+from donorsite.localize.quantities import quantity_parts
 from donorsite.localize.texts import LocalText
-from donorsite.model.campaign import Campaign, Measures, Recipient
+from donorsite.model.campaign import Campaign
+from donorsite.model.results import Measures, Recipient
 from donorsite.render.charts import Bar, bar_chart
 from donorsite.render.context import LocaleRenderer
 from donorsite.render.labels import AWARD_LABELS, MEASURE_LABELS, VOLUME_MEASURES
@@ -161,7 +163,7 @@ def statistics_view(pick: TextPicker, campaign: Campaign) -> StatisticsView | No
     groups: list[FigureGroup] = []
     for figure in statistics.figures:
         qualifier = figure.qualifier.value if figure.qualifier else None
-        before, number, after = formatter.quantity_parts(figure.value, figure.unit.value, qualifier)
+        before, number, after = quantity_parts(formatter, figure.value, figure.unit.value, qualifier)
         view = FigureView(pick(figure.label), before, number, after, figure.unit.value, pick.optional(figure.comparison))
         figures.append(view)
         title = pick.optional(figure.group)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from donorsite.localize.services import LocaleServices
-from donorsite.model.campaign import Event
+from donorsite.model.event import Event
 from donorsite.model.session_times import SessionTimes
 
 

@@ -14,7 +14,8 @@ from donorsite.content.options import SiteOptions
 from donorsite.core.locales import LOCALES
 from donorsite.exports.calendar import calendar_event
 from donorsite.exports.occurrences import DEFAULT_DURATION, campaign_occurrences
-from donorsite.model.campaign import Contact, Event, ScheduleItem
+from donorsite.model.campaign import Contact
+from donorsite.model.event import Event, ScheduleItem
 from donorsite.model.sessions import event_sessions
 from donorsite.render.context import build_renderers
 from export_readers import (

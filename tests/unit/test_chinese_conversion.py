@@ -21,7 +21,7 @@ from donorsite.localize.chinese import (
     read_packaged_glossary,
 )
 from donorsite.localize.texts import TextOrigin, TextResolver, chinese_script_of_country
-from donorsite.model.fields import LocalizedText
+from donorsite.model.text_fields import LocalizedText
 
 TO_TRADITIONAL = [
     # Glossary entries must not fire inside a longer word.

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from donorsite.model.eligibility import DEFAULT_RULES, DonationKind, IntervalUnit
+from donorsite.model.donation_kinds import DonationKind
+from donorsite.model.eligibility import DEFAULT_RULES, IntervalUnit
 from donorsite.model.eligibility_check import Answers, Outcome, add_interval, check_eligibility, rules_table
 
 TESTS = Path(__file__).resolve().parents[1]

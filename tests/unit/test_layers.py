@@ -1,8 +1,8 @@
 """Every module of ``donorsite`` imports only from its own layer or the layers below it.
 
 The layers, lowest first (README "Layout" says what each holds):
-core → reading → model → content → localize → render → exports → build → editing,
-with the command line (``cli.py``) at the root above them.
+core → reading → model → content → localize → render → exports → build → editing → commands,
+with the command line's entry point (``cli.py``) at the root above them.
 The MkDocs adapter (``hooks/``) sits on top and is the only code that imports MkDocs.
 """
 
@@ -18,7 +18,7 @@ HOOKS = Path(__file__).resolve().parents[2] / "hooks"
 
 # The rooms of the package, lowest layer first: a module's layer is its folder.
 # Only entry points (``cli``, ``__init__``, ``__main__``) lie at the root, above every room.
-ROOMS: tuple[str, ...] = ("core", "reading", "model", "content", "localize", "render", "exports", "build", "editing")
+ROOMS: tuple[str, ...] = ("core", "reading", "model", "content", "localize", "render", "exports", "build", "editing", "commands")
 # Folders of data that are importable packages, and the room that reads them.
 DATA_PACKAGES = {"glossary": "localize", "starters": "editing"}
 ENTRY_POINTS = ("donorsite", "donorsite.cli", "donorsite.__main__")

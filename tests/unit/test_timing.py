@@ -6,7 +6,8 @@ from datetime import date, time
 
 import pytest
 
-from donorsite.model.campaign import Campaign, Event
+from donorsite.model.campaign import Campaign
+from donorsite.model.event import Event
 from donorsite.model.timing import TimeState, build_date_contradictions, event_span, missing_local_time
 
 VENUE = {"name": {"en": "Hall"}, "city": {"en": "Town"}}
