@@ -38,6 +38,7 @@ from donorsite.build.settings import (
     content_filter_from_environment,
     limits_text,
     options_from_config,
+    search_index_from_environment,
     worker_from_environment,
 )
 from donorsite.build.site_search import SearchIndexError, write_search_index
@@ -72,6 +73,7 @@ class CampaignSite:
             self.options: SiteOptions = options_from_config(config, os.environ, Path(config.config_file_path))
             self.content_filter = content_filter_from_environment(os.environ)
             worker = worker_from_environment(os.environ, worker_available(), serving=command == "serve")
+            self.search_index = search_index_from_environment(os.environ) and command != "serve"
         except (SettingsError, EligibilitySettingsError) as error:
             # Located as `donorsite check` prints it: mkdocs.yml:line:col: setting: what to do.
             raise PluginError(str(error)) from None
@@ -223,7 +225,9 @@ class CampaignSite:
             # is warned, so that --strict (CI, where `npm ci` runs) refuses to publish it without one.
             configured = "editor" in ((settings.get("extra") or {}).get("donorsite") or {})
             (log.warning if configured else log.info)(f"the web editor at /admin/ has no Decap CMS: {error}")
-        if self.previewing:
+        if not self.search_index:
+            if not self.previewing:
+                log.info("no search index: DONORSITE_SEARCH_INDEX=off")
             return
         try:
             write_search_index(site_dir)

@@ -132,10 +132,10 @@ def build_site(project: Path, site_dir: Path, *, strict: bool = True, environmen
     """Build ``project`` into ``site_dir`` in this process, as ``mkdocs build [--strict]`` would.
 
     The build date is ``BUILD_DATE`` unless ``environment`` says otherwise.
-    ``environment`` sets variables for this build only (``DONORSITE_TODAY``, ``DONORSITE_WORKER``,
-    a filter; "" removes one). A build that MkDocs aborts (a ``PluginError``, a warning under
-    ``strict``) returns ``succeeded=False`` with the logged message; any other exception is
-    a crash a user would see as a traceback, and propagates.
+    ``environment`` sets variables for this build only (``DONORSITE_TODAY``, ``DONORSITE_WORKER`` and
+    ``DONORSITE_SEARCH_INDEX`` (both ``off`` unless set), a filter; "" removes one). A build that
+    MkDocs aborts (a ``PluginError``, a warning under ``strict``) returns ``succeeded=False`` with
+    the logged message; any other exception is a crash a user would see as a traceback, and propagates.
     """
     logger = logging.getLogger("mkdocs")
     lines = _LogLines()
@@ -144,7 +144,17 @@ def build_site(project: Path, site_dir: Path, *, strict: bool = True, environmen
     logger.setLevel(logging.INFO)  # as the command line does
     succeeded = True
     try:
-        with build_environment({"NO_MKDOCS_2_WARNING": "1", "DONORSITE_TODAY": BUILD_DATE.isoformat(), **(environment or {})}):
+        # The pages are rendered in this process unless a test asks for the worker: pytest-xdist already keeps
+        # both cores busy, and a worker's fresh interpreter costs a small build a second. Builds as a user runs
+        # them (`run_mkdocs_build`, `serve`) keep the default; test_build_pipeline.py proves both write the same bytes.
+        # The search index (a third of a small build) only where a test asks for it: the shared sample site has it.
+        defaults = {
+            "NO_MKDOCS_2_WARNING": "1",
+            "DONORSITE_TODAY": BUILD_DATE.isoformat(),
+            "DONORSITE_WORKER": "off",
+            "DONORSITE_SEARCH_INDEX": "off",
+        }
+        with build_environment({**defaults, **(environment or {})}):
             try:
                 config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
                 config.plugins.on_startup(command="build", dirty=False)
@@ -197,8 +207,8 @@ def serve_directory(folder: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample site, built once (strict) in this process; tests only read it."""
-    result = build_site(ROOT, tmp_path_factory.mktemp("site"))
+    """The sample site, built once (strict) in this process, with its search index; tests only read it."""
+    result = build_site(ROOT, tmp_path_factory.mktemp("site"), environment={"DONORSITE_SEARCH_INDEX": "on"})
     assert result.succeeded, result.log
     return result.site
 

@@ -103,6 +103,7 @@ def build_date_from_environment(environment: Mapping[str, str]) -> date:
 
 
 WORKER_VARIABLE = "DONORSITE_WORKER"
+SEARCH_INDEX_VARIABLE = "DONORSITE_SEARCH_INDEX"
 
 
 def worker_from_environment(environment: Mapping[str, str], available: bool, serving: bool = False) -> bool:
@@ -120,6 +121,19 @@ def worker_from_environment(environment: Mapping[str, str], available: bool, ser
     if text == "on":
         return available
     return available and text != "off" and not serving
+
+
+def search_index_from_environment(environment: Mapping[str, str]) -> bool:
+    """Whether the build ends by indexing the finished pages for search (Pagefind): yes unless ``off``.
+
+    ``DONORSITE_SEARCH_INDEX=off`` leaves the index out, as ``serve`` always
+    does: a quicker local build when search is not what is being checked.
+    Raises ``SettingsError`` for a value other than ``on`` or ``off``.
+    """
+    text = environment.get(SEARCH_INDEX_VARIABLE, "").strip().lower()
+    if text not in ("", "on", "off"):
+        raise SettingsError(f"{SEARCH_INDEX_VARIABLE}: {text!r} is not a choice; write on or off")
+    return text != "off"
 
 
 class EditorOptions(BaseModel):

@@ -20,6 +20,13 @@ def test_a_warning_fails_a_strict_build_and_is_reported_as_mkdocs_prints_it(proj
     lenient = build_site(project, tmp_path / "lenient", strict=False)
     assert lenient.succeeded, lenient.log
     assert (tmp_path / "lenient" / "en" / "about" / "index.html").is_file()
+    # The tests' builds leave the search index out (DONORSITE_SEARCH_INDEX=off), and the build says so.
+    assert not (tmp_path / "lenient" / "pagefind").exists()
+    assert "INFO    -  donorsite: no search index: DONORSITE_SEARCH_INDEX=off" in lenient.log, lenient.log
+
+
+def test_the_shared_sample_site_has_its_search_index(built_site: Path) -> None:
+    assert (built_site / "pagefind" / "pagefind-entry.json").is_file()
 
 
 def test_a_build_sets_its_variables_only_while_it_runs(project_copy: Callable[[], Path], tmp_path: Path) -> None:

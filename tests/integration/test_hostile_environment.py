@@ -351,6 +351,11 @@ ENVIRONMENTS = [
     ("year that is not a year", {"DONORSITE_YEARS": "20x2"}, "DONORSITE_YEARS: 20x2 is not a year; write years like 2022,2023"),
     ("campaign id with a newline", {"DONORSITE_CAMPAIGNS": "drive\nx"}, "DONORSITE_CAMPAIGNS: 'drive\\nx' is not a valid campaign id"),
     ("worker choice that is no choice", {"DONORSITE_WORKER": "maybe"}, "DONORSITE_WORKER: 'maybe' is not a choice; write on, off or auto"),
+    (
+        "search index choice that is no choice",
+        {"DONORSITE_SEARCH_INDEX": "later"},
+        "DONORSITE_SEARCH_INDEX: 'later' is not a choice; write on or off",
+    ),
     ("no git on the PATH", {"PATH": "/nonexistent"}, "git is not installed (not found on the PATH)"),
     ("a far time zone and the C locale", {"TZ": "Pacific/Kiritimati", "LANG": "C", "LC_ALL": "C"}, None),
 ]

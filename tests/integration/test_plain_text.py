@@ -125,7 +125,9 @@ def poisoned_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, di
 @pytest.fixture(scope="module")
 def poisoned_site(poisoned_project: tuple[Path, dict[str, set[str]]], tmp_path_factory: pytest.TempPathFactory) -> Path:
     project, _ = poisoned_project
-    result = build_site(project, tmp_path_factory.mktemp("poisoned-site"), environment={"DONORSITE_TODAY": BUILD_DATE})
+    # Pagefind's records are among the places the text must stay text.
+    environment = {"DONORSITE_TODAY": BUILD_DATE, "DONORSITE_SEARCH_INDEX": "on"}
+    result = build_site(project, tmp_path_factory.mktemp("poisoned-site"), environment=environment)
     assert result.succeeded, result.log
     return result.site
 
