@@ -38,7 +38,8 @@ commands / 命令:
   schema        regenerate schemas/*.json from the content model
                 根据内容模型重新生成 schemas/*.json
   supply set T L  set blood type T's level L (days or plenty/low/critical) in supply.yaml
-                在 supply.yaml 中设置血型 T 的库存 L（天数或 plenty/low/critical）
+                (--centre ID: in supply/ID.yaml)
+                在 supply.yaml（或 --centre 指定的 supply/ID.yaml）中设置血型 T 的库存 L（天数或 plenty/low/critical）
   export DIR    write the site as a plain project (no hooks) for MkDocs or Zensical
                 导出为不含钩子的普通项目，可用 MkDocs 或 Zensical 生成
   edit          the web editor at http://localhost:8000/admin/ for this checkout (decap-server + preview)
@@ -80,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     supply_set.add_argument("blood_type", help="O+, O-, A+, A-, B+, B-, AB+ or AB- / 血型")
     supply_set.add_argument("level", help="days of stock (e.g. 4.5) or plenty, low, critical / 库存天数或等级")
     supply_set.add_argument("--measured", metavar="'YYYY-MM-DD HH:MM'", help="when the stock was counted / 统计时间")
+    supply_set.add_argument(
+        "--centre", metavar="ID", help="a further centre's supply/<ID>.yaml instead of supply.yaml / 其他血站的 supply/<ID>.yaml"
+    )
     edit = commands.add_parser("edit", parents=[common], help="web editor on this machine / 本机网页编辑器")
     edit.add_argument("--address", default="127.0.0.1:8000", help="preview address / 预览地址")
     admin = commands.add_parser("admin-config", parents=[common], help="the web editor's config / 网页编辑器配置")

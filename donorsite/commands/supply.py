@@ -1,4 +1,4 @@
-"""``donorsite supply set``: one blood type's level written into supply.yaml."""
+"""``donorsite supply set``: one blood type's level written into supply.yaml, or a further centre's supply/<id>.yaml."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ def supply_set(root: Path, arguments: argparse.Namespace) -> int:
     try:
         build_date = build_date_from_environment(os.environ)
         change = SupplyChange(arguments.blood_type, arguments.level, arguments.measured)
-        set_supply_level(root, change, build_date)
+        name = set_supply_level(root, change, build_date, arguments.centre)
     except (SupplyUpdateError, WriteError, SettingsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"updated supply.yaml: {arguments.blood_type} {arguments.level} / 已更新")
+    print(f"updated {name}: {arguments.blood_type} {arguments.level} / 已更新")
     return 0

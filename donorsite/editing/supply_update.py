@@ -1,4 +1,6 @@
-"""``donorsite supply set O- critical``: the daily update of ``supply.yaml``, one value changed and every other byte kept.
+"""``donorsite supply set O- critical [--centre ID]``: the daily update of a centre's stock, one value changed and every other byte kept.
+
+The file is ``supply.yaml``, or ``supply/<ID>.yaml`` for a further centre.
 
 The new value is written at the position the YAML reader recorded for the
 old one (comments, order, quoting and line endings stay the editor's); the
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from donorsite.content.centre_files import SUPPLY_FILE, validate_supply_text
+from donorsite.content.centre_files import SUPPLY_FILE, SUPPLY_FOLDER, supply_file_names, validate_supply_text
 from donorsite.editing.safe_write import replace_files
 from donorsite.editing.text_edits import TextEdit, add_key_edit, apply_edits, yaml_string
 from donorsite.model.supply import BLOOD_TYPES, SupplyLevel
@@ -54,13 +56,16 @@ def _checked_type(blood_type: str) -> str:
     return blood_type
 
 
-def updated_supply_text(text: str, change: SupplyChange, build_date: date) -> str:
-    """``text`` (a valid supply file) with ``change`` applied; raises ``SupplyUpdateError`` if the result would be invalid."""
+def updated_supply_text(text: str, change: SupplyChange, build_date: date, name: str = SUPPLY_FILE) -> str:
+    """``text`` (a valid supply file, ``name`` in messages) with ``change`` applied.
+
+    Raises ``SupplyUpdateError`` if the result would be invalid.
+    """
     blood_type = _checked_type(change.blood_type)
     level = _level_text(change.level)
-    document, problems = read_yaml_text(text, SUPPLY_FILE)
+    document, problems = read_yaml_text(text, name)
     if document is None or problems or not isinstance(document.data, dict) or not isinstance(document.data.get("levels"), dict):
-        raise SupplyUpdateError(f"{SUPPLY_FILE} must be valid before it is updated; run donorsite check")
+        raise SupplyUpdateError(f"{name} must be valid before it is updated; run donorsite check")
     edits = []
     path = ("levels", blood_type)
     if path in document.value_spans:
@@ -73,7 +78,7 @@ def updated_supply_text(text: str, change: SupplyChange, build_date: date) -> st
         start, end = document.value_spans[("measured_at",)]
         edits.append(TextEdit(start, end, yaml_string(change.measured_at)))
     new_text = apply_edits(text, edits)
-    _, problems = validate_supply_text(new_text, build_date)
+    _, problems = validate_supply_text(new_text, build_date, name)
     if problems:
         raise SupplyUpdateError("\n".join(str(problem) for problem in problems))
     return new_text
@@ -102,52 +107,77 @@ def _supply_lock(root: Path) -> Iterator[None]:
         os.close(handle)  # closing releases the lock
 
 
-def _writable_problem(path: Path) -> str | None:
-    """Why replacing ``path`` would do something its owner did not ask for, or None."""
+def _writable_problem(path: Path, name: str) -> str | None:
+    """Why replacing ``path`` (``name`` in messages) would do something its owner did not ask for, or None."""
     status = path.stat()
     if not status.st_mode & stat.S_IWUSR:
-        return (
-            f"{SUPPLY_FILE} is read-only (mode {stat.S_IMODE(status.st_mode):04o}); "
-            f"make it writable (chmod u+w {SUPPLY_FILE}) if its figures should change"
-        )
+        mode = stat.S_IMODE(status.st_mode)
+        return f"{name} is read-only (mode {mode:04o}); make it writable (chmod u+w {name}) if its figures should change"
     if status.st_nlink > 1:
         return (
-            f"{SUPPLY_FILE} has {status.st_nlink} names (hard links); an update writes a new file, which would leave the other names "
-            f"with the old figures; replace the links with one file (cp {SUPPLY_FILE} x && mv x {SUPPLY_FILE})"
+            f"{name} has {status.st_nlink} names (hard links); an update writes a new file, which would leave the other names "
+            f"with the old figures; replace the links with one file (cp {name} x && mv x {name})"
         )
     return None
 
 
-def set_supply_level(root: Path, change: SupplyChange, build_date: date) -> None:
-    """Apply ``change`` to ``root/supply.yaml`` atomically; raises ``SupplyUpdateError`` (nothing written) or ``WriteError``.
+def supply_file_of(root: Path, centre: str | None) -> str:
+    """The supply file ``supply set`` changes: ``supply.yaml`` without ``centre``, else ``supply/<centre>.yaml``.
 
-    Concurrent updates take turns (a lock on the site folder), so each keeps the others' values.
+    ``supply.yaml`` also answers to its own ``centre_id``. Raises ``SupplyUpdateError`` naming the files there are.
     """
-    path = root / SUPPLY_FILE
+    if centre is None or centre == _centre_id_of(root / SUPPLY_FILE):
+        return SUPPLY_FILE
+    name = f"{SUPPLY_FOLDER}/{centre}.yaml"
+    if (root / name).exists() or (root / name).is_symlink():
+        return name
+    known = ", ".join(supply_file_names(root)) or "none"
+    raise SupplyUpdateError(f"--centre {centre}: no {name} and supply.yaml is another centre's; the supply files are: {known}")
+
+
+def _centre_id_of(path: Path) -> str | None:
+    """The ``centre_id`` written in ``path``, or None if it has none or cannot be read."""
+    try:
+        document, problems = read_yaml_text(path.read_text(encoding="utf-8-sig"), path.name)
+    except (OSError, UnicodeDecodeError):
+        return None
+    data = document.data if document is not None and not problems else None
+    return data.get("centre_id") if isinstance(data, dict) else None
+
+
+def set_supply_level(root: Path, change: SupplyChange, build_date: date, centre: str | None = None) -> str:
+    """Apply ``change`` to the supply file of ``centre`` (see ``supply_file_of``) atomically; return its name.
+
+    Raises ``SupplyUpdateError`` (nothing written) or ``WriteError``. Concurrent
+    updates take turns (a lock on the site folder), so each keeps the others' values.
+    """
+    name = supply_file_of(root, centre)
+    path = root / name
     if path.is_symlink() or not path.exists():
-        raise SupplyUpdateError(f"{SUPPLY_FILE}: no such file in {root}; start from the sample in the editor guide")
+        raise SupplyUpdateError(f"{name}: no such file in {root}; start from the sample in the editor guide")
     if not path.is_file():
-        raise SupplyUpdateError(f"{SUPPLY_FILE} in {root} is a folder, not a file; remove the folder and start from the sample")
+        raise SupplyUpdateError(f"{name} in {root} is a folder, not a file; remove the folder and start from the sample")
     with _supply_lock(root):
-        _update_supply_file(path, change, build_date)
+        _update_supply_file(path, name, change, build_date)
+    return name
 
 
-def _update_supply_file(path: Path, change: SupplyChange, build_date: date) -> None:
-    """Read, change, check and replace ``path``; called with the lock held."""
-    problem = _writable_problem(path)
+def _update_supply_file(path: Path, name: str, change: SupplyChange, build_date: date) -> None:
+    """Read, change, check and replace ``path`` (``name`` in messages); called with the lock held."""
+    problem = _writable_problem(path, name)
     if problem:
         raise SupplyUpdateError(problem + "; nothing was changed")
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise SupplyUpdateError(f"cannot read {SUPPLY_FILE} ({error.strerror}); nothing was changed") from None
+        raise SupplyUpdateError(f"cannot read {name} ({error.strerror}); nothing was changed") from None
     bom = raw.startswith(UTF8_BOM)
     try:
         text = raw[len(UTF8_BOM) if bom else 0 :].decode("utf-8")
     except UnicodeDecodeError:
-        raise SupplyUpdateError(f"{SUPPLY_FILE} is not UTF-8; save it as UTF-8") from None
-    _, problems = validate_supply_text(text, build_date)
+        raise SupplyUpdateError(f"{name} is not UTF-8; save it as UTF-8") from None
+    _, problems = validate_supply_text(text, build_date, name)
     if problems:
-        raise SupplyUpdateError("\n".join(str(problem) for problem in problems) + f"\nfix {SUPPLY_FILE} first; nothing was changed")
-    new_text = updated_supply_text(text, change, build_date)
-    replace_files({path: (UTF8_BOM if bom else b"") + new_text.encode("utf-8")}, {path: SUPPLY_FILE})
+        raise SupplyUpdateError("\n".join(str(problem) for problem in problems) + f"\nfix {name} first; nothing was changed")
+    new_text = updated_supply_text(text, change, build_date, name)
+    replace_files({path: (UTF8_BOM if bom else b"") + new_text.encode("utf-8")}, {path: name})

@@ -268,6 +268,29 @@ def test_supply_set_keeps_a_hard_linked_file_and_says_why(
     assert path.stat().st_ino == (tmp_path / "published-copy.yaml").stat().st_ino
 
 
+def test_supply_set_with_a_centre_changes_that_centres_file_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = supply_project(tmp_path)
+    (root / "supply").mkdir()
+    further = root / "supply" / "hai-phong-blood-centre.yaml"
+    further.write_bytes((ROOT / "supply" / "hai-phong-blood-centre.yaml").read_bytes())
+    main_before = (root / "supply.yaml").read_bytes()
+    status, out, _ = run(["supply", "set", "O-", "critical", "--centre", "hai-phong-blood-centre", "--root", str(root)], capsys, monkeypatch)
+    assert status == 0 and out.startswith("updated supply/hai-phong-blood-centre.yaml: O- critical"), out
+    assert "\n  O-: critical\n" in further.read_text(encoding="utf-8")
+    assert (root / "supply.yaml").read_bytes() == main_before
+    # supply.yaml answers to its own centre's id too.
+    assert run(["supply", "set", "O+", "3", "--centre", "suzhou-blood-centre", "--root", str(root)], capsys, monkeypatch)[0] == 0
+    assert "\n  O+: 3\n" in (root / "supply.yaml").read_text(encoding="utf-8")
+    status, _, err = run(["supply", "set", "O+", "3", "--centre", "hue-blood-centre", "--root", str(root)], capsys, monkeypatch)
+    assert status == 1
+    assert err == (
+        "error: --centre hue-blood-centre: no supply/hue-blood-centre.yaml and supply.yaml is another centre's; "
+        "the supply files are: supply.yaml, supply/hai-phong-blood-centre.yaml\n"
+    )
+
+
 SUPPLY_SET_REFUSALS = [
     ("a level with a final newline", None, ["O+", "5\n"], "error: '5\\n' is not a level; write days of stock"),
     ("a folder named supply.yaml", "folder", ["O+", "5"], "is a folder, not a file"),
