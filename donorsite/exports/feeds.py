@@ -82,22 +82,26 @@ def _appeal_stamp(supply: SupplyFile) -> str:
     return supply.measured_instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _add_appeal(feed: ET.Element, supply: SupplyFile, renderer: LocaleServices, options: SiteOptions) -> None:
-    """The supply appeal as an Atom entry (issue 17); a new count of the stock makes a new entry id."""
+def _add_appeal(feed: ET.Element, supply: SupplyFile, renderer: LocaleServices, options: SiteOptions, several: bool) -> None:
+    """A centre's supply appeal as an Atom entry (issue 17); a new count of the stock makes a new entry id.
+
+    With ``several`` centres, the id and the link name the centre (its section of the supply page).
+    """
     assert supply.appeal is not None
     language = renderer.site_locale.code
     pick = TextPicker(renderer, supply.source_language)
     page = options.base_url + page_url(renderer.site_locale, SUPPLY)
     measured = supply.measured_instant.astimezone(UTC)
+    centre = f"-{supply.centre_id}" if several and supply.centre_id else ""
     element = _add(feed, "entry")
-    _add(element, "id", f"{page}#appeal-{measured:%Y%m%dT%H%MZ}")
+    _add(element, "id", f"{page}#appeal{centre}-{measured:%Y%m%dT%H%MZ}")
     title = renderer.gettext("Appeal: blood type %(types)s needed") % {
         "types": renderer.formatter.items([blood_type_name(renderer.gettext, t) for t in supply.appeal.types])
     }
     _add(element, "title", title, type="text")
     _add(element, "updated", _appeal_stamp(supply))
     _add(_add(element, "author"), "name", pick(supply.centre).text)
-    _add(element, "link", rel="alternate", type="text/html", hreflang=language, href=page)
+    _add(element, "link", rel="alternate", type="text/html", hreflang=language, href=f"{page}#appeal{centre}" if centre else page)
     _add(element, "category", term="appeal", label=renderer.gettext("Appeal"))
     _add_text(element, "summary", pick(supply.appeal.text), language)
 
@@ -108,8 +112,10 @@ def newest_first(entries: Sequence[CampaignEntry]) -> list[CampaignEntry]:
     return sorted(by_id, key=lambda entry: entry.updated, reverse=True)
 
 
-def atom_feed(entries: Sequence[CampaignEntry], renderer: LocaleServices, options: SiteOptions, supply: SupplyFile | None = None) -> bytes:
-    """The locale's Atom feed document, UTF-8 with an XML declaration."""
+def atom_feed(
+    entries: Sequence[CampaignEntry], renderer: LocaleServices, options: SiteOptions, supplies: Sequence[SupplyFile] = ()
+) -> bytes:
+    """The locale's Atom feed document, UTF-8 with an XML declaration: the campaigns and every centre's appeal."""
     site_locale = renderer.site_locale
     site_name = renderer.site_name()
     ordered = newest_first(entries)
@@ -118,9 +124,9 @@ def atom_feed(entries: Sequence[CampaignEntry], renderer: LocaleServices, option
     _add(feed, "id", self_link)
     _add(feed, "title", site_name, type="text")
     _add(feed, "subtitle", renderer.gettext("Blood drives, World Blood Donor Day events and their results."), type="text")
-    newest = ordered[0].updated if ordered else options.today
-    if supply is not None and supply.appeal is not None:
-        newest = max(newest, supply.measured_instant.astimezone(UTC).date())
+    appealing = [supply for supply in supplies if supply.appeal is not None]
+    counted = [supply.measured_instant.astimezone(UTC).date() for supply in appealing]
+    newest = max([ordered[0].updated if ordered else options.today, *counted])
     _add(feed, "updated", _timestamp(newest))
     _add(_add(feed, "author"), "name", site_name)
     _add(feed, "link", rel="self", type="application/atom+xml", href=self_link)
@@ -130,8 +136,8 @@ def atom_feed(entries: Sequence[CampaignEntry], renderer: LocaleServices, option
     items: list[tuple[str, Callable[[], None]]] = [
         (_timestamp(entry.updated), partial(_add_entry, feed, entry, renderer, options)) for entry in ordered
     ]
-    if supply is not None and supply.appeal is not None:
-        items.append((_appeal_stamp(supply), partial(_add_appeal, feed, supply, renderer, options)))
+    several = len(supplies) > 1
+    items += [(_appeal_stamp(supply), partial(_add_appeal, feed, supply, renderer, options, several)) for supply in appealing]
     for _, add in sorted(items, key=lambda item: item[0], reverse=True):
         add()
     ET.indent(feed)
@@ -140,4 +146,4 @@ def atom_feed(entries: Sequence[CampaignEntry], renderer: LocaleServices, option
 
 def feed_files(content: SiteContent, renderer: LocaleServices, options: SiteOptions) -> Iterator[GeneratedFile]:
     """The locale's feed at ``/<prefix>/feed.xml``."""
-    yield GeneratedFile(feed_url(renderer.site_locale), atom_feed(content.campaigns, renderer, options, content.supply))
+    yield GeneratedFile(feed_url(renderer.site_locale), atom_feed(content.campaigns, renderer, options, content.supplies))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import jsonschema
@@ -250,8 +250,37 @@ def test_appeal_is_an_entry_of_each_locales_feed(sample_build: Path, prefix: str
     feed = ET.parse(sample_build / prefix / "feed.xml").getroot()
     appeal = [entry for entry in feed.iter(f"{atom}entry") if entry.find(f"{atom}category").get("term") == "appeal"]
     assert len(appeal) == 1
-    assert appeal[0].find(f"{atom}id").text.endswith(f"/{prefix}/supply/#appeal-20260530T0000Z")
+    # Two centres: the id and the link name the centre whose appeal it is.
+    assert appeal[0].find(f"{atom}id").text.endswith(f"/{prefix}/supply/#appeal-suzhou-blood-centre-20260530T0000Z")
+    assert appeal[0].find(f"{atom}link").get("href").endswith(f"/{prefix}/supply/#appeal-suzhou-blood-centre")
     assert "O" in appeal[0].find(f"{atom}summary").text
+
+
+HAI_PHONG_APPEAL = """\
+appeal:
+  types: [O-]
+  text:
+    vi: Nhóm máu O Rh(D) âm đang thiếu; mong người hiến có nhóm máu này đến Trung tâm sớm.
+"""
+
+
+def test_each_centres_appeal_is_an_entry_of_the_feed(project_copy: Callable[[], Path], tmp_path: Path) -> None:
+    project = project_copy()
+    further = project / "supply" / "hai-phong-blood-centre.yaml"
+    further.write_text(further.read_text(encoding="utf-8") + HAI_PHONG_APPEAL, encoding="utf-8")
+    result = build_site(project, tmp_path / "site", environment={"DONORSITE_TODAY": BUILD_DATE})
+    assert result.succeeded, result.log
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(tmp_path / "site" / "vi" / "feed.xml").getroot()
+    appeals = [entry for entry in feed.iter(f"{atom}entry") if entry.find(f"{atom}category").get("term") == "appeal"]
+    assert sorted(entry.find(f"{atom}author/{atom}name").text for entry in appeals) == [
+        "Trung tâm Huyết học Hải Phòng",
+        "Trạm máu trung tâm Tô Châu",
+    ]
+    ids = sorted(entry.find(f"{atom}id").text.rsplit("#", 1)[1] for entry in appeals)
+    assert ids == ["appeal-hai-phong-blood-centre-20260530T0030Z", "appeal-suzhou-blood-centre-20260530T0000Z"]
+    page = (tmp_path / "site" / "vi" / "supply" / "index.html").read_text(encoding="utf-8")
+    assert 'id="appeal-hai-phong-blood-centre"' in page, "the entry's link has its place on the supply page"
 
 
 # --- campaign events that name a site instead of repeating its address ---

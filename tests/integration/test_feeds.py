@@ -31,10 +31,10 @@ def test_feeds_parse_and_link_to_every_campaign(built_site: Path, sample_content
         links = {link.rel: link.href for link in parsed.feed.links}
         assert links["self"] == f"{SITE_URL}{site_locale.prefix}/feed.xml"
         expected = {f"{SITE_URL}{site_locale.prefix}/campaigns/{entry.id}/" for entry in sample_content.campaigns}
-        # The supply appeal (issue 17) is an entry too, linking to the supply page.
-        expected.add(f"{SITE_URL}{site_locale.prefix}/supply/")
+        # The supply appeal (issue 17) is an entry too, linking to its centre's part of the supply page.
+        expected.add(f"{SITE_URL}{site_locale.prefix}/supply/#appeal-suzhou-blood-centre")
         assert {entry.link for entry in parsed.entries} == expected
-        assert all(page_of(built_site, entry.link).is_file() for entry in parsed.entries)
+        assert all(page_of(built_site, entry.link.split("#")[0]).is_file() for entry in parsed.entries)
         campaigns = [entry for entry in parsed.entries if "/campaigns/" in entry.link]
         assert all(entry.id == entry.link and entry.title and entry.summary for entry in campaigns)
         updated = [entry.updated_parsed for entry in parsed.entries]

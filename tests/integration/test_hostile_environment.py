@@ -276,7 +276,8 @@ def test_supply_set_with_a_centre_changes_that_centres_file_only(
     further = root / "supply" / "hai-phong-blood-centre.yaml"
     further.write_bytes((ROOT / "supply" / "hai-phong-blood-centre.yaml").read_bytes())
     main_before = (root / "supply.yaml").read_bytes()
-    status, out, _ = run(["supply", "set", "O-", "critical", "--centre", "hai-phong-blood-centre", "--root", str(root)], capsys, monkeypatch)
+    arguments = ["supply", "set", "O-", "critical", "--centre", "hai-phong-blood-centre", "--root", str(root)]
+    status, out, _ = run(arguments, capsys, monkeypatch)
     assert status == 0 and out.startswith("updated supply/hai-phong-blood-centre.yaml: O- critical"), out
     assert "\n  O-: critical\n" in further.read_text(encoding="utf-8")
     assert (root / "supply.yaml").read_bytes() == main_before
