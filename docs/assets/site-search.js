@@ -12,6 +12,14 @@
   Typed Chinese and Vietnamese arrive through an input method: the query is
   read on "input" events (and at the end of a composition), never on key
   events alone.
+
+  Chinese is cut into words twice: by Pagefind's indexer (jieba) and, for
+  the query, by the browser (Intl.Segmenter), and the two can disagree: the
+  browser cuts a place name it does not know, such as 驻马店, into single
+  characters that match no indexed word. A Chinese query that finds nothing
+  is asked again without its last character, down to two characters, since
+  Pagefind matches the last word of a query as the start of a word
+  (驻马 finds 驻马店市).
 */
 (function () {
   "use strict";
@@ -20,6 +28,7 @@
   var RANKED = 8; // results whose data is loaded to rank them: one fragment each, the largest part of what a query fetches
   var CURRENT_WEIGHT = 3;
   var DELAY = 120; // ms after the last input before searching
+  var HAN_END = /[\u3400-\u9fff\uf900-\ufaff]$/; // a query ending in a Chinese character
 
   var box = document.querySelector(".site-search");
   if (!box) return;
@@ -125,7 +134,7 @@
     if (!list.firstChild) status.textContent = box.getAttribute("data-label-loading") || "";
     return engine()
       .then(function (pagefind) {
-        return pagefind.search(query);
+        return searchHan(pagefind, query.trim(), token);
       })
       .then(function (found) {
         if (token !== latest || !found) return null;
@@ -140,6 +149,16 @@
           if (token === latest) show(rankByTime(entries, Date.now()), found.results.length);
         });
       });
+  }
+
+  // Pagefind's results for query; a Chinese query that finds nothing is asked again one character shorter (see above).
+  function searchHan(pagefind, query, token) {
+    return pagefind.search(query).then(function (found) {
+      var shorter = query.slice(0, -1);
+      var retry = found && !found.results.length && HAN_END.test(query) && HAN_END.test(shorter) && shorter.length >= 2;
+      if (!retry || token !== latest) return found;
+      return searchHan(pagefind, shorter, token);
+    });
   }
 
   function searchSoon() {
