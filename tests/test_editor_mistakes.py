@@ -78,6 +78,15 @@ CASES = [
     ),
     Case("tab-in-venue", replace_line(17, "\t  city:"), 17, "", "indented with a tab; indent with spaces only"),
     Case("plain-name-must-not-be-empty", venue_name('""'), 15, "events[0].venue.name", "the text is empty"),
+    # The web editor names a file after its id; a written id that is not the file's name would mislead.
+    Case(
+        "id-is-not-the-file-name",
+        insert_after(0, "id: 2027-another-drive"),
+        1,
+        "id",
+        "the file is named id-is-not-the-file-name.yaml, so its id is 'id-is-not-the-file-name'; write 'id: id-is-not-the-file-name'",
+    ),
+    Case("id-breaks-the-id-rule", insert_after(0, "id: Hải-Phòng"), 1, "id", "'Hải-Phòng' does not have the expected form"),
 ]
 
 
@@ -106,6 +115,7 @@ ACCEPTED = [
     ),
     ("proper-name-written-once", venue_name("Nhà văn hóa quận Lê Chân")),
     ("zone-without-a-country", replace_line(13, "    timezone: Antarctica/Troll")),
+    ("id-is-the-file-name", insert_after(0, "id: id-is-the-file-name")),
 ]
 
 
