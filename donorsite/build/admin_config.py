@@ -207,8 +207,6 @@ def admin_config(settings: EditorSettings, translate: Translate | None = None) -
     """The Decap CMS configuration for the site's content files, in ``settings.language``.
 
     Labels and hints come from the editor catalogs unless ``translate`` is given.
-
-    Raises ``MissingCatalogError`` if the language has no editor catalog.
     """
     language = get_locale(settings.language).code
     translate = translate or editor_translator(language)
