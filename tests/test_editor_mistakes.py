@@ -86,7 +86,7 @@ CASES = [
         "id",
         "the file is named id-is-not-the-file-name.yaml, so its id is 'id-is-not-the-file-name'; write 'id: id-is-not-the-file-name'",
     ),
-    Case("id-breaks-the-id-rule", insert_after(0, "id: Hải-Phòng"), 1, "id", "'Hải-Phòng' does not have the expected form"),
+    Case("id-breaks-the-id-rule", insert_after(0, "id: Hải-Phòng"), 1, "id", "'Hải-Phòng' is not an id; use lowercase ASCII letters"),
 ]
 
 
