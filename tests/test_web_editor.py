@@ -267,12 +267,18 @@ class CmsForm:
         self.fill(self.page, "end", end, index)
 
 
-def _open_new_campaign(browser: Any, admin: str) -> tuple[Any, CmsForm, list[str]]:
-    """A page on Decap's new-campaign form through the local backend (no account); the list collects script errors and CSP refusals."""
-    page = browser.new_page(viewport={"width": 1100, "height": 720}, locale="vi-VN")
+def _watched_page(browser: Any, **options: Any) -> tuple[Any, list[str]]:
+    """A new page, and the list that collects its script errors and CSP refusals."""
+    page = browser.new_page(viewport={"width": 1100, "height": 720}, **options)
     failures: list[str] = []
     page.on("pageerror", lambda error: failures.append(str(error)))
     page.on("console", lambda message: failures.append(message.text) if "Content Security Policy" in message.text else None)
+    return page, failures
+
+
+def _open_new_campaign(browser: Any, admin: str) -> tuple[Any, CmsForm, list[str]]:
+    """A page on Decap's new-campaign form through the local backend (no account); the list collects script errors and CSP refusals."""
+    page, failures = _watched_page(browser, locale="vi-VN")
     page.goto(admin)
     page.get_by_role("button", name="Đăng nhập").click()  # the local backend needs no account
     page.goto(admin + "#/collections/campaigns/new")
@@ -387,6 +393,27 @@ def test_a_drive_written_in_vietnamese_alone_is_saved_under_its_id(
     assert set(document.data["title"]) == {"vi"}
     site = _check_and_build(project, saved, tmp_path)
     assert "Ngày hội Chủ Nhật Đỏ quận Lê Chân" in (site / "vi" / "campaigns" / saved.stem / "index.html").read_text(encoding="utf-8")
+
+
+@needs_chromium
+@needs_decap
+def test_each_language_has_its_editor_labelled_in_it(editing: tuple[Path, str, EditorSettings], browser: Any) -> None:
+    """/admin/ (the site's language) and /admin/<prefix>/ for the others: Decap runs in each, with the catalog's labels and hints."""
+    _, vietnamese, settings = editing
+    admin = vietnamese.removesuffix("vi/")
+    for each in each_language(settings):
+        config = admin_config(each)
+        campaign_fields = _fields(_collection(config, "campaigns")["fields"])
+        page, failures = _watched_page(browser)
+        page.goto(admin + admin_folder(each.language, settings.language))
+        page.locator("button").first.click()  # the local backend's sign-in needs no account
+        page.goto(page.url.split("#")[0] + "#/collections/campaigns/new")
+        page.wait_for_selector("label[for^='title-field-']")
+        assert page.locator("label[for^='title-field-']").first.text_content() == campaign_fields["title"]["label"], each.language
+        assert page.get_by_text(campaign_fields["year"]["hint"]).count() == 1, each.language
+        assert not failures, (each.language, failures)
+        page.close()
+    assert len({admin_config(each)["collections"][0]["fields"][0]["label"] for each in each_language(settings)}) == len(LOCALES)
 
 
 @needs_decap
