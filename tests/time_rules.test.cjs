@@ -1,6 +1,6 @@
 // The browser's time rules (docs/assets/time-rules.js) against the cases
 // the Python build must also pass (tests/time_rules_cases.json, read by
-// tests/test_time_rules.py): run with `npm test` or `node --test tests/`.
+// tests/unit/test_time_rules.py): run with `npm test` or `node --test tests/`.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");

@@ -98,10 +98,11 @@ DEFAULT_RULES: dict[str, EligibilityRule] = {
         interval_unit=IntervalUnit.MONTH,
         kinds=(KindInterval(kind=DonationKind.PLATELETS, interval=2, interval_unit=IntervalUnit.WEEK),),
     ),
-    # Taiwan, 捐血者健康標準 art. 3 and Taiwan Blood Services Foundation (blood.org.tw, 捐血注意事項):
-    # 17-65; 250 mL from 45 kg every 2 months; 500 mL from 60 kg every 3 months.
+    # Taiwan, 捐血者健康標準 art. 3 (2025 text) and Taiwan Blood Services Foundation (blood.org.tw, 捐血注意事項),
+    # TERMS.md [T1][T2]: 16-65 (some 2025 press still says 17; the rule's text says 16); 250 mL from 45 kg every
+    # 2 months; 500 mL from 60 kg every 3 months. Over 65 depends on earlier donations, so the check stops at 65.
     "TW": EligibilityRule(
-        min_age=17,
+        min_age=16,
         max_age=65,
         min_weight_kg_men=45,
         min_weight_kg_women=45,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MODULE_LINES = 300
 FUNCTION_LINES = 60
 HOOK_FILE = ROOT / "hooks" / "campaign_site.py"

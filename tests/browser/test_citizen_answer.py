@@ -27,7 +27,8 @@ PREFIXES = [site_locale.prefix for site_locale in LOCALES]
 PHONE = {"width": 390, "height": 844}
 NEAR_HAI_PHONG = {"latitude": 20.86, "longitude": 106.68}
 NEAR_SUZHOU = {"latitude": 31.30, "longitude": 120.60}
-CASES: list[dict[str, Any]] = json.loads((Path(__file__).parent / "eligibility_cases.json").read_text(encoding="utf-8"))["cases"]
+TESTS = Path(__file__).resolve().parents[1]
+CASES: list[dict[str, Any]] = json.loads((TESTS / "eligibility_cases.json").read_text(encoding="utf-8"))["cases"]
 
 
 @pytest.fixture(scope="module")

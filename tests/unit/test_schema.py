@@ -13,7 +13,7 @@ from donorsite.editing.schema_export import schema_texts
 from donorsite.reading.yaml_reader import read_yaml_text
 from test_bad_input import CASES, VALID
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "campaigns").glob("*.yaml"))
 
 

@@ -236,8 +236,8 @@ def test_vietnamese_readers_get_the_chinese_original_when_no_english_exists(site
 # ---- Issue 23: one rule per locale, read from the built sample site. ----
 
 SUJIN_WINTER = "2026-12-sujin-winter-drive"
-SAMPLE_TEXT_FILES = sorted((Path(__file__).parent.parent / "campaigns").glob("*.yaml")) + [
-    Path(__file__).parent.parent / name for name in ("sites.yaml", "supply.yaml", "slogans.yaml")
+SAMPLE_TEXT_FILES = sorted((Path(__file__).resolve().parents[2] / "campaigns").glob("*.yaml")) + [
+    Path(__file__).resolve().parents[2] / name for name in ("sites.yaml", "supply.yaml", "slogans.yaml")
 ]
 
 

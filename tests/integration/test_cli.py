@@ -11,7 +11,7 @@ import pytest
 
 from test_bad_input import VALID, replace_line
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_check_passes_on_the_samples() -> None:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "donorsite"
-HOOKS = Path(__file__).resolve().parents[1] / "hooks"
+PACKAGE = Path(__file__).resolve().parents[2] / "donorsite"
+HOOKS = Path(__file__).resolve().parents[2] / "hooks"
 
 # The rooms of the package, lowest layer first: a module's layer is its folder.
 # Only entry points (``cli``, ``__init__``, ``__main__``) lie at the root, above every room.

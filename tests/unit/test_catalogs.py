@@ -13,7 +13,7 @@ from donorsite.core.locales import LOCALES, get_locale
 from donorsite.localize.catalog_check import catalog_problems, read_catalog
 from donorsite.localize.catalogs import SOURCE_LOCALE, MissingCatalogError, catalog_folder, catalog_path, load_translations
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = catalog_folder() / "messages.pot"
 TRANSLATED = [site_locale for site_locale in LOCALES if site_locale.code != SOURCE_LOCALE]
 

@@ -15,7 +15,7 @@ import pytest
 
 from test_bad_input import check_in_process
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)

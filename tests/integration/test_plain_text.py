@@ -41,7 +41,7 @@ PLAIN = "LocalizedText"
 MARKDOWN_POISON = "\n# [a](https://evil.example/)"
 # A line break, then an HTML tag with a handler: refused in every plain-text field.
 HTML_POISON = "\n<b onclick=alert(1)>"
-DATA = Path(__file__).parent / "data" / "plain_text"
+DATA = Path(__file__).resolve().parents[1] / "data" / "plain_text"
 
 # Each content file's model and where its files lie in the project.
 CONTENT_FILES: list[tuple[type[BaseModel], str]] = [

@@ -20,7 +20,7 @@ from donorsite.model.donation_sites import site_state
 from donorsite.model.sessions import SessionInstants, state_at, state_on
 from donorsite.model.time_rules import countdown, stock_age
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CASES: dict[str, Any] = json.loads((ROOT / "tests" / "time_rules_cases.json").read_text(encoding="utf-8"))
 
 

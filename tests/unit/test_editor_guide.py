@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from donorsite.model.campaign import Campaign
 from donorsite.model.slogan import SloganFile
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def field_names(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> set[str]:

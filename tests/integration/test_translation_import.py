@@ -34,7 +34,7 @@ from donorsite.editing.translation_sheet import FORMULA_STARTS, SheetError, guar
 from donorsite.editing.translations import export_missing, load_slots
 from donorsite.reading.yaml_reader import read_yaml_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HEADER = "file,field,locale,source_language,source_text,translation\r\n"
 SAMPLE_FILES = sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "campaigns").glob("*.yaml")) + ["slogans.yaml"]
 

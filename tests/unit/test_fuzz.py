@@ -22,7 +22,7 @@ from donorsite.core.locales import LOCALE_CODES
 from donorsite.model.campaign import Campaign
 from donorsite.render.context import build_renderers
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "campaigns").glob("*.yaml"))]
 RENDERERS = build_renderers()
 BUILDER = SitePageBuilder(SiteContent((), None), RENDERERS, SiteOptions(today=date(2026, 11, 24)))

@@ -224,7 +224,7 @@ def corpus_project(small_project: Path, folder: Path, files: list[tuple[str, str
 def test_check_and_the_build_agree_on_the_whole_campaign_corpus(
     small_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every file of tests/test_hostile_inputs.py's tables in one project: the build lists exactly what check lists."""
+    """Every file of tests/integration/test_hostile_inputs.py's tables in one project: the build lists exactly what check lists."""
     files = [(file_name, text) for _, file_name, text in HOSTILE] + [(file_name, text) for _, file_name, text, _ in CHECK_CASES]
     project = corpus_project(small_project, tmp_path / "refused", files)
     status, lines = check_lines(project, capsys, monkeypatch)

@@ -1,4 +1,4 @@
-"""Property-based fuzzing of sites.yaml and supply.yaml, as tests/test_fuzz.py does for campaigns.
+"""Property-based fuzzing of sites.yaml and supply.yaml, as tests/unit/test_fuzz.py does for campaigns.
 
 Every mutated or random file ends in one of two ways: problems located in
 the file, or a model the site accepts; and ``supply set`` on any supply file
@@ -23,7 +23,7 @@ from donorsite.model.donation_sites import DonationSite, SitesFile
 from donorsite.model.supply import BLOOD_TYPES, SupplyFile
 from test_fuzz import NASTY, TEXT
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SITES_SAMPLE = (ROOT / SITES_FILE).read_text(encoding="utf-8")
 SUPPLY_SAMPLE = (ROOT / SUPPLY_FILE).read_text(encoding="utf-8")
 BUILD_DATE = date(2026, 6, 1)

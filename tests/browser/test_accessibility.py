@@ -9,7 +9,7 @@ import pytest
 from conftest import needs_chromium
 from donorsite.core.locales import LOCALES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 pytestmark = [
     pytest.mark.skipif(not AXE.is_file(), reason="run `npm ci` (done by .ci/run) to install axe-core"),

@@ -1,6 +1,6 @@
 """The "may I give?" check in Python: a table of cases (tests/eligibility_cases.json) for the mainland, Taiwan and Viet Nam rules.
 
-The same cases run against the page's script in Chromium (tests/test_citizen_answer.py).
+The same cases run against the page's script in Chromium (tests/browser/test_citizen_answer.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ import pytest
 from donorsite.model.eligibility import DEFAULT_RULES, DonationKind, IntervalUnit
 from donorsite.model.eligibility_check import Answers, Outcome, add_interval, check_eligibility, rules_table
 
-CASES: list[dict[str, Any]] = json.loads((Path(__file__).parent / "eligibility_cases.json").read_text(encoding="utf-8"))["cases"]
+TESTS = Path(__file__).resolve().parents[1]
+CASES: list[dict[str, Any]] = json.loads((TESTS / "eligibility_cases.json").read_text(encoding="utf-8"))["cases"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])

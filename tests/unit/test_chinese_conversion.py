@@ -318,12 +318,12 @@ def test_a_converted_text_says_which_script_it_came_from(converter: ChineseConve
 
 
 def test_the_style_sheet_declares_taiwan_usage_and_lists_every_source_it_cites() -> None:
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     sheet = readme[readme.index("## Translators' style sheet") : readme.index("## Adding a locale")]
     assert "zh-Hant on this site follows Taiwan usage" in sheet
     listed = set(re.findall(r"^- \[([CTVX]\d+)\] \S+", sheet, flags=re.M))
     glossaries = "".join(
-        (Path(__file__).parent.parent / "donorsite" / "glossary" / name).read_text(encoding="utf-8")
+        (Path(__file__).resolve().parents[2] / "donorsite" / "glossary" / name).read_text(encoding="utf-8")
         for name in (NAMES_FILE, TO_TRADITIONAL_FILE, TO_SIMPLIFIED_FILE)
     )
     cited = set(re.findall(r"\[([CTVX]\d+)\]", sheet + glossaries))
