@@ -122,7 +122,7 @@ def test_the_config_carries_the_schemas_choices_and_limits() -> None:
     assert (session["skip"]["max"], event["hours"]["max"]) == (366, 8)
     # Labels and hints in the editor's language (vi here), from the editor catalog.
     assert (fields["title"]["label"], events["label"], sessions["label"]) == ("Tiêu đề", "Sự kiện", "Các buổi khác")
-    assert event["date"]["hint"].startswith("Ngày diễn ra") and campaigns["label"] == "Chiến dịch"
+    assert event["date"]["hint"].startswith("Ngày diễn ra") and campaigns["label"] == "Các đợt hiến máu"
     assert event["start"]["pattern"][0] == r"^([01]?\d|2[0-3]):([0-5]\d)$"
     assert event["date"]["widget"] == "datetime" and event["date"]["format"] == "YYYY-MM-DD"
     venue = _fields(event["venue"]["fields"])
