@@ -290,6 +290,21 @@ def _check_and_build(project: Path, saved: Path, tmp_path: Path) -> Path:
     return site
 
 
+def _screenshot(form: CmsForm, field: str, file_name: str) -> None:
+    """With DONORSITE_SCREENSHOTS set, a picture of the form at ``field`` for the editor guide."""
+    if not SCREENSHOTS:
+        return
+    from playwright.sync_api import Error as PlaywrightError
+
+    for _ in range(5):
+        try:
+            form.control(form.page, field).scroll_into_view_if_needed()
+            break
+        except PlaywrightError:  # Decap draws the form again after a save
+            form.page.wait_for_timeout(500)
+    form.page.screenshot(path=str(Path(SCREENSHOTS) / file_name))
+
+
 def _visible_text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
@@ -309,23 +324,18 @@ def test_a_drive_of_two_sessions_saved_in_the_editor_passes_check_and_builds(
     form.fill(page, "id", "2027-hai-phong-blood-drive")
     form.texts(page, "title", vi="Ngày hội hiến máu Hải Phòng", en="Hai Phong blood drive")
     form.texts(page, "summary", vi="Hai buổi hiến máu tại quận Lê Chân.", en="Two donation sessions in Le Chan district.")
-    if SCREENSHOTS:
-        form.control(page, "title").scroll_into_view_if_needed()
-        page.screenshot(path=str(Path(SCREENSHOTS) / "web-editor-form.png"))
+    _screenshot(form, "title", "web-editor-form.png")
     form.add_event(
         "2027-01-16", "07:00", "11:30",
         venue={"vi": "Nhà văn hóa quận Lê Chân", "en": "Le Chan District Cultural House"},
         city={"vi": "Hải Phòng", "en": "Hai Phong"},
     )  # fmt: skip
     form.add_session(1, "2027-01-17", "07:30", "11:00")
-    if SCREENSHOTS:
-        form.control(page, "sessions").scroll_into_view_if_needed()
-        page.screenshot(path=str(Path(SCREENSHOTS) / "web-editor-sessions.png"))
+    _screenshot(form, "sessions", "web-editor-sessions.png")
     saved = project / "campaigns" / "2027-hai-phong-blood-drive.yaml"
     _publish(page, saved)
     assert not failures, failures
-    if SCREENSHOTS:
-        page.screenshot(path=str(Path(SCREENSHOTS) / "web-editor-saved.png"))
+    _screenshot(form, "id", "web-editor-saved.png")
     page.close()
     document, problems = read_yaml_file(saved, saved.name)
     assert document is not None and not problems
