@@ -12,8 +12,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from donorsite.build.admin_config import admin_config_text, editor_settings
+from donorsite.build.admin_config import admin_config_text, editor_settings, editor_template
 from donorsite.build.export import ExportError
+from donorsite.build.settings import SettingsError
 from donorsite.build.site_config import read_site_config
 from donorsite.commands.check import check_site
 from donorsite.commands.export import export, search_index
@@ -24,6 +25,7 @@ from donorsite.commands.supply import supply_set
 from donorsite.commands.translations import translations
 from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
 from donorsite.editing.edit_session import EditSessionError, default_environment, run_edit_session
+from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.model.campaign import CampaignKind
 
 DESCRIPTION = """Blood-donation campaign site tools. 献血活动网站工具。
@@ -88,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     edit.add_argument("--address", default="127.0.0.1:8000", help="preview address / 预览地址")
     admin = commands.add_parser("admin-config", parents=[common], help="the web editor's config / 网页编辑器配置")
     admin.add_argument("--output", type=Path, help="file to write (default: standard output) / 输出文件")
+    admin.add_argument("--language", choices=LOCALE_CODES, help="the editors' language (default: mkdocs.yml's) / 编辑语言")
+    admin.add_argument("--template", action="store_true", help="print editor.pot, the labels to translate / 输出待翻译的标签")
     export = commands.add_parser("export", parents=[common], help="plain project without hooks / 导出普通项目")
     export.add_argument("directory", type=Path, help="new folder to write the project into / 新的输出目录")
     search_index = commands.add_parser("search-index", help="index a built site for search (Pagefind) / 生成搜索索引")
@@ -99,13 +103,14 @@ def _web_editor(root: Path, arguments: argparse.Namespace) -> int:
     try:
         settings = editor_settings(read_site_config(root))
         if arguments.command == "admin-config":
-            text = admin_config_text(settings)
+            language = arguments.language or settings.language
+            text = editor_template() if arguments.template else admin_config_text(settings.in_language(language))
             if arguments.output:
                 return write_output(arguments.output, text)
             sys.stdout.write(text)
             return 0
         return run_edit_session(root, settings, arguments.address, default_environment())
-    except (ExportError, EditSessionError, OSError) as error:
+    except (ExportError, EditSessionError, OSError, SettingsError, MissingCatalogError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 

@@ -4,19 +4,23 @@ Every form field comes from the JSON Schema of the model that ``check``
 validates with: the same names, choices, patterns and ranges, so the editor
 cannot drift from the schema. A localized text becomes a group with one
 field per site locale, each labelled with its language's own name; the
-editor's source language is the required one.
+editor's source language is the required one. There is one config per site
+locale: its labels and hints come from the editor catalogs (``admin_labels``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import Any
 
 import yaml
 from pydantic import BaseModel
 
+from donorsite.build.admin_labels import Translate, editor_template_text, editor_translator
+from donorsite.build.settings import EditorOptions, donorsite_settings
 from donorsite.core.campaign_ids import CAMPAIGN_EXTENSION
-from donorsite.core.locales import LOCALES, get_locale
+from donorsite.core.locales import DEFAULT_LOCALE, LOCALES, get_locale
 from donorsite.model.campaign import Campaign
 from donorsite.model.donation_sites import SitesFile
 from donorsite.model.slogan import SloganFile
@@ -26,20 +30,38 @@ from donorsite.model.time_zones import region_zone_names
 # Decap's own interface languages, by site locale (decap-cms-locales).
 _DECAP_LOCALES = {"zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant", "vi": "vi", "en": "en"}
 _LOCALIZED = ("LocalizedText", "LocalizedMarkdown", "LocalizedName")
+# Labels the field name alone would not make clear.
+_LABELS = {
+    "id": "Campaign id (file name)",
+    "url": "Web address",
+    "src": "Picture file",
+    "alt": "Text alternative",
+    "whole_blood_ml": "Whole blood (mL)",
+    "plasma_ml": "Plasma (mL)",
+}
+# The one set of defaults is EditorOptions' (the schema of mkdocs.yml's extra.donorsite.editor).
+_OPTIONS = EditorOptions()
 HEADER = "# Generated from the content model by `donorsite admin-config`; do not edit (the build writes it again).\n"
 
 
 @dataclass(frozen=True)
 class EditorSettings:
-    """What ``mkdocs.yml`` says about the web editor (``extra.donorsite.editor``)."""
+    """The web editor's settings for one config: ``EditorOptions`` from ``mkdocs.yml`` with the language and the site's address.
 
-    repository: str = "OWNER/REPOSITORY"
-    branch: str = "main"
-    # The language editors write in: the editor's interface, and the texts it requires.
-    language: str = "zh-Hans"
+    The defaults are EditorOptions'; ``editor_settings`` fills in the rest.
+    """
+
+    repository: str = _OPTIONS.repository
+    branch: str = _OPTIONS.branch
+    # The language of this config: the editor's interface, labels and hints, and the texts it requires.
+    language: str = DEFAULT_LOCALE
     site_url: str = "/"
     # Where decap-server listens while editing a local checkout (its PORT; `donorsite edit --port`).
-    local_port: int = 8081
+    local_port: int = _OPTIONS.local_port
+
+    def in_language(self, language: str) -> EditorSettings:
+        """The same settings for editors writing in ``language``."""
+        return replace(self, language=language)
 
     @property
     def local_backend(self) -> str:
@@ -50,10 +72,11 @@ class EditorSettings:
 class _Converter:
     """Turns one model's JSON Schema into Decap fields."""
 
-    def __init__(self, model: type[BaseModel], language: str) -> None:
+    def __init__(self, model: type[BaseModel], language: str, translate: Translate) -> None:
         self.schema = model.model_json_schema(by_alias=True, mode="validation")
         self.definitions: dict[str, Any] = self.schema.get("$defs", {})
         self.language = language
+        self.translate = translate
 
     def fields(self) -> list[dict[str, Any]]:
         """The Decap fields of the model's top level, in the model's order."""
@@ -89,9 +112,9 @@ class _Converter:
     def field(self, name: str, schema: dict[str, Any], required: bool) -> dict[str, Any]:
         """The Decap field for property ``name`` of JSON Schema ``schema``: its widget, hint, limits and whether it is required."""
         schema, definition, nullable = self._resolve(schema)
-        base: dict[str, Any] = {"name": name, "label": _label(name), "required": required and not nullable}
+        base: dict[str, Any] = {"name": name, "label": _name_label(name, self.translate), "required": required and not nullable}
         if schema.get("description"):
-            base["hint"] = schema["description"]
+            base["hint"] = self.translate(schema["description"])
         if definition in _LOCALIZED:
             return {**base, **self._localized(definition == "LocalizedMarkdown", base["required"])}
         return {**base, **self._widget(name, schema, base["required"])}
@@ -134,7 +157,8 @@ class _Converter:
         string: dict[str, Any] = {"widget": "string"}
         if "pattern" in schema:
             example = (schema.get("examples") or [""])[0]
-            string["pattern"] = [schema["pattern"], f"e.g. {example}" if example else "see the hint"]
+            shown = self.translate("e.g. %(example)s") % {"example": example} if example else self.translate("see the hint")
+            string["pattern"] = [schema["pattern"], shown]
         return string
 
     def _list(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -142,45 +166,64 @@ class _Converter:
         limits = {key: schema[key] for key in ("minItems", "maxItems") if key in schema}
         listed: dict[str, Any] = {"widget": "list", **{("min" if k == "minItems" else "max"): v for k, v in limits.items()}}
         if definition in _LOCALIZED:
-            return {**listed, "field": {"name": "text", "label": _label(name), **self._localized(False, True)}}
+            return {**listed, "field": {"name": "text", "label": _name_label(name, self.translate), **self._localized(False, True)}}
         if items.get("type") == "object":
             return {**listed, "fields": self._object_fields(items)}
-        return {**listed, "field": {"name": "item", "label": _label(name), **self._widget(name, items)}}
+        return {**listed, "field": {"name": "item", "label": _name_label(name, self.translate), **self._widget(name, items)}}
 
 
 def _annotations(schema: dict[str, Any]) -> dict[str, Any]:
-    return {key: schema[key] for key in ("description", "title", "default") if key in schema}
+    return {key: schema[key] for key in ("description", "title", "default", "examples") if key in schema}
 
 
 def _label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+    return _LABELS.get(name) or name.replace("_", " ").capitalize()
 
 
-def _files_collection(name: str, label: str, file_name: str, model: type[BaseModel], language: str) -> dict[str, Any]:
-    fields = _Converter(model, language).fields()
+def _name_label(name: str, translate: Translate) -> str:
+    """The label of field ``name``: a blood type (AB+) is shown as written, in every language; any other name is translated."""
+    return translate(_label(name)) if name.isidentifier() else name
+
+
+def _files_collection(name: str, label: str, file_name: str, model: type[BaseModel], language: str, translate: Translate) -> dict[str, Any]:
+    fields = _Converter(model, language, translate).fields()
+    label = translate(label)
     return {"name": name, "label": label, "files": [{"name": name, "label": label, "file": file_name, "fields": fields}]}
 
 
-def admin_config(settings: EditorSettings) -> dict[str, Any]:
-    """The Decap CMS configuration for the site's content files."""
-    language = get_locale(settings.language).code
-    campaign_fields = _Converter(Campaign, language).fields()
-    for field in campaign_fields:
+def _campaign_fields(language: str, translate: Translate) -> list[dict[str, Any]]:
+    """The campaign form: the model's fields, the editor's language as the source language, the id required."""
+    fields = _Converter(Campaign, language, translate).fields()
+    for field in fields:
         if field["name"] == "source_language":
             field["default"] = language
+        if field["name"] == "id":
+            # The file is named after it, so a new campaign needs one; check says if it is not the file's name.
+            field["required"] = True
+    return fields
+
+
+def admin_config(settings: EditorSettings, translate: Translate | None = None) -> dict[str, Any]:
+    """The Decap CMS configuration for the site's content files, in ``settings.language``.
+
+    Labels and hints come from the editor catalogs unless ``translate`` is given.
+    """
+    language = get_locale(settings.language).code
+    translate = translate or editor_translator(language)
     campaigns = {
         "name": "campaigns",
-        "label": "Campaigns",
-        "label_singular": "Campaign",
+        "label": translate("Campaigns"),
+        "label_singular": translate("Campaign"),
         "folder": "campaigns",
         "extension": CAMPAIGN_EXTENSION.lstrip("."),
         "format": "yaml",
         "create": True,
-        # The file name is the campaign id (lowercase ASCII words and hyphens): the year and the English title.
-        "identifier_field": "title.en",
-        "slug": "{{fields.year}}-{{slug}}",
+        # The file name is the campaign id the editor writes (the id rule's pattern): every campaign
+        # has one, whatever its languages, unlike a title in English or a Chinese title's letters.
+        "identifier_field": "id",
+        "slug": "{{fields.id}}",
         "summary": "{{fields.year}} · {{fields.title." + language + "}}",
-        "fields": campaign_fields,
+        "fields": _campaign_fields(language, translate),
     }
     return {
         "backend": {"name": "github", "repo": settings.repository, "branch": settings.branch},
@@ -196,9 +239,9 @@ def admin_config(settings: EditorSettings) -> dict[str, Any]:
         "editor": {"preview": True},
         "collections": [
             campaigns,
-            _files_collection("slogans", "Slogans", "slogans.yaml", SloganFile, language),
-            _files_collection("sites", "Donation sites", "sites.yaml", SitesFile, language),
-            _files_collection("supply", "Blood supply", "supply.yaml", SupplyFile, language),
+            _files_collection("slogans", "Slogans", "slogans.yaml", SloganFile, language, translate),
+            _files_collection("sites", "Donation sites", "sites.yaml", SitesFile, language, translate),
+            _files_collection("supply", "Blood supply", "supply.yaml", SupplyFile, language, translate),
         ],
     }
 
@@ -208,14 +251,40 @@ def admin_config_text(settings: EditorSettings) -> str:
     return HEADER + yaml.safe_dump(admin_config(settings), allow_unicode=True, sort_keys=False, width=120)
 
 
+def editor_messages() -> list[str]:
+    """Every English label and hint the configs use: the msgids of the editor catalogs, in the order first met."""
+    seen: dict[str, None] = {}
+
+    def record(text: str) -> str:
+        seen.setdefault(text, None)
+        return text
+
+    admin_config(EditorSettings(language="en"), record)
+    return list(seen)
+
+
+def editor_template() -> str:
+    """``editor.pot`` as generated from the model (``donorsite admin-config --template``)."""
+    return editor_template_text(editor_messages())
+
+
 def editor_settings(config: dict[str, Any]) -> EditorSettings:
-    """The editor's settings from ``mkdocs.yml`` as data (``extra.donorsite.editor``, the default locale and site_url)."""
-    donorsite = (config.get("extra") or {}).get("donorsite") or {}
-    editor = donorsite.get("editor") or {}
+    """The editor's settings from ``mkdocs.yml`` as data (``extra.donorsite.editor``, the default locale and site_url).
+
+    Raises ``SettingsError`` naming a wrong setting.
+    """
+    settings = donorsite_settings(config)
+    editor = settings.editor or _OPTIONS
     return EditorSettings(
-        repository=str(editor.get("repository", EditorSettings.repository)),
-        branch=str(editor.get("branch", EditorSettings.branch)),
-        language=str(editor.get("language", donorsite.get("default_locale", EditorSettings.language))),
+        repository=editor.repository,
+        branch=editor.branch,
+        language=editor.language or settings.default_locale,
         site_url=str(config.get("site_url") or "/"),
-        local_port=int(editor.get("local_port", EditorSettings.local_port)),
+        local_port=editor.local_port,
     )
+
+
+def each_language(settings: EditorSettings) -> Iterator[EditorSettings]:
+    """The settings of every site locale's config, in the order of the site's locales."""
+    for site_locale in LOCALES:
+        yield settings.in_language(site_locale.code)

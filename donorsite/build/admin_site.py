@@ -11,12 +11,14 @@ with the pin by hand.
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from importlib.resources import files
 from pathlib import Path
 
-from donorsite.build.admin_config import EditorSettings, admin_config_text
+from donorsite.build.admin_config import EditorSettings, admin_config_text, each_language
+from donorsite.core.locales import LOCALES, get_locale
 
 ADMIN_FOLDER = "admin"
 DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
@@ -70,10 +72,39 @@ def decap_files(root: Path) -> list[Path]:
     )
 
 
-def admin_page(settings: EditorSettings) -> str:
-    """The editor's HTML page: the policy, the config link and the two scripts."""
+def admin_folder(language: str, default: str) -> str:
+    """The folder of the editor in ``language``, from /admin/: "" for the site's default language, else the locale's URL folder."""
+    return "" if language == default else get_locale(language).prefix + "/"
+
+
+def _language_links(current: str, default: str) -> str:
+    """Links to the editor in each site locale, each named in its own language; the current one is marked."""
+    up = "../" if admin_folder(current, default) else ""
+    links = []
+    for site_locale in LOCALES:
+        name = html.escape(site_locale.native_name)
+        if site_locale.code == current:
+            links.append(f'    <strong lang="{site_locale.code}" aria-current="page">{name}</strong>')
+        else:
+            href = up + admin_folder(site_locale.code, default)
+            links.append(f'    <a href="{href or "./"}" lang="{site_locale.code}" hreflang="{site_locale.code}">{name}</a>')
+    return " ·\n".join(links)
+
+
+def admin_page(settings: EditorSettings, default: str | None = None) -> str:
+    """The editor's HTML page in ``settings.language``: the policy, the config link, the links to the other languages and the two scripts.
+
+    ``default`` (the language at /admin/ itself; ``settings.language`` unless told) says how deep the page is.
+    """
+    default = default or settings.language
     template = files("donorsite").joinpath("templates/admin/index.html").read_text(encoding="utf-8")
-    return template.replace("{{ language }}", settings.language).replace("{{ policy }}", admin_policy(settings))
+    root = "../" if admin_folder(settings.language, default) else ""
+    return (
+        template.replace("{{ language }}", settings.language)
+        .replace("{{ policy }}", admin_policy(settings))
+        .replace("{{ root }}", root)
+        .replace("{{ languages }}", _language_links(settings.language, default))
+    )
 
 
 def admin_script(stylesheets: list[str]) -> str:
@@ -90,14 +121,21 @@ def site_stylesheets(site_dir: Path) -> list[str]:
 
 
 def write_admin(site_dir: Path, root: Path, settings: EditorSettings) -> None:
-    """Write ``/admin/`` into ``site_dir``: page, script, generated config and Decap's bundle copied from ``root/node_modules``.
+    """Write ``/admin/`` into ``site_dir``: a page, script and generated config per language, and Decap's bundle from ``root/node_modules``.
 
+    ``/admin/`` is in ``settings.language``; ``/admin/<prefix>/`` in each other site locale.
     Raises ``EditorBundleMissing`` (after writing the rest) if Decap is not installed.
     """
     folder = site_dir / ADMIN_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.html").write_text(admin_page(settings), encoding="utf-8")
-    (folder / "config.yml").write_text(admin_config_text(settings), encoding="utf-8")
-    (folder / "admin.js").write_text(admin_script(site_stylesheets(site_dir)), encoding="utf-8")
+    stylesheets = site_stylesheets(site_dir)
+    for each in each_language(settings):
+        where = admin_folder(each.language, settings.language)
+        language_folder = folder / where
+        language_folder.mkdir(parents=True, exist_ok=True)
+        (language_folder / "index.html").write_text(admin_page(each, settings.language), encoding="utf-8")
+        (language_folder / "config.yml").write_text(admin_config_text(each), encoding="utf-8")
+        # The stylesheets' paths are written from /admin/; a language's folder is one deeper.
+        deeper = ["../" + path for path in stylesheets] if where else stylesheets
+        (language_folder / "admin.js").write_text(admin_script(deeper), encoding="utf-8")
     for path in decap_files(root):
         shutil.copyfile(path, folder / path.name)

@@ -85,6 +85,15 @@ def _campaign_id_problem(path: Path, display_name: str) -> Problem | None:
     return Problem(display_name, 1, 1, "", f"file name: {message}") if message else None
 
 
+def _written_id_violations(campaign: Campaign, path: Path) -> list[RuleViolation]:
+    """An ``id`` written in the file (the web editor writes one) that is not the file's name: the page would not be where it says."""
+    stem = unicodedata.normalize("NFC", path.stem)
+    if campaign.id is None or campaign.id == stem:
+        return []
+    message = f"the file is named {path.name}, so its id is '{stem}'; write 'id: {stem}', or rename the file to {campaign.id}.yaml"
+    return [(("id",), message)]
+
+
 def _legacy_status(document: YamlDocument) -> str | None:
     status = document.data.get("status") if isinstance(document.data, dict) else None
     return status if isinstance(status, str) and status in LEGACY_STATUSES else None
@@ -132,6 +141,7 @@ def load_campaign(
     if campaign is None or document is None:
         return None, problems
     problems += _located(display_name, document, campaign_rule_violations(campaign))
+    problems += _located(display_name, document, _written_id_violations(campaign, path))
     as_of = build_date or utc_today()
     problems += _located(display_name, document, build_date_contradictions(campaign, _legacy_status(document), as_of))
     problems += image_problems(campaign, root, display_name, document)

@@ -23,24 +23,24 @@ def catalog_folder() -> Path:
     return Path(str(files("donorsite").joinpath("locale")))
 
 
-def catalog_path(locale: SiteLocale) -> Path:
-    """Where the catalog of ``locale`` lives."""
-    return catalog_folder() / locale.catalog_id / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalog_path(locale: SiteLocale, domain: str = DOMAIN) -> Path:
+    """Where the catalog of ``locale`` lives (``domain``: the site's labels unless told, or the web editor's)."""
+    return catalog_folder() / locale.catalog_id / "LC_MESSAGES" / f"{domain}.po"
 
 
 class MissingCatalogError(Exception):
     """A published locale has no catalog: its labels would silently stay English."""
 
 
-def load_translations(locale: SiteLocale) -> gettext.NullTranslations:
-    """The label translations of ``locale``.
+def load_translations(locale: SiteLocale, domain: str = DOMAIN) -> gettext.NullTranslations:
+    """The label translations of ``locale`` (of the catalog ``domain``: the site's labels unless told).
 
     Raises ``MissingCatalogError`` rather than falling back to English
     silently, which is what gettext does when a catalog id is off.
     """
     if locale.code == SOURCE_LOCALE:
         return gettext.NullTranslations()
-    path = catalog_path(locale)
+    path = catalog_path(locale, domain)
     if not path.is_file():
         raise MissingCatalogError(f"no label catalog for {locale.code} at {path}; run pybabel init (see README)")
     with path.open("rb") as po_file:
@@ -48,4 +48,4 @@ def load_translations(locale: SiteLocale) -> gettext.NullTranslations:
     buffer = BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
-    return Translations(buffer, domain=DOMAIN)
+    return Translations(buffer, domain=domain)

@@ -97,6 +97,13 @@ class Campaign(StrictModel):
     )
     source_language: LocaleCode = Field(description="The locale the campaign was written in; its texts are required.")
     year: Annotated[int, Field(ge=1990, le=2100)] = Field(description="Campaign year.")
+    id: Slug | None = Field(
+        None,
+        description="The campaign id: the file name without .yaml and the page's address, e.g. 2027-hai-phong-blood-drive "
+        "(lowercase letters without accents, digits and hyphens). "
+        "The web editor names a new file after it; if written, it must be the file's name.",
+        examples=["2027-hai-phong-blood-drive"],
+    )
     region: Slug | None = Field(None, description="ASCII region key, e.g. jiangsu-suzhou, to build one region alone.")
     country: CountryCode | None = Field(
         None,

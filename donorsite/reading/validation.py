@@ -10,6 +10,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
+from donorsite.core.campaign_ids import CAMPAIGN_ID
 from donorsite.reading.yaml_document import FieldPath, YamlDocument, format_path
 
 _TYPE_NAMES = {
@@ -114,7 +115,12 @@ def _message_for(error: dict[str, Any], model: type[BaseModel], path: FieldPath)
             message += "; write the number alone and how exact it is as 'qualifier: about' (or more-than, at-least, fewer-than)"
         return message
     if kind == "string_pattern_mismatch":
-        return f"{_describe(value)} does not have the expected form ({error.get('ctx', {}).get('pattern', '')})"
+        pattern = error.get("ctx", {}).get("pattern", "")
+        if pattern == CAMPAIGN_ID.pattern:
+            # Ids (a campaign's, a region's, a site's) are file names and addresses: say the rule in words.
+            rule = "use lowercase ASCII letters without accents, digits and single hyphens, e.g. 2027-hai-phong"
+            return f"{_describe(value)} is not an id; {rule}"
+        return f"{_describe(value)} does not have the expected form ({pattern})"
     if kind.startswith(("greater_than", "less_than", "too_short", "too_long", "string_too")):
         return f"{_describe(value)}: {error['msg'][0].lower()}{error['msg'][1:]}"
     return str(error["msg"])

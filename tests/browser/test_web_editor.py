@@ -1,9 +1,11 @@
 """The web editor at /admin/ (issue 26): built with the site, configured from the content model, and what it saves is valid.
 
-The round trip drives Decap CMS in Chromium against decap-server on a copy of
-the project, as `donorsite edit` runs them: a drive written in Vietnamese and
-English with two events (sessions are not yet in the model on this branch)
-is saved, then `donorsite check` passes and the build has its page.
+The round trips drive Decap CMS in Chromium against decap-server on a copy of
+the project, as `donorsite edit` runs them, through the Vietnamese editor at
+/admin/vi/: a drive written in Vietnamese and English with one event of two
+sessions at one venue, and a drive written in Vietnamese alone, are saved;
+then `donorsite check` passes and the build shows them. The GitHub sign-in
+cannot run here (no network): the production config is asserted instead.
 """
 
 from __future__ import annotations
@@ -23,10 +25,17 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, build_site, copy_project, needs_chromium, serve_directory
-from donorsite.build.admin_config import EditorSettings, admin_config, admin_config_text, editor_settings
-from donorsite.build.admin_site import write_admin
+from donorsite.build.admin_config import (
+    EditorSettings,
+    admin_config,
+    admin_config_text,
+    each_language,
+    editor_settings,
+)
+from donorsite.build.admin_site import admin_folder, write_admin
 from donorsite.build.export import read_site_config
-from donorsite.core.locales import LOCALE_CODES
+from donorsite.build.settings import EditorOptions
+from donorsite.core.locales import LOCALE_CODES, LOCALES
 from donorsite.model.campaign import CampaignKind, CampaignStatus
 from donorsite.model.supply import BLOOD_TYPES
 from donorsite.reading.yaml_reader import read_yaml_file
@@ -48,13 +57,28 @@ def _collection(config: dict[str, Any], name: str) -> dict[str, Any]:
 @needs_decap
 def test_the_built_site_has_the_editor_with_the_config_the_model_gives(built_site: Path) -> None:
     admin = built_site / "admin"
-    # Regenerated from the model and mkdocs.yml, the config is the one the build wrote: it cannot drift.
-    assert (admin / "config.yml").read_text(encoding="utf-8") == admin_config_text(editor_settings(read_site_config(ROOT)))
+    settings = editor_settings(read_site_config(ROOT))
+    # Regenerated from the model and mkdocs.yml, each language's config is the one the build wrote: it cannot drift.
+    assert (admin / "config.yml").read_text(encoding="utf-8") == admin_config_text(settings)
+    for each in each_language(settings):
+        folder = admin / admin_folder(each.language, settings.language)
+        assert (folder / "config.yml").read_text(encoding="utf-8") == admin_config_text(each), each.language
+        assert f'<html lang="{each.language}">' in (folder / "index.html").read_text(encoding="utf-8")
+    assert sorted(path.name for path in admin.iterdir() if path.is_dir()) == sorted(
+        site_locale.prefix for site_locale in LOCALES if site_locale.code != settings.language
+    )
     page = (admin / "index.html").read_text(encoding="utf-8")
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
     assert policy and "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'" in policy.group(1)
-    # Every script is the site's own: Decap is served from /admin/, no other host.
+    # Every script is the site's own: Decap is served from /admin/, no other host; a language's page uses the same bundle.
     assert re.findall(r'<script src="([^"]+)"', page) == ["decap-cms.js", "admin.js"]
+    vietnamese = (admin / "vi" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<script src="([^"]+)"', vietnamese) == ["../decap-cms.js", "admin.js"]
+    assert not re.findall(r'(?:src|href)="(?:https?:)?//', page + vietnamese)
+    # Each page links to the editor in the other languages, each named in its own language.
+    assert '<a href="vi/" lang="vi" hreflang="vi">Tiếng Việt</a>' in page
+    assert '<a href="../" lang="zh-Hans" hreflang="zh-Hans">简体中文</a>' in vietnamese
+    assert '"../../assets/site.css"' in (admin / "vi" / "admin.js").read_text(encoding="utf-8")
     assert (admin / "decap-cms.js").stat().st_size > 1_000_000
     # The bundle is the pinned one (npm ci installs what package-lock.json records, with its hash).
     version = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["decap-cms"]
@@ -73,8 +97,10 @@ def test_the_config_carries_the_schemas_choices_and_limits() -> None:
     assert config["local_backend"] == {"url": "http://localhost:8081/api/v1"} and config["locale"] == "vi"
     campaigns = _collection(config, "campaigns")
     assert campaigns["folder"] == "campaigns" and campaigns["extension"] == "yaml" and campaigns["format"] == "yaml"
-    assert campaigns["slug"] == "{{fields.year}}-{{slug}}" and config["slug"]["encoding"] == "ascii"
+    # The file name is the id the editor writes, whatever languages the campaign is in; the id rule is its pattern.
+    assert campaigns["slug"] == "{{fields.id}}" and campaigns["identifier_field"] == "id" and config["slug"]["encoding"] == "ascii"
     fields = _fields(campaigns["fields"])
+    assert fields["id"]["required"] and fields["id"]["pattern"] == [r"^[a-z0-9]+(-[a-z0-9]+)*$", "ví dụ 2027-hai-phong-blood-drive"]
     assert fields["kind"]["options"] == [kind.value for kind in CampaignKind]
     assert fields["status"]["options"] == [status.value for status in CampaignStatus]
     assert (fields["year"]["min"], fields["year"]["max"], fields["year"]["value_type"]) == (1990, 2100, "int")
@@ -86,6 +112,17 @@ def test_the_config_carries_the_schemas_choices_and_limits() -> None:
     assert events["widget"] == "list"
     event = _fields(events["fields"])
     assert "Asia/Ho_Chi_Minh" in event["timezone"]["options"] and "UTC+8" not in event["timezone"]["options"]
+    # Sessions: a list of further days at the event's venue, with the schema's limits (366 sessions, 8 spans a day).
+    sessions = event["sessions"]
+    assert (sessions["widget"], sessions["max"], sessions["required"]) == ("list", 366, False)
+    session = _fields(sessions["fields"])
+    assert list(session) == ["date", "end_date", "start", "end", "hours", "skip"] and "venue" not in session
+    assert session["date"]["required"] and session["date"]["format"] == "YYYY-MM-DD"
+    assert session["start"]["pattern"][0] == r"^([01]?\d|2[0-3]):([0-5]\d)$" and session["hours"]["max"] == 8
+    assert (session["skip"]["max"], event["hours"]["max"]) == (366, 8)
+    # Labels and hints in the editor's language (vi here), from the editor catalog.
+    assert (fields["title"]["label"], events["label"], sessions["label"]) == ("Tiêu đề", "Sự kiện", "Các buổi khác")
+    assert event["date"]["hint"].startswith("Ngày diễn ra") and campaigns["label"] == "Các đợt hiến máu"
     assert event["start"]["pattern"][0] == r"^([01]?\d|2[0-3]):([0-5]\d)$"
     assert event["date"]["widget"] == "datetime" and event["date"]["format"] == "YYYY-MM-DD"
     venue = _fields(event["venue"]["fields"])
@@ -97,6 +134,25 @@ def test_the_config_carries_the_schemas_choices_and_limits() -> None:
     assert list(_fields(supply["levels"]["fields"])) == list(BLOOD_TYPES)
     assert {collection["name"] for collection in config["collections"]} == {"campaigns", "slogans", "sites", "supply"}
     assert _collection(config, "sites")["files"][0]["file"] == "sites.yaml"
+
+
+def test_the_production_config_saves_through_github_as_pull_requests() -> None:
+    """What the GitHub sign-in would use (it cannot run here, offline): GitHub, mkdocs.yml's repository and branch, pull requests."""
+    site = {
+        "site_url": "https://blood.example.org/",
+        "extra": {"donorsite": {"default_locale": "vi", "editor": {"repository": "haiphong-blood/site", "branch": "live"}}},
+    }
+    settings = editor_settings(site)
+    for each in each_language(settings):
+        config = admin_config(each)
+        assert config["backend"] == {"name": "github", "repo": "haiphong-blood/site", "branch": "live"}, each.language
+        assert config["publish_mode"] == "editorial_workflow" and config["site_url"] == "https://blood.example.org/"
+    assert settings.language == "vi" and editor_settings({"extra": {"donorsite": {"editor": {"language": "en"}}}}).language == "en"
+    # Unset, the settings are EditorOptions' defaults: one source for both.
+    unset = editor_settings({})
+    defaults = EditorOptions()
+    assert (unset.repository, unset.branch, unset.local_port) == (defaults.repository, defaults.branch, defaults.local_port)
+    assert EditorSettings() == EditorSettings(repository=defaults.repository, branch=defaults.branch, local_port=defaults.local_port)
 
 
 def _free_port() -> int:
@@ -118,9 +174,9 @@ def _wait_for_port(port: int, seconds: float = 30) -> None:
 
 @pytest.fixture
 def editing(tmp_path: Path) -> Iterator[tuple[Path, str, EditorSettings]]:
-    """A copy of the project, decap-server writing into it, and /admin/ served on localhost; yields (project, admin URL, settings)."""
+    """A copy of the project, decap-server writing into it, and /admin/ served on localhost; yields (project, /admin/vi/, settings)."""
     project = copy_project(tmp_path / "project")
-    settings = EditorSettings(language="vi", local_port=_free_port())
+    settings = EditorSettings(language="zh-Hans", local_port=_free_port())
     site = tmp_path / "admin-site"
     write_admin(site, ROOT, settings)
     shutil.copytree(ROOT / "docs" / "assets", site / "assets")
@@ -130,8 +186,8 @@ def editing(tmp_path: Path) -> Iterator[tuple[Path, str, EditorSettings]]:
     try:
         _wait_for_port(settings.local_port)
         with serve_directory(site) as url:
-            # Decap uses the local backend only on a page served from localhost.
-            yield project, url.replace("127.0.0.1", "localhost") + "admin/", settings
+            # Decap uses the local backend only on a page served from localhost. Vietnamese editors open /admin/vi/.
+            yield project, url.replace("127.0.0.1", "localhost") + "admin/vi/", settings
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -147,11 +203,11 @@ class CmsForm:
     def control(self, scope: Any, name: str) -> Any:
         return scope.locator(f"label[for^='{name}-field-']").first.locator("xpath=ancestor::div[contains(@class,'ControlContainer')][1]")
 
-    def input(self, scope: Any, name: str) -> Any:
-        return self.page.locator("#" + scope.locator(f"label[for^='{name}-field-']").first.get_attribute("for"))
+    def input(self, scope: Any, name: str, index: int = 0) -> Any:
+        return self.page.locator("#" + scope.locator(f"label[for^='{name}-field-']").nth(index).get_attribute("for"))
 
-    def fill(self, scope: Any, name: str, value: str) -> None:
-        self.input(scope, name).fill(value)
+    def fill(self, scope: Any, name: str, value: str, index: int = 0) -> None:
+        self.input(scope, name, index).fill(value)
 
     def choose(self, scope: Any, name: str, value: str) -> None:
         box = self.input(scope, name)
@@ -164,63 +220,62 @@ class CmsForm:
         for code, text in texts.items():
             self.fill(group, code, text)
 
-    def add_event(self, index: int, day: str, start: str, end: str) -> None:
-        events = self.control(self.page, "events")
-        events.get_by_role("button", name="Add events").click()
-        date_label = events.locator("label[for^='date-field-']").nth(index)
-        date_label.wait_for()
-        # The list item: the outermost element holding this one event's date.
-        event = date_label.locator("xpath=ancestor::div[count(.//label[starts-with(@for,'date-field-')]) = 1][last()]")
-        self.fill(event, "date", day)
-        self.fill(event, "start", start)
-        self.fill(event, "end", end)
-        self.choose(event, "timezone", "Asia/Ho_Chi_Minh")
-        venue = self.control(event, "venue")
-        self.texts(venue, "name", vi="Nhà văn hóa quận Lê Chân", en="Le Chan District Cultural House")
-        self.texts(venue, "city", vi="Hải Phòng", en="Hai Phong")
-        self.fill(venue, "country", "VN")
+    def add_item(self, list_name: str, label: str) -> None:
+        """Press the add button of list ``list_name`` (its label in the editor's language names the button)."""
+        self.control(self.page, list_name).get_by_role("button", name=re.compile(re.escape(label), re.IGNORECASE)).first.click()
+
+    def add_event(self, day: str, start: str, end: str, venue: dict[str, str], city: dict[str, str]) -> None:
+        """The campaign's one event: its first session's day and hours, its zone and its venue (written once for every session)."""
+        self.add_item("events", "Sự kiện")
+        self.page.locator("label[for^='date-field-']").first.wait_for()
+        self.fill(self.page, "date", day)
+        self.fill(self.page, "start", start)
+        self.fill(self.page, "end", end)
+        self.choose(self.page, "timezone", "Asia/Ho_Chi_Minh")
+        where = self.control(self.page, "venue")
+        self.texts(where, "name", **venue)
+        self.texts(where, "city", **city)
+        self.fill(where, "country", "VN")
+
+    def add_session(self, index: int, day: str, start: str, end: str) -> None:
+        """A further session of the event (``index`` 1 is the first of its ``sessions``): its day and hours, no venue."""
+        self.add_item("sessions", "Các buổi khác")
+        self.page.locator("label[for^='date-field-']").nth(index).wait_for()
+        self.fill(self.page, "date", day, index)
+        self.fill(self.page, "start", start, index)
+        self.fill(self.page, "end", end, index)
 
 
-@needs_chromium
-@needs_decap
-def test_a_drive_saved_in_the_editor_passes_check_and_builds(
-    editing: tuple[Path, str, EditorSettings], browser: Any, tmp_path: Path
-) -> None:
-    project, admin, _ = editing
-    page = browser.new_page(viewport={"width": 1100, "height": 720}, locale="vi-VN")
+def _watched_page(browser: Any, **options: Any) -> tuple[Any, list[str]]:
+    """A new page, and the list that collects its script errors and CSP refusals."""
+    page = browser.new_page(viewport={"width": 1100, "height": 720}, **options)
     failures: list[str] = []
     page.on("pageerror", lambda error: failures.append(str(error)))
     page.on("console", lambda message: failures.append(message.text) if "Content Security Policy" in message.text else None)
+    return page, failures
+
+
+def _open_new_campaign(browser: Any, admin: str) -> tuple[Any, CmsForm, list[str]]:
+    """A page on Decap's new-campaign form through the local backend (no account); the list collects script errors and CSP refusals."""
+    page, failures = _watched_page(browser, locale="vi-VN")
     page.goto(admin)
     page.get_by_role("button", name="Đăng nhập").click()  # the local backend needs no account
     page.goto(admin + "#/collections/campaigns/new")
     page.wait_for_selector("label[for^='kind-field-']")
-    form = CmsForm(page)
-    form.choose(page, "kind", "blood-drive")
-    form.choose(page, "status", "planned")
-    form.fill(page, "year", "2027")
-    form.texts(page, "title", vi="Ngày hội hiến máu Hải Phòng", en="Hai Phong blood drive")
-    form.texts(page, "summary", vi="Hai buổi hiến máu tại quận Lê Chân.", en="Two donation sessions in Le Chan district.")
-    if SCREENSHOTS:
-        form.control(page, "title").scroll_into_view_if_needed()
-        page.screenshot(path=str(Path(SCREENSHOTS) / "web-editor-form.png"))
-    form.add_event(0, "2027-01-16", "07:00", "11:30")
-    form.add_event(1, "2027-01-17", "07:30", "11:00")
+    return page, CmsForm(page), failures
+
+
+def _publish(page: Any, saved: Path) -> None:
     page.get_by_role("button", name="Công bố").click()
     page.get_by_role("menuitem", name="Công bố ngay").click()
-    saved = project / "campaigns" / "2027-hai-phong-blood-drive.yaml"
     deadline = time.monotonic() + 20
     while not saved.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert saved.exists(), sorted(path.name for path in (project / "campaigns").iterdir())
-    assert not failures, failures
-    if SCREENSHOTS:
-        page.screenshot(path=str(Path(SCREENSHOTS) / "web-editor-saved.png"))
-    page.close()
-    document, problems = read_yaml_file(saved, saved.name)
-    assert document is not None and not problems
-    data = document.data
-    assert data["source_language"] == "vi" and [event["date"] for event in data["events"]] == ["2027-01-16", "2027-01-17"]
+    assert saved.exists(), sorted(path.name for path in saved.parent.iterdir())
+
+
+def _check_and_build(project: Path, saved: Path, tmp_path: Path) -> Path:
+    """`donorsite check` on the project, then a build of the saved campaign alone; returns the site folder."""
     check = subprocess.run(
         [sys.executable, "-m", "donorsite.cli", "check", "--root", str(project)],
         capture_output=True,
@@ -229,11 +284,125 @@ def test_a_drive_saved_in_the_editor_passes_check_and_builds(
         env={**os.environ, "DONORSITE_TODAY": BUILD_DATE},
     )
     assert check.returncode == 0, check.stdout + check.stderr
-    build = build_site(project, tmp_path / "site", environment={"DONORSITE_TODAY": BUILD_DATE, "DONORSITE_CAMPAIGNS": saved.stem})
+    site = tmp_path / "site"
+    build = build_site(project, site, environment={"DONORSITE_TODAY": BUILD_DATE, "DONORSITE_CAMPAIGNS": saved.stem})
     assert build.succeeded, build.log
-    for locale, title in (("vi", "Ngày hội hiến máu Hải Phòng"), ("en", "Hai Phong blood drive")):
-        html = (tmp_path / "site" / locale / "campaigns" / saved.stem / "index.html").read_text(encoding="utf-8")
-        assert title in html and "07:00" in html
+    return site
+
+
+def _screenshot(form: CmsForm, field: str, file_name: str) -> None:
+    """With DONORSITE_SCREENSHOTS set, a picture of the form at ``field`` for the editor guide."""
+    if not SCREENSHOTS:
+        return
+    from playwright.sync_api import Error as PlaywrightError
+
+    for _ in range(5):
+        try:
+            form.control(form.page, field).scroll_into_view_if_needed()
+            break
+        except PlaywrightError:  # Decap draws the form again after a save
+            form.page.wait_for_timeout(500)
+    form.page.screenshot(path=str(Path(SCREENSHOTS) / file_name))
+
+
+def _visible_text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@needs_chromium
+@needs_decap
+def test_a_drive_of_two_sessions_saved_in_the_editor_passes_check_and_builds(
+    editing: tuple[Path, str, EditorSettings], browser: Any, tmp_path: Path
+) -> None:
+    project, admin, _ = editing
+    page, form, failures = _open_new_campaign(browser, admin)
+    # The Vietnamese editor's form is labelled in Vietnamese, from the editor catalog.
+    assert page.locator("label[for^='title-field-']").first.text_content().startswith("Tiêu đề")
+    form.choose(page, "kind", "blood-drive")
+    form.choose(page, "status", "planned")
+    form.fill(page, "year", "2027")
+    form.fill(page, "id", "2027-hai-phong-blood-drive")
+    form.texts(page, "title", vi="Ngày hội hiến máu Hải Phòng", en="Hai Phong blood drive")
+    form.texts(page, "summary", vi="Hai buổi hiến máu tại quận Lê Chân.", en="Two donation sessions in Le Chan district.")
+    _screenshot(form, "title", "web-editor-form.png")
+    form.add_event(
+        "2027-01-16", "07:00", "11:30",
+        venue={"vi": "Nhà văn hóa quận Lê Chân", "en": "Le Chan District Cultural House"},
+        city={"vi": "Hải Phòng", "en": "Hai Phong"},
+    )  # fmt: skip
+    form.add_session(1, "2027-01-17", "07:30", "11:00")
+    _screenshot(form, "sessions", "web-editor-sessions.png")
+    saved = project / "campaigns" / "2027-hai-phong-blood-drive.yaml"
+    _publish(page, saved)
+    assert not failures, failures
+    _screenshot(form, "id", "web-editor-saved.png")
+    page.close()
+    document, problems = read_yaml_file(saved, saved.name)
+    assert document is not None and not problems
+    data = document.data
+    assert data["source_language"] == "vi" and data["id"] == saved.stem
+    # One event, its venue written once, two sessions: its own day and one further day.
+    [event] = data["events"]
+    assert (event["date"], event["start"], event["end"]) == ("2027-01-16", "07:00", "11:30")
+    assert [(s["date"], s["start"], s["end"]) for s in event["sessions"]] == [("2027-01-17", "07:30", "11:00")]
+    assert "venue" not in event["sessions"][0] and event["venue"]["name"]["vi"] == "Nhà văn hóa quận Lê Chân"
+    site = _check_and_build(project, saved, tmp_path)
+    # Both sessions, each with its date and hours, in each language's way of writing them.
+    for locale, title, sessions in (
+        ("vi", "Ngày hội hiến máu Hải Phòng", ("Thứ Bảy, ngày 16/1/2027 7h00 – 11h30", "Chủ Nhật, ngày 17/1/2027 7h30 – 11h00")),
+        ("en", "Hai Phong blood drive", ("Saturday 16 January 2027 07:00–11:30", "Sunday 17 January 2027 07:30–11:00")),
+    ):
+        text = _visible_text((site / locale / "campaigns" / saved.stem / "index.html").read_text(encoding="utf-8"))
+        assert title in text
+        for shown in sessions:
+            assert shown in text, (locale, shown)
+
+
+@needs_chromium
+@needs_decap
+def test_a_drive_written_in_vietnamese_alone_is_saved_under_its_id(
+    editing: tuple[Path, str, EditorSettings], browser: Any, tmp_path: Path
+) -> None:
+    """No English title: the file is named after the id the editor writes, and check accepts the Vietnamese-only drive."""
+    project, admin, _ = editing
+    page, form, failures = _open_new_campaign(browser, admin)
+    form.choose(page, "kind", "blood-drive")
+    form.choose(page, "status", "confirmed")
+    form.fill(page, "year", "2027")
+    form.fill(page, "id", "2027-le-chan-ngay-hoi")
+    form.texts(page, "title", vi="Ngày hội Chủ Nhật Đỏ quận Lê Chân")
+    form.texts(page, "summary", vi="Một buổi sáng hiến máu tại nhà văn hóa quận.")
+    form.add_event("2027-02-21", "07:00", "11:00", venue={"vi": "Nhà văn hóa quận Lê Chân"}, city={"vi": "Hải Phòng"})
+    saved = project / "campaigns" / "2027-le-chan-ngay-hoi.yaml"
+    _publish(page, saved)
+    assert not failures, failures
+    page.close()
+    document, _ = read_yaml_file(saved, saved.name)
+    assert document is not None and document.data["source_language"] == "vi" and document.data["id"] == saved.stem
+    assert set(document.data["title"]) == {"vi"}
+    site = _check_and_build(project, saved, tmp_path)
+    assert "Ngày hội Chủ Nhật Đỏ quận Lê Chân" in (site / "vi" / "campaigns" / saved.stem / "index.html").read_text(encoding="utf-8")
+
+
+@needs_chromium
+@needs_decap
+def test_each_language_has_its_editor_labelled_in_it(editing: tuple[Path, str, EditorSettings], browser: Any) -> None:
+    """/admin/ (the site's language) and /admin/<prefix>/ for the others: Decap runs in each, with the catalog's labels and hints."""
+    _, vietnamese, settings = editing
+    admin = vietnamese.removesuffix("vi/")
+    for each in each_language(settings):
+        config = admin_config(each)
+        campaign_fields = _fields(_collection(config, "campaigns")["fields"])
+        page, failures = _watched_page(browser)
+        page.goto(admin + admin_folder(each.language, settings.language))
+        page.locator("button").first.click()  # the local backend's sign-in needs no account
+        page.goto(page.url.split("#")[0] + "#/collections/campaigns/new")
+        page.wait_for_selector("label[for^='title-field-']")
+        assert page.locator("label[for^='title-field-']").first.text_content() == campaign_fields["title"]["label"], each.language
+        assert page.get_by_text(campaign_fields["year"]["hint"]).count() == 1, each.language
+        assert not failures, (each.language, failures)
+        page.close()
+    assert len({admin_config(each)["collections"][0]["fields"][0]["label"] for each in each_language(settings)}) == len(LOCALES)
 
 
 @needs_decap

@@ -78,6 +78,15 @@ CASES = [
     ),
     Case("tab-in-venue", replace_line(17, "\t  city:"), 17, "", "indented with a tab; indent with spaces only"),
     Case("plain-name-must-not-be-empty", venue_name('""'), 15, "events[0].venue.name", "the text is empty"),
+    # The web editor names a file after its id; a written id that is not the file's name would mislead.
+    Case(
+        "id-is-not-the-file-name",
+        insert_after(0, "id: 2027-another-drive"),
+        1,
+        "id",
+        "the file is named id-is-not-the-file-name.yaml, so its id is 'id-is-not-the-file-name'; write 'id: id-is-not-the-file-name'",
+    ),
+    Case("id-breaks-the-id-rule", insert_after(0, "id: Hải-Phòng"), 1, "id", "'Hải-Phòng' is not an id; use lowercase ASCII letters"),
 ]
 
 
@@ -106,6 +115,7 @@ ACCEPTED = [
     ),
     ("proper-name-written-once", venue_name("Nhà văn hóa quận Lê Chân")),
     ("zone-without-a-country", replace_line(13, "    timezone: Antarctica/Troll")),
+    ("id-is-the-file-name", insert_after(0, "id: id-is-the-file-name")),
 ]
 
 
@@ -231,3 +241,42 @@ def test_a_donation_site_in_another_countrys_zone_is_refused() -> None:
     _, problems = validate_sites_text(text.replace("timezone: Asia/Shanghai", "timezone: Asia/Taipei", 1))
     wrong = [problem for problem in problems if problem.field.endswith(".timezone")]
     assert wrong and "Asia/Taipei is the time zone of Taiwan" in wrong[0].message and "Asia/Shanghai" in wrong[0].message
+
+
+@dataclass(frozen=True)
+class CentreFileCase:
+    """A ``TODO:`` put into one line of a blood service's file (sites.yaml, supply.yaml, supply/*.yaml)."""
+
+    file: str
+    written: str
+    placeholder: str
+    field: str
+
+
+CENTRE_FILE_CASES = [
+    CentreFileCase("sites.yaml", "          vi: Quận Cô Tô, Tô Châu", '          vi: "TODO: city"', "centres[0].sites[0].city.vi"),
+    CentreFileCase("sites.yaml", "    name: {zh-Hans: 海防市, zh-Hant: 海防市, vi: Hải Phòng, en: Hải Phòng}",
+                   '    name: {zh-Hans: 海防市, zh-Hant: 海防市, vi: "TODO: name", en: Hải Phòng}', "regions[1].name.vi"),
+    CentreFileCase("supply.yaml", "timezone: Asia/Shanghai", 'timezone: "TODO: time zone, e.g. Asia/Shanghai"', "timezone"),
+    CentreFileCase("supply/hai-phong-blood-centre.yaml", "  vi: Trung tâm Huyết học Hải Phòng", '  vi: "TODO: centre"', "centre.vi"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CENTRE_FILE_CASES, ids=[case.field for case in CENTRE_FILE_CASES])
+def test_check_refuses_placeholders_in_the_centres_files(case: CentreFileCase, tmp_path: Path) -> None:
+    (tmp_path / "campaigns").mkdir()
+    (tmp_path / "supply").mkdir()
+    for name in ("sites.yaml", "supply.yaml", "supply/hai-phong-blood-centre.yaml"):
+        (tmp_path / name).write_text((ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
+    assert check_in_process(tmp_path).returncode == 0
+    lines = (tmp_path / case.file).read_text(encoding="utf-8").splitlines()
+    number = lines.index(case.written) + 1
+    lines[number - 1] = case.placeholder
+    (tmp_path / case.file).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = check_in_process(tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
+    reported = [line for line in result.stdout.splitlines() if line.startswith(f"{case.file}:")]
+    # One mistake, one line, at the placeholder's file and line: not also "not a time zone".
+    assert len(reported) == 1, result.stdout
+    assert reported[0].startswith(f"{case.file}:{number}:") and f": {case.field}: " in reported[0], reported
+    assert "is a placeholder of the starter file" in reported[0]

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog, Message
 
+from donorsite.build.admin_config import EditorSettings, admin_config_text, editor_messages, editor_template
+from donorsite.build.admin_labels import EDITOR_DOMAIN, editor_template_path
 from donorsite.core.locales import LOCALES, get_locale
 from donorsite.localize.catalog_check import catalog_problems, read_catalog
 from donorsite.localize.catalogs import SOURCE_LOCALE, MissingCatalogError, catalog_folder, catalog_path, load_translations
@@ -109,3 +111,20 @@ def test_stock_levels_use_the_blood_services_words(code: str, words: tuple[str, 
     assert tuple(translations.gettext(level) for level in ("Plenty", "Low", "Critical")) == words
     # The level word is never repeated by the days it lasts ("Đủ Đủ dùng 8,5 ngày").
     assert not translations.gettext("%(days)s days of stock").startswith(translations.gettext("Plenty"))
+
+
+def test_the_editor_catalogs_hold_every_label_and_hint_of_the_model() -> None:
+    """The web editor's labels and hints (issue 26) in every locale: the template is the model's, each catalog covers it."""
+    # editor.pot is what the model gives (`donorsite admin-config --template`): a new field or hint cannot be left out.
+    with open(editor_template_path(), encoding="utf-8") as template_file:
+        assert template_file.read() == editor_template(), "run donorsite admin-config --template --output donorsite/locale/editor.pot"
+    template = read_catalog(Path(editor_template_path()))
+    assert {message.id for message in template if message.id} == set(editor_messages())
+    for site_locale in LOCALES:
+        if site_locale.code != SOURCE_LOCALE:
+            path = catalog_path(site_locale, EDITOR_DOMAIN)
+            assert catalog_problems(path, template, site_locale.catalog_id) == [], site_locale.code
+    # Every label is in the language (blood types stay as written); Taiwan's blood service writes 捐血, not 献血.
+    traditional = admin_config_text(EditorSettings(language="zh-Hant"))
+    assert "獻血者" not in traditional and "捐血點" in traditional and "label: AB+" in traditional
+    assert "label: Ngày kết thúc" in admin_config_text(EditorSettings(language="vi"))
