@@ -16,6 +16,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+import conftest
 from conftest import ROOT, build_site, copy_project, needs_chromium, serve_directory
 from donorsite.core.locales import LOCALES
 
@@ -27,16 +28,15 @@ CHANGSHU = "sites/changshu-blood-centre/"  # weekdays 08:30-11:30 and 13:30-17:0
 
 
 @pytest.fixture(scope="module")
-def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    result = build_site(ROOT, tmp_path_factory.mktemp("supply-site"), environment={"DONORSITE_TODAY": BUILD_DATE})
-    assert result.succeeded, result.log
-    return result.site
+def sample_build(built_site: Path) -> Path:
+    """The shared sample site (built as of conftest's BUILD_DATE, this file's BUILD_DATE); only read."""
+    assert conftest.BUILD_DATE.isoformat() == BUILD_DATE
+    return built_site
 
 
 @pytest.fixture(scope="module")
-def sample_url(sample_build: Path) -> Iterator[str]:
-    with serve_directory(sample_build) as url:
-        yield url
+def sample_url(site_url: str) -> str:
+    return site_url
 
 
 def _open_at(browser, url: str, now: dt.datetime, zone: str = "Asia/Shanghai"):  # type: ignore[no-untyped-def]

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
+import conftest
 from conftest import ROOT, build_site, needs_chromium, serve_directory
 from donorsite.content.loading import load_content
 from donorsite.content.options import SiteOptions
@@ -29,12 +30,10 @@ AFTER = dt.datetime(2026, 12, 12, 8, 0, tzinfo=UTC)  # 16:00 in Shanghai: the en
 
 
 @pytest.fixture(scope="module")
-def site_as_built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The sample site built once, as of BUILD_DATE, served on localhost."""
-    result = build_site(ROOT, tmp_path_factory.mktemp("as-built"), environment={"DONORSITE_TODAY": BUILD_DATE})
-    assert result.succeeded, result.log
-    with serve_directory(result.site) as url:
-        yield url
+def site_as_built(site_url: str) -> str:
+    """The shared sample site, built once as of BUILD_DATE (conftest's), served on localhost."""
+    assert conftest.BUILD_DATE.isoformat() == BUILD_DATE
+    return site_url
 
 
 def open_at(browser, url: str, now: dt.datetime | None, scripts: bool = True):  # type: ignore[no-untyped-def]
