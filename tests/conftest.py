@@ -214,6 +214,21 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def sample_site_as_of(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The sample site built (strict) as of a day ``YYYY-MM-DD``, once per day and worker process; tests only read it."""
+    sites: dict[str, Path] = {}
+
+    def site_as_of(day: str) -> Path:
+        if day not in sites:
+            result = build_site(ROOT, tmp_path_factory.mktemp(f"site-{day}"), environment={"DONORSITE_TODAY": day})
+            assert result.succeeded, result.log
+            sites[day] = result.site
+        return sites[day]
+
+    return site_as_of
+
+
+@pytest.fixture(scope="session")
 def sample_content() -> SiteContent:
     """The sample content as of ``BUILD_DATE``, to know what the outputs should say."""
     return load_content(ROOT, build_date=BUILD_DATE)

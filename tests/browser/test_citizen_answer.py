@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -134,24 +134,22 @@ def _pages_with_banner(site: Path) -> list[str]:
     )
 
 
-def test_stale_figures_raise_no_banner_but_stay_on_the_supply_page(tmp_path: Path) -> None:
-    result = build_site(ROOT, tmp_path / "site", environment={"DONORSITE_TODAY": "2027-06-01"})
-    assert result.succeeded, result.log
-    assert _pages_with_banner(result.site) == []
-    supply = (result.site / "vi" / "supply" / "index.html").read_text(encoding="utf-8")
+def test_stale_figures_raise_no_banner_but_stay_on_the_supply_page(sample_site_as_of: Callable[[str], Path]) -> None:
+    site = sample_site_as_of("2027-06-01")
+    assert _pages_with_banner(site) == []
+    supply = (site / "vi" / "supply" / "index.html").read_text(encoding="utf-8")
     assert supply.count('data-stale="true"') == 2
 
 
-def test_fresh_figures_alarm_only_the_pages_they_concern(tmp_path: Path) -> None:
-    result = build_site(ROOT, tmp_path / "site", environment={"DONORSITE_TODAY": "2026-05-30"})
-    assert result.succeeded, result.log
-    pages = _pages_with_banner(result.site)
+def test_fresh_figures_alarm_only_the_pages_they_concern(sample_site_as_of: Callable[[str], Path]) -> None:
+    site = sample_site_as_of("2026-05-30")
+    pages = _pages_with_banner(site)
     assert "vi/sites/duong-kinh-donation-point/index.html" not in pages
     assert "vi/campaigns/2022-duong-kinh-donation-day/index.html" not in pages
     assert "vi/slogans/index.html" not in pages and "vi/about/index.html" not in pages
     for page in ("vi/index.html", "vi/campaigns/index.html", "vi/sites/gusu-renmin-road-house/index.html", "en/supply/index.html"):
         assert page in pages
-    home = (result.site / "en" / "index.html").read_text(encoding="utf-8")
+    home = (site / "en" / "index.html").read_text(encoding="utf-8")
     assert "Blood supply at Suzhou Central Blood Station (Suzhou) is critical for O-." in home
 
 

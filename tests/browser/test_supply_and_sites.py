@@ -156,11 +156,9 @@ def test_figures_older_than_the_limit_raise_no_banner(sample_build: Path) -> Non
 
 
 @pytest.fixture(scope="module")
-def fresh_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def fresh_url(sample_site_as_of: Callable[[str], Path]) -> Iterator[str]:
     """The sample built on the day its figures were counted, served on localhost."""
-    result = build_site(ROOT, tmp_path_factory.mktemp("fresh-supply"), environment={"DONORSITE_TODAY": "2026-05-30"})
-    assert result.succeeded, result.log
-    with serve_directory(result.site) as url:
+    with serve_directory(sample_site_as_of("2026-05-30")) as url:
         yield url
 
 
