@@ -1,23 +1,23 @@
 """MkDocs hooks, read top to bottom as the build; each hands its event to the build's ``CampaignSite``."""
 
-from donorsite_adapter import CampaignSite
+from donorsite_adapter import BuildSession, CampaignSite
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 site: CampaignSite  # made afresh in on_config: `mkdocs serve` keeps this module loaded between rebuilds
-command = "build"  # set once per process: under `serve`, a content mistake shows in the preview instead of stopping it
+session = BuildSession()  # once per process: under `serve`, what a save did not change is kept, and mistakes show in the preview
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    globals()["command"] = command
+    globals()["session"] = BuildSession(command, dirty)
 
 
 def on_config(config: MkDocsConfig) -> None:
     global site
     on_shutdown()
-    site = CampaignSite(config, command)
+    site = CampaignSite(config, session)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -54,7 +54,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_shutdown(error: Exception | None = None) -> None:
     if "site" in globals():  # an earlier build's worker, or this one's after an error
-        site.close()
+        site.close(error)
 
 
 on_build_error = on_shutdown
