@@ -8,10 +8,7 @@ from mkdocs.structure.pages import Page
 
 site: CampaignSite  # made afresh in on_config: `mkdocs serve` keeps this module loaded between rebuilds
 session = BuildSession()  # once per process: under `serve`, what a save did not change is kept, and mistakes show in the preview
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    globals()["session"] = BuildSession(command, dirty)
+on_startup = session.start  # MkDocs' command (and --dirty), once per process
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -34,6 +31,9 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return site.page_html(html, page)
+
+
+on_env = session.theme_environment  # the theme's compiled templates, kept by `serve` while the theme is the same
 
 
 def on_page_context(context: dict[str, object], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, object]:

@@ -10,10 +10,8 @@ imported from beside it.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from plugin_errors import plugin_errors
 from preview_session import BuildSession as BuildSession
 from preview_session import PreviewFile
 
@@ -33,7 +32,7 @@ from donorsite.build.build import SiteBuild, preview_context
 from donorsite.build.page_html import split_front_matter, toc_tokens
 from donorsite.build.page_scripts import scripts_for_page
 from donorsite.build.preview_error import preview_error_page
-from donorsite.build.producers import WorkerFailedError, WorkerProducer, worker_available
+from donorsite.build.producers import WorkerProducer, worker_available
 from donorsite.build.security import add_content_security_policy
 from donorsite.build.settings import (
     SettingsError,
@@ -47,7 +46,7 @@ from donorsite.build.site_search import SearchIndexError, write_search_index
 from donorsite.build.sitemap import write_sitemaps
 from donorsite.content.centre_files import SITES_FILE, SUPPLY_FILE, SUPPLY_FOLDER
 from donorsite.content.options import SiteOptions
-from donorsite.content.revisions import NO_HISTORY, ShallowHistoryError, git_available
+from donorsite.content.revisions import NO_HISTORY, git_available
 from donorsite.core.locales import LOCALES, SiteLocale
 from donorsite.core.problems import ContentError, Problem
 from donorsite.localize.catalogs import MissingCatalogError
@@ -99,6 +98,7 @@ class CampaignSite:
         # Under `serve --dirty`, each page's text is made when the files are listed, to tell which changed.
         self.texts: dict[str, str] = {}
         self.outputs: set[str] = set()
+        self.context_changed = True
         # The content problems of a preview that stopped at an editor's mistake.
         self.failure: tuple[Problem, ...] = ()
         # Each locale's own menu, by locale code.
@@ -116,9 +116,10 @@ class CampaignSite:
         """Load the content and add its pages to ``files``; the text of each is rendered when MkDocs reads it."""
         if not git_available():
             log.warning(NO_HISTORY)
-        memory = self.session.memory if self._producer is None else None
-        context_changed = memory.start(preview_context(self.root, self.options, self.content_filter)) if memory else True
-        with _plugin_errors():
+        memory = self.session.memory
+        self.context_changed = memory.start(preview_context(self.root, self.options, self.content_filter)) if memory else True
+        memory = memory if self._producer is None else None  # a worker renders in its own process, with no memory
+        with plugin_errors():
             try:
                 self._build = build = SiteBuild(self.root, self.options, self.content_filter, producer=self._producer, memory=memory)
             except ContentError as error:
@@ -146,9 +147,9 @@ class CampaignSite:
         config["nav"] = [{site_locale.code: build.menu(site_locale)} for site_locale in LOCALES]
         self.outputs = {file.abs_dest_path for file in files.documentation_pages()}
         if self.session.dirty:
-            with _plugin_errors():
+            with plugin_errors():
                 self.texts = {page.source_path: build.page_text(page.source_path) for page in build.pages}
-        return self.session.mark_pages(files, self.texts, config["nav"], context_changed)
+        return self.session.mark_pages(files, self.texts, config["nav"], self.context_changed)
 
     def split_menus(self, nav: Navigation) -> Navigation:
         """Keep each locale's section of ``nav`` as that locale's menu."""
@@ -171,7 +172,7 @@ class CampaignSite:
         """
         if page.file.generated_by is None or self.failure:
             return None
-        with _plugin_errors():
+        with plugin_errors():
             text = self.texts.get(page.file.src_uri) or self.build.page_text(page.file.src_uri)
             front_matter, body = split_front_matter(text)
         self.bodies[page.file.src_uri] = body
@@ -227,13 +228,15 @@ class CampaignSite:
             return
         build = self.build
         try:
-            with _plugin_errors():
+            with plugin_errors():
                 self.session.write(site_dir, build.files, self.outputs, self.texts)
         finally:
             build.close()
         write_sitemaps(site_dir, build.sitemap_entries(self.page_paths), config.site_url or "")
         log.info(f"{len(build.pages)} pages generated from the content")
         settings = dict(config)
+        if self.session.dirty and not self.context_changed and (site_dir / "admin" / "index.html").is_file():
+            return  # the web editor follows from the settings alone; Pagefind stays out of previews
         try:
             write_admin(site_dir, Path(config.config_file_path).parent, editor_settings(settings))
         except EditorBundleMissing as error:
@@ -275,20 +278,6 @@ class CampaignSite:
         # Scripts for one kind of page (the listing's filter, the home's countdown…) load only there.
         page_config["extra_javascript"] = scripts_for_page(page.content or "", config.extra_javascript)
         return page_config
-
-
-@contextlib.contextmanager
-def _plugin_errors() -> Iterator[None]:
-    """Turn what the build reports (content problems, a failed worker…) into one ``PluginError``; MkDocs prints it as it is."""
-    try:
-        yield
-    except ContentError as error:
-        raise PluginError(f"The content has {len(error.problems)} problem(s):\n{error.report()}") from None
-    except WorkerFailedError as error:
-        log.debug(error.details)  # the worker's traceback, shown by `mkdocs build --verbose`
-        raise PluginError(str(error)) from None
-    except (MissingCatalogError, ShallowHistoryError) as error:
-        raise PluginError(str(error)) from None
 
 
 def _in_section(page: Page, section: Section) -> bool:

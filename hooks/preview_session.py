@@ -25,6 +25,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.structure.files import File, Files
 
 from donorsite.content.options import GeneratedFile
@@ -51,7 +52,11 @@ class _WithoutDirtyWarning(logging.Filter):
 class BuildSession:
     """One MkDocs process's builds: a single ``build``, or the rebuilds of ``serve``."""
 
-    def __init__(self, command: str = "build", dirty: bool = False) -> None:
+    def __init__(self) -> None:
+        self.start(command="build", dirty=False)
+
+    def start(self, *, command: str, dirty: bool) -> None:
+        """Begin the builds of MkDocs' ``command`` (``on_startup``): nothing of an earlier one is kept."""
         self.previewing = command == "serve"
         self.dirty = self.previewing and dirty
         self.memory = RebuildMemory() if self.previewing else None
@@ -65,6 +70,10 @@ class BuildSession:
         if self.dirty:
             for name in ("mkdocs.commands.build", "properdocs.commands.build"):
                 logging.getLogger(name).addFilter(_WithoutDirtyWarning())
+
+    def theme_environment(self, env: Environment, *, config: object = None, files: object = None) -> Environment:
+        """The theme's Jinja environment of the first build with this context (its templates compiled once), else ``env``."""
+        return env if self.memory is None else self.memory.kept(("theme environment",), (), lambda: env)
 
     def mark_pages(self, files: Files, texts: Mapping[str, str], menus: object, everything: bool) -> Files:
         """``files`` with each page marked modified or not (a dirty preview only), from this build's ``texts`` and ``menus``.

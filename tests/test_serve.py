@@ -14,7 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import real_clock
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from conftest import BUILD_DATE, build_environment, real_clock
 
 DRIVE = "2022-duong-kinh-donation-day"
 
@@ -158,3 +161,41 @@ def test_a_change_to_supply_yaml_rebuilds(served: Served) -> None:
     supply = project / "supply.yaml"
     supply.write_text(supply.read_text(encoding="utf-8").replace("苏州市中心血站", "苏州市中心血站（新址）", 1), encoding="utf-8")
     assert _wait_for(lambda: "（新址）" in _page(base + "zh-hans/supply/")), log.read_text()
+
+
+def _preview_build(project: Path, site_dir: Path, *, dirty: bool, start: bool) -> None:
+    """One rebuild as `mkdocs serve [--dirty]` runs it, in this process (``start``: the server's first build)."""
+    with build_environment({"NO_MKDOCS_2_WARNING": "1", "DONORSITE_TODAY": BUILD_DATE.isoformat()}):
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
+        if start:
+            config.plugins.on_startup(command="serve", dirty=dirty)
+        config.site_url = "http://127.0.0.1:8000/"
+        mkdocs_build(config, serve_url="http://127.0.0.1:8000/", dirty=dirty)
+
+
+def _files(site_dir: Path) -> dict[str, bytes]:
+    return {path.relative_to(site_dir).as_posix(): path.read_bytes() for path in site_dir.rglob("*") if path.is_file()}
+
+
+def test_a_dirty_rebuild_after_edits_writes_what_a_clean_build_writes(project_copy: Callable[[], Path], tmp_path: Path) -> None:
+    """`serve --dirty` rebuilds only what the saves touched, and its site is the one a clean build of the same files makes."""
+    project = project_copy()
+    dirty, clean = tmp_path / "dirty", tmp_path / "clean"
+    _preview_build(project, dirty, dirty=True, start=True)
+    target = project / "campaigns" / f"{DRIVE}.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("blood donation day 2022", "blood donation day (edited)"), encoding="utf-8")
+    (project / "campaigns" / "2023-duong-kinh-donation-day.yaml").write_text(target.read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "campaigns" / "wbdd-jiayuguan-summary.yaml").unlink()
+    before = {path: path.stat().st_mtime_ns for path in dirty.rglob("*.html")}
+    _preview_build(project, dirty, dirty=True, start=False)
+    rewritten = {path for path, stamp in before.items() if path.exists() and path.stat().st_mtime_ns != stamp}
+    # Only the pages the edits touch were made again (the edited campaign's, listings, homes, archives, menus' pages).
+    assert dirty / "en" / f"campaigns/{DRIVE}/index.html" in rewritten
+    assert dirty / "en" / "campaigns" / "wbdd-lincang-night-ride" / "index.html" not in rewritten
+    assert len(rewritten) < len(before) / 2, f"{len(rewritten)} of {len(before)} pages made again"
+    assert not (dirty / "en" / "campaigns" / "wbdd-jiayuguan-summary").exists()
+    _preview_build(project, clean, dirty=False, start=True)
+    made, expected = _files(dirty), _files(clean)
+    assert sorted(made.keys() ^ expected.keys()) == []
+    assert [path for path in expected if made[path] != expected[path]] == []
+    assert "blood donation day (edited)" in made[f"en/campaigns/{DRIVE}/index.html"].decode()

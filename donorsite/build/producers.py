@@ -32,7 +32,7 @@ from donorsite.build.page_plan import PagePlan
 from donorsite.build.pages import SitePageBuilder
 from donorsite.content.loading import ContentFilter, load_content
 from donorsite.content.options import GeneratedFile, SiteOptions
-from donorsite.content.rebuild_memory import RebuildMemory
+from donorsite.content.rebuild_memory import RebuildMemory, kept
 from donorsite.content.revisions import ShallowHistoryError
 from donorsite.core.problems import ContentError
 from donorsite.render.context import build_renderers
@@ -78,7 +78,8 @@ class InProcessProducer:
         self, root: Path, options: SiteOptions, content_filter: ContentFilter | None, memory: RebuildMemory | None = None
     ) -> None:
         content = load_content(root, content_filter, options.today, memory)
-        renderers = build_renderers()
+        # A preview keeps the renderers (their compiled templates) while templates and catalogs stay as they were.
+        renderers = kept(memory, ("renderers",), (), build_renderers)
         self._builder = SitePageBuilder(content, renderers, options, memory)
         self._facts = locale_facts(content, renderers, options)
         jobs = list(self._builder.jobs())
