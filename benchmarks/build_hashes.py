@@ -28,7 +28,8 @@ def build_hashes(root: Path = ROOT) -> dict[str, str]:
         environment = {**os.environ, "DONORSITE_TODAY": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
         command = [sys.executable, "-m", "properdocs", "build", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
         subprocess.run(command, cwd=root, env=environment, check=True, capture_output=True)
-        return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(site.rglob("*")) if path.is_file()}
+        files = sorted(path for path in site.rglob("*") if path.is_file())
+        return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
 
 
 def main() -> None:
@@ -42,7 +43,7 @@ def main() -> None:
         arguments.write.write_text("".join(f"{digest}  {path}\n" for path, digest in hashes.items()), encoding="utf-8")
         print(f"{len(hashes)} files hashed into {arguments.write}")
         return
-    before = dict(reversed(line.split("  ", 1)) for line in arguments.compare.read_text(encoding="utf-8").splitlines())
+    before = {path: digest for digest, path in (line.split("  ", 1) for line in arguments.compare.read_text(encoding="utf-8").splitlines())}
     differing = sorted(path for path in before.keys() | hashes.keys() if before.get(path) != hashes.get(path))
     for path in differing:
         print(f"differs: {path}")
