@@ -26,11 +26,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from jinja2 import Environment
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from donorsite.content.options import GeneratedFile
 from donorsite.content.rebuild_memory import RebuildMemory
 
+log = get_plugin_logger("donorsite")
 # MkDocs' warning at every dirty build; this site's dirty builds rebuild every page a change touches.
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
@@ -84,15 +86,18 @@ class BuildSession:
         """
         if not self.dirty:
             return files
-        everything = everything or menus != self.menus or not self.texts
+        reason = "the settings, templates or other files changed" if everything else "the menus changed" if menus != self.menus else ""
+        reason = reason or ("" if self.texts else "the first build")
         self.menus = menus
         marked = []
         for file in files:
             if file.is_documentation_page():
                 file = file if isinstance(file, PreviewFile) else _as_preview_file(file)
                 in_menu = file.inclusion.is_in_nav() or file.generated_by is None
-                file.changed = everything or in_menu or texts.get(file.src_uri) != self.texts.get(file.src_uri)
+                file.changed = bool(reason) or in_menu or texts.get(file.src_uri) != self.texts.get(file.src_uri)
             marked.append(file)
+        pages = [file for file in marked if isinstance(file, PreviewFile)]
+        log.info(f"{sum(file.changed for file in pages)} of {len(pages)} pages to rebuild" + (f": {reason}" if reason else ""))
         return Files(marked)
 
     def set_aside(self, site_dir: Path) -> None:

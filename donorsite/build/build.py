@@ -48,6 +48,8 @@ PACKAGE_FOLDERS = ("templates", "locale")
 def preview_context(root: Path, options: SiteOptions, content_filter: ContentFilter | None) -> tuple[object, ...]:
     """The key of what a preview's rebuild follows from besides the campaign files: settings, and the state of every other input file."""
     package = Path(__file__).resolve().parent.parent
+    # Resolved: MkDocs gives the first build of `serve -f mkdocs.yml` a relative config path, its rebuilds an absolute one.
+    root = root.resolve()
     folders = [root / name for name in CONTEXT_FILES] + [package / name for name in PACKAGE_FOLDERS]
     return (root, options, content_filter, files_state(folders))
 
