@@ -86,8 +86,7 @@ class BuildSession:
         """
         if not self.dirty:
             return files
-        reason = "the settings, templates or other files changed" if everything else "the menus changed" if menus != self.menus else ""
-        reason = reason or ("" if self.texts else "the first build")
+        reason = _rebuild_reason(bool(self.texts), everything, menus != self.menus)
         self.menus = menus
         marked = []
         for file in files:
@@ -142,6 +141,15 @@ class BuildSession:
         """After a build that stopped half-way: the next one rebuilds everything."""
         self.texts = {}
         self.written = {}
+
+
+def _rebuild_reason(compared: bool, context_changed: bool, menus_changed: bool) -> str:
+    """Why every page is rebuilt ("" when only changed ones are)."""
+    if not compared:
+        return "the first build"
+    if context_changed:
+        return "the settings, templates or other files changed"
+    return "the menus changed" if menus_changed else ""
 
 
 def _as_preview_file(file: File) -> PreviewFile:

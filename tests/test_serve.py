@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -13,7 +14,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
@@ -183,7 +183,8 @@ def test_a_dirty_rebuild_after_edits_writes_what_a_clean_build_writes(project_co
     dirty, clean = tmp_path / "dirty", tmp_path / "clean"
     _preview_build(project, dirty, dirty=True, start=True)
     target = project / "campaigns" / f"{DRIVE}.yaml"
-    target.write_text(target.read_text(encoding="utf-8").replace("blood donation day 2022", "blood donation day (edited)"), encoding="utf-8")
+    edited = target.read_text(encoding="utf-8").replace("blood donation day 2022", "blood donation day (edited)")
+    target.write_text(edited, encoding="utf-8")
     (project / "campaigns" / "2023-duong-kinh-donation-day.yaml").write_text(target.read_text(encoding="utf-8"), encoding="utf-8")
     (project / "campaigns" / "wbdd-jiayuguan-summary.yaml").unlink()
     before = {path: path.stat().st_mtime_ns for path in dirty.rglob("*.html")}
@@ -216,13 +217,18 @@ def test_a_saved_title_shows_on_its_page_the_listing_and_the_home(previewed: Ser
     project, base, log, _ = previewed
     target = project / "campaigns" / f"{WINTER_DRIVE}.yaml"
     assert "Sujin Subdistrict winter blood drive" in _page(base + "en/")
-    target.write_text(target.read_text(encoding="utf-8").replace("en: Sujin Subdistrict winter", "en: Sujin renamed winter", 1), encoding="utf-8")
+    renamed = target.read_text(encoding="utf-8").replace("en: Sujin Subdistrict winter", "en: Sujin renamed winter", 1)
+    target.write_text(renamed, encoding="utf-8")
     assert _wait_for(lambda: "Sujin renamed winter blood drive" in _page(base + f"en/campaigns/{WINTER_DRIVE}/")), log.read_text()
     for address in ("en/campaigns/", "en/", "api/events.json", "en/feed.xml", "en/calendar.ics"):
         assert "Sujin renamed winter blood drive" in _page(base + address), address
     assert "Sujin Subdistrict winter blood drive" not in _page(base + "en/campaigns/")
     # The other locales' pages of the campaign are rebuilt too; their own title did not change.
     assert "苏锦街道冬季献血日" in _page(base + f"zh-hans/campaigns/{WINTER_DRIVE}/")
+    # Only what the save touches was rebuilt: the first build made every page, the save a few.
+    counts = re.findall(r"donorsite: (\d+) of (\d+) pages to rebuild(.*)", log.read_text())
+    assert counts[0][2] == ": the first build" and counts[-1][2] == "", counts
+    assert int(counts[-1][0]) < int(counts[-1][1]) / 4, counts
     assert "Traceback" not in log.read_text()
 
 

@@ -172,7 +172,7 @@ class SitePageBuilder(CentrePages):
         # Listed events and campaigns carry their own language tags; only the home's own texts count for its note.
         upcoming = build_upcoming_events(renderer, self.content, today, event_picks)
         summaries = {item[0].id: item for item in self._summaries(renderer)}
-        finished = self._shown(pick, [summaries[campaign_id] for campaign_id in recent_results(self.content, today)])
+        finished = self._shown(pick, [summaries[campaign_id] for campaign_id in recent_results(self.content, today, memory=self.memory)])
         theme = build_theme(renderer, self.content, today)
         slogan = None
         if self.content.slogans:
@@ -186,7 +186,7 @@ class SitePageBuilder(CentrePages):
             renderer,
             "home.html",
             url,
-            chances=build_next_chances(renderer, self.content, today),
+            chances=build_next_chances(renderer, self.content, today, self.memory),
             countdown=build_countdown(renderer, today),
             theme=theme,
             upcoming=upcoming,
