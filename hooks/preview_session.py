@@ -103,7 +103,8 @@ class BuildSession:
         """Move the last good site out of ``site_dir`` (once), so that every address answers with the problems page."""
         if not self.dirty or self.stash is not None:
             return
-        self.stash = Path(tempfile.mkdtemp(prefix="donorsite-kept-"))
+        # Beside the site folder, on the same file system: moving is renaming.
+        self.stash = Path(tempfile.mkdtemp(prefix="donorsite-kept-", dir=site_dir.parent))
         for path in site_dir.iterdir():
             shutil.move(str(path), self.stash / path.name)
 
