@@ -33,7 +33,8 @@ def test_readme_first_command_uses_properdocs_on_the_sites_config() -> None:
     assert readme_first_command() == [
         "python3 -m venv .venv",
         ".venv/bin/pip install -e .",
-        ".venv/bin/properdocs serve -f mkdocs.yml",
+        # --dirty: a save rebuilds only what it touches (issue 24).
+        ".venv/bin/properdocs serve --dirty -f mkdocs.yml",
     ]
 
 
