@@ -18,6 +18,7 @@ A full ``build`` keeps nothing: its session has no memory.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import shutil
@@ -105,6 +106,8 @@ class BuildSession:
             return
         # Beside the site folder, on the same file system: moving is renaming.
         self.stash = Path(tempfile.mkdtemp(prefix="donorsite-kept-", dir=site_dir.parent))
+        # Gone with the server, too, if it stops while the content is still broken.
+        atexit.register(shutil.rmtree, self.stash, ignore_errors=True)
         for path in site_dir.iterdir():
             shutil.move(str(path), self.stash / path.name)
 
