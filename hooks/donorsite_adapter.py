@@ -10,10 +10,8 @@ imported from beside it.
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +22,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from plugin_errors import plugin_errors
+from preview_session import BuildSession as BuildSession
+from preview_session import PreviewFile
 
 from donorsite.build.admin_config import editor_settings
 from donorsite.build.admin_site import EditorBundleMissing, write_admin
-from donorsite.build.build import SiteBuild
+from donorsite.build.build import SiteBuild, preview_context
 from donorsite.build.page_html import split_front_matter, toc_tokens
 from donorsite.build.page_scripts import scripts_for_page
 from donorsite.build.preview_error import preview_error_page
-from donorsite.build.producers import WorkerFailedError, WorkerProducer, worker_available
+from donorsite.build.producers import WorkerProducer, worker_available
 from donorsite.build.security import add_content_security_policy
 from donorsite.build.settings import (
     SettingsError,
@@ -45,7 +46,7 @@ from donorsite.build.site_search import SearchIndexError, write_search_index
 from donorsite.build.sitemap import write_sitemaps
 from donorsite.content.centre_files import SITES_FILE, SUPPLY_FILE, SUPPLY_FOLDER
 from donorsite.content.options import SiteOptions
-from donorsite.content.revisions import NO_HISTORY, ShallowHistoryError, git_available
+from donorsite.content.revisions import NO_HISTORY, git_available
 from donorsite.core.locales import LOCALES, SiteLocale
 from donorsite.core.problems import ContentError, Problem
 from donorsite.localize.catalogs import MissingCatalogError
@@ -58,22 +59,23 @@ log = get_plugin_logger("donorsite")
 class CampaignSite:
     """One build of the campaign site under MkDocs: settings read once, then the pages, menus and files."""
 
-    def __init__(self, config: MkDocsConfig, command: str = "build") -> None:
+    def __init__(self, config: MkDocsConfig, session: BuildSession | None = None) -> None:
         """Read the settings of the build and start its page worker; raises ``PluginError`` naming a wrong setting.
 
-        ``command`` is MkDocs' (``build``, ``serve``, ``gh-deploy``), as ``on_startup`` gave it.
+        ``session`` holds what lasts between the builds of one MkDocs process (``serve``'s rebuilds).
         Under ``serve`` a content mistake does not stop the build, which instead
         answers every page with the problems (see ``preview_error``), and the
         search index is left out: at 500 campaigns Pagefind takes seconds to tens
         of seconds a build, and a save must refresh the preview quickly.
         """
+        self.session = session or BuildSession()
         if not config.use_directory_urls:
             raise PluginError("mkdocs.yml: use_directory_urls must stay true; the site's URLs are /<locale>/campaigns/<id>/")
         try:
             self.options: SiteOptions = options_from_config(config, os.environ, Path(config.config_file_path))
             self.content_filter = content_filter_from_environment(os.environ)
-            worker = worker_from_environment(os.environ, worker_available(), serving=command == "serve")
-            self.search_index = search_index_from_environment(os.environ) and command != "serve"
+            worker = worker_from_environment(os.environ, worker_available(), serving=self.session.previewing)
+            self.search_index = search_index_from_environment(os.environ) and not self.session.previewing
         except (SettingsError, EligibilitySettingsError) as error:
             # Located as `donorsite check` prints it: mkdocs.yml:line:col: setting: what to do.
             raise PluginError(str(error)) from None
@@ -92,7 +94,12 @@ class CampaignSite:
         self._build: SiteBuild | None = None
         # Each generated page's HTML body, held while MkDocs reads its front matter.
         self.bodies: dict[str, str] = {}
-        self.previewing = command == "serve"
+        self.previewing = self.session.previewing
+        self.site_dir = Path(config.site_dir)
+        # Under `serve --dirty`, each page's text is made when the files are listed, to tell which changed.
+        self.texts: dict[str, str] = {}
+        self.outputs: set[str] = set()
+        self.context_changed = True
         # The content problems of a preview that stopped at an editor's mistake.
         self.failure: tuple[Problem, ...] = ()
         # Each locale's own menu, by locale code.
@@ -110,9 +117,12 @@ class CampaignSite:
         """Load the content and add its pages to ``files``; the text of each is rendered when MkDocs reads it."""
         if not git_available():
             log.warning(NO_HISTORY)
-        with _plugin_errors():
+        memory = self.session.memory
+        self.context_changed = memory.start(preview_context(self.root, self.options, self.content_filter)) if memory else True
+        memory = memory if self._producer is None else None  # a worker renders in its own process, with no memory
+        with plugin_errors():
             try:
-                self._build = build = SiteBuild(self.root, self.options, self.content_filter, producer=self._producer)
+                self._build = build = SiteBuild(self.root, self.options, self.content_filter, producer=self._producer, memory=memory)
             except ContentError as error:
                 if not self.previewing:
                     raise
@@ -120,10 +130,13 @@ class CampaignSite:
                 self.failure = tuple(error.problems)
                 self.close()
                 # No page is built: every address answers with the problems (404.html), and the preview shows them sooner.
+                self.session.set_aside(self.site_dir)
                 return Files([])
+        self.session.bring_back(self.site_dir)
+        page_file = PreviewFile if self.session.dirty else File
         for page in build.pages:
             inclusion = InclusionLevel.UNDEFINED if page.in_navigation else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.source_path, content="", inclusion=inclusion)
+            file = page_file.generated(config, page.source_path, content="", inclusion=inclusion)
             if page.output_path:
                 file.dest_uri = page.output_path
             files.append(file)
@@ -133,7 +146,11 @@ class CampaignSite:
         self.page_paths = [file.src_uri for file in files.documentation_pages()]
         # One menu section per locale; split_menus gives each page only its own locale's menu.
         config["nav"] = [{site_locale.code: build.menu(site_locale)} for site_locale in LOCALES]
-        return files
+        self.outputs = {file.abs_dest_path for file in files.documentation_pages()}
+        if self.session.dirty:
+            with plugin_errors():
+                self.texts = {page.source_path: build.page_text(page.source_path) for page in build.pages}
+        return self.session.mark_pages(files, self.texts, config["nav"], self.context_changed)
 
     def split_menus(self, nav: Navigation) -> Navigation:
         """Keep each locale's section of ``nav`` as that locale's menu."""
@@ -156,8 +173,9 @@ class CampaignSite:
         """
         if page.file.generated_by is None or self.failure:
             return None
-        with _plugin_errors():
-            front_matter, body = split_front_matter(self.build.page_text(page.file.src_uri))
+        with plugin_errors():
+            text = self.texts.get(page.file.src_uri) or self.build.page_text(page.file.src_uri)
+            front_matter, body = split_front_matter(text)
         self.bodies[page.file.src_uri] = body
         return front_matter
 
@@ -211,13 +229,15 @@ class CampaignSite:
             return
         build = self.build
         try:
-            with _plugin_errors():
-                build.write_files(site_dir)
+            with plugin_errors():
+                self.session.write(site_dir, build.files, self.outputs, self.texts)
         finally:
             build.close()
         write_sitemaps(site_dir, build.sitemap_entries(self.page_paths), config.site_url or "")
         log.info(f"{len(build.pages)} pages generated from the content")
         settings = dict(config)
+        if self.session.dirty and not self.context_changed and (site_dir / "admin" / "index.html").is_file():
+            return  # the web editor follows from the settings alone; Pagefind stays out of previews
         try:
             write_admin(site_dir, Path(config.config_file_path).parent, editor_settings(settings))
         except EditorBundleMissing as error:
@@ -234,10 +254,12 @@ class CampaignSite:
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
 
-    def close(self) -> None:
-        """Stop the worker of an unfinished build (an error, or the end of ``mkdocs serve``)."""
+    def close(self, error: Exception | None = None) -> None:
+        """Stop the worker of an unfinished build (an ``error``, or the end of ``mkdocs serve``)."""
         if self._producer is not None:
             self._producer.close()
+        if error is not None:
+            self.session.forget()
 
     def _locale_of(self, page: Page) -> SiteLocale:
         return self.build.locale_of(page.file.src_uri) or self.build.default_locale
@@ -259,20 +281,6 @@ class CampaignSite:
         # Scripts for one kind of page (the listing's filter, the home's countdown…) load only there.
         page_config["extra_javascript"] = scripts_for_page(page.content or "", config.extra_javascript)
         return page_config
-
-
-@contextlib.contextmanager
-def _plugin_errors() -> Iterator[None]:
-    """Turn what the build reports (content problems, a failed worker…) into one ``PluginError``; MkDocs prints it as it is."""
-    try:
-        yield
-    except ContentError as error:
-        raise PluginError(f"The content has {len(error.problems)} problem(s):\n{error.report()}") from None
-    except WorkerFailedError as error:
-        log.debug(error.details)  # the worker's traceback, shown by `mkdocs build --verbose`
-        raise PluginError(str(error)) from None
-    except (MissingCatalogError, ShallowHistoryError) as error:
-        raise PluginError(str(error)) from None
 
 
 def _in_section(page: Page, section: Section) -> bool:

@@ -18,6 +18,7 @@ from donorsite.build.producers import InProcessProducer, PageProducer, write_pro
 from donorsite.build.sitemap import SitemapEntry
 from donorsite.content.loading import ContentFilter
 from donorsite.content.options import GeneratedFile, SiteOptions
+from donorsite.content.rebuild_memory import RebuildMemory, files_state
 from donorsite.core.addresses import (
     CAMPAIGNS,
     ELIGIBILITY,
@@ -36,6 +37,21 @@ from donorsite.core.locales import LOCALES, SiteLocale, get_locale, locale_for_p
 # Keys of pages every locale's menu starts with, in this order; any other
 # hand-written page of the locale follows, sorted by key.
 MENU_ORDER = (HOME, SUPPLY, SITES, ELIGIBILITY, FIRST_TIME, CAMPAIGNS, SLOGANS, "about", "editor-guide")
+
+
+# Everything besides campaign files that a generated page or file follows from, under the project's folder
+# and the package's: while none of it changes, a preview's rebuilds reuse what unchanged campaigns gave.
+CONTEXT_FILES = ("mkdocs.yml", "slogans.yaml", "sites.yaml", "supply.yaml", "supply", "docs", "overrides")
+PACKAGE_FOLDERS = ("templates", "locale")
+
+
+def preview_context(root: Path, options: SiteOptions, content_filter: ContentFilter | None) -> tuple[object, ...]:
+    """The key of what a preview's rebuild follows from besides the campaign files: settings, and the state of every other input file."""
+    package = Path(__file__).resolve().parent.parent
+    # Resolved: MkDocs gives the first build of `serve -f mkdocs.yml` a relative config path, its rebuilds an absolute one.
+    root = root.resolve()
+    folders = [root / name for name in CONTEXT_FILES] + [package / name for name in PACKAGE_FOLDERS]
+    return (root, options, content_filter, files_state(folders))
 
 
 @dataclass(frozen=True)
@@ -57,11 +73,17 @@ class SiteBuild:
     """
 
     def __init__(
-        self, root: Path, options: SiteOptions, content_filter: ContentFilter | None = None, *, producer: PageProducer | None = None
+        self,
+        root: Path,
+        options: SiteOptions,
+        content_filter: ContentFilter | None = None,
+        *,
+        producer: PageProducer | None = None,
+        memory: RebuildMemory | None = None,
     ) -> None:
         self.options = options
         self.default_locale = get_locale(options.default_locale)
-        self._producer: PageProducer = producer or InProcessProducer(root, options, content_filter)
+        self._producer: PageProducer = producer or InProcessProducer(root, options, content_filter, memory)
         self.pages: list[PagePlan] = self._producer.plans
         self._facts: dict[str, LocaleFacts] = self._producer.facts
         self._existing: dict[tuple[str, str], str] = {}

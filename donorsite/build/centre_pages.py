@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 
-from donorsite.build.page_plan import PageJob, page_text, plan_page
+from donorsite.build.page_plan import PageJob, PagePlan, page_text, plan_page
 from donorsite.content.loading import SiteContent
 from donorsite.content.options import SiteOptions
+from donorsite.content.rebuild_memory import RebuildMemory, kept
 from donorsite.core.addresses import SITES, SUPPLY, feed_url, page_url, relative_url, site_key
 from donorsite.core.locales import SiteLocale
 from donorsite.exports.centre_data import site_structured_data
@@ -22,11 +23,15 @@ from donorsite.render.supply_view import SupplyView, build_supply_view
 class PageBase:
     """What every page builder shares: the content, the renderers, the options, and rendering a template."""
 
-    def __init__(self, content: SiteContent, renderers: dict[str, LocaleRenderer], options: SiteOptions) -> None:
+    def __init__(
+        self, content: SiteContent, renderers: dict[str, LocaleRenderer], options: SiteOptions, memory: RebuildMemory | None = None
+    ) -> None:
         self.content = content
         self.renderers = renderers
         self.options = options
         self.default_locale = options.default_locale
+        # A preview's rebuilds reuse what was made from the same inputs (see ``rebuild_memory``).
+        self.memory = memory
 
     def _render(self, renderer: LocaleRenderer, template: str, url: str, **values: object) -> str:
         def link(key: str) -> str:
@@ -54,11 +59,15 @@ class CentrePages(PageBase):
 
     def _centre_jobs(self, site_locale: SiteLocale, renderer: LocaleRenderer) -> Iterator[PageJob]:
         if self.content.supply:
-            yield plan_page(site_locale, SUPPLY, True), partial(self.supply_page, renderer)
+            yield self._context_job(plan_page(site_locale, SUPPLY, True), partial(self.supply_page, renderer))
         if self.content.sites:
-            yield plan_page(site_locale, SITES, True), partial(self.sites_page, renderer)
+            yield self._context_job(plan_page(site_locale, SITES, True), partial(self.sites_page, renderer))
             for _, site in self.content.sites.all_sites():
-                yield plan_page(site_locale, site_key(site.id), False), partial(self.site_page, renderer, site.id)
+                yield self._context_job(plan_page(site_locale, site_key(site.id), False), partial(self.site_page, renderer, site.id))
+
+    def _context_job(self, plan: PagePlan, render: Callable[[], str], inputs: tuple[object, ...] = ()) -> PageJob:
+        """The job of a page made from ``inputs`` and the build's context alone (no campaign unless given): kept by a preview."""
+        return plan, partial(kept, self.memory, ("page", plan.source_path), inputs, render)
 
     def supply_views(self, renderer: LocaleRenderer) -> list[tuple[str, SupplyView]]:
         """(centre id or "", figures) of every centre that publishes its stock, in ``renderer``'s locale."""

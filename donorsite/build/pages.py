@@ -17,6 +17,7 @@ from donorsite.build.centre_pages import CentrePages
 from donorsite.build.page_plan import GeneratedPage, PageJob, PagePlan, page_text, plan_page
 from donorsite.content.loading import CampaignEntry
 from donorsite.content.options import GeneratedFile
+from donorsite.content.rebuild_memory import kept
 from donorsite.core.addresses import (
     CAMPAIGNS,
     ELIGIBILITY,
@@ -55,7 +56,7 @@ class SitePageBuilder(CentrePages):
                 address = campaign_page_address(self.options.base_url, self.renderers[site_locale.code].site_locale, entry.id)
                 yield GeneratedFile(qr_code_url(site_locale, entry.id), qr_code_svg(address))
         services = {code: renderer.services() for code, renderer in self.renderers.items()}
-        yield from export_files(self.content, services, self.options)
+        yield from export_files(self.content, services, self.options, self.memory)
 
     def years(self) -> list[int]:
         """The years that have campaigns, newest first: one archive page each."""
@@ -67,22 +68,26 @@ class SitePageBuilder(CentrePages):
         Plans are cheap and come first, so that an engine can lay out the site
         before any page is rendered, and render each page only when it reads it.
         """
-        yield PagePlan(HOME, None, "index.md", False), self.root_page
+        yield self._context_job(PagePlan(HOME, None, "index.md", False), self.root_page)
         for site_locale in LOCALES:
             renderer = self.renderers[site_locale.code]
+            # The home and the listing show every campaign: made again at every build, from kept summaries.
             yield plan_page(site_locale, HOME, True), partial(self.home_page, renderer)
             yield plan_page(site_locale, CAMPAIGNS, True), partial(self.listing_page, renderer)
             for year in self.years():
-                yield plan_page(site_locale, archive_key(year), False), partial(self.archive_page, renderer, year)
+                of_year = tuple(entry for entry in self.content.campaigns if entry.campaign.year == year)
+                archive = plan_page(site_locale, archive_key(year), False)
+                yield self._context_job(archive, partial(self.archive_page, renderer, year), of_year)
             if self.content.slogans:
-                yield plan_page(site_locale, SLOGANS, True), partial(self.slogans_page, renderer)
+                yield self._context_job(plan_page(site_locale, SLOGANS, True), partial(self.slogans_page, renderer))
             for entry in self.content.campaigns:
-                yield plan_page(site_locale, campaign_key(entry.id), False), partial(self.campaign_page, renderer, entry)
+                plan = plan_page(site_locale, campaign_key(entry.id), False)
+                yield self._context_job(plan, partial(self.campaign_page, renderer, entry), (entry,))
             yield from self._centre_jobs(site_locale, renderer)
-            yield plan_page(site_locale, ELIGIBILITY, True), partial(self.eligibility_page, renderer)
+            yield self._context_job(plan_page(site_locale, ELIGIBILITY, True), partial(self.eligibility_page, renderer))
             home = page_url(site_locale, HOME)
             not_found = PagePlan(NOT_FOUND, site_locale, f"{site_locale.prefix}/{NOT_FOUND}.md", False, f"{home}404.html")
-            yield not_found, partial(self.not_found_page, renderer)
+            yield self._context_job(not_found, partial(self.not_found_page, renderer))
 
     def pages(self) -> Iterator[GeneratedPage]:
         """All generated pages with their texts, in the order of ``jobs``."""
@@ -119,8 +124,12 @@ class SitePageBuilder(CentrePages):
         )
         return page_text(view.title.text, view.summary.text, body, head, supply_centres=centres_of_campaign(self.content, entry))
 
+    def _summary(self, renderer: LocaleRenderer, entry: CampaignEntry) -> tuple[CampaignSummaryView, TextPicker]:
+        key = ("summary", renderer.site_locale.code, entry.id)
+        return kept(self.memory, key, (entry,), partial(build_campaign_summary, renderer, entry, self.options.today, self.content.sites))
+
     def _summaries(self, renderer: LocaleRenderer) -> list[tuple[CampaignSummaryView, TextPicker]]:
-        return [build_campaign_summary(renderer, entry, self.options.today, self.content.sites) for entry in self.content.campaigns]
+        return [self._summary(renderer, entry) for entry in self.content.campaigns]
 
     @staticmethod
     def _shown(pick: TextPicker, summaries: list[tuple[CampaignSummaryView, TextPicker]]) -> list[CampaignSummaryView]:
@@ -130,7 +139,7 @@ class SitePageBuilder(CentrePages):
     def _by_year(self, renderer: LocaleRenderer, pick: TextPicker, year: int | None = None) -> list[tuple[int, list[CampaignSummaryView]]]:
         """The summaries of every campaign (or of ``year``'s) grouped by year, newest first."""
         entries = [entry for entry in self.content.campaigns if year is None or entry.campaign.year == year]
-        summaries = [build_campaign_summary(renderer, entry, self.options.today, self.content.sites) for entry in entries]
+        summaries = [self._summary(renderer, entry) for entry in entries]
         ordered = self._shown(pick, sorted(summaries, key=lambda item: (item[0].year, item[0].sort_date, item[0].id), reverse=True))
         return [(group_year, list(items)) for group_year, items in groupby(ordered, key=lambda s: s.year)]
 
@@ -163,7 +172,7 @@ class SitePageBuilder(CentrePages):
         # Listed events and campaigns carry their own language tags; only the home's own texts count for its note.
         upcoming = build_upcoming_events(renderer, self.content, today, event_picks)
         summaries = {item[0].id: item for item in self._summaries(renderer)}
-        finished = self._shown(pick, [summaries[campaign_id] for campaign_id in recent_results(self.content, today)])
+        finished = self._shown(pick, [summaries[campaign_id] for campaign_id in recent_results(self.content, today, memory=self.memory)])
         theme = build_theme(renderer, self.content, today)
         slogan = None
         if self.content.slogans:
@@ -177,7 +186,7 @@ class SitePageBuilder(CentrePages):
             renderer,
             "home.html",
             url,
-            chances=build_next_chances(renderer, self.content, today),
+            chances=build_next_chances(renderer, self.content, today, self.memory),
             countdown=build_countdown(renderer, today),
             theme=theme,
             upcoming=upcoming,

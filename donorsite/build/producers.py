@@ -32,6 +32,7 @@ from donorsite.build.page_plan import PagePlan
 from donorsite.build.pages import SitePageBuilder
 from donorsite.content.loading import ContentFilter, load_content
 from donorsite.content.options import GeneratedFile, SiteOptions
+from donorsite.content.rebuild_memory import RebuildMemory, kept
 from donorsite.content.revisions import ShallowHistoryError
 from donorsite.core.problems import ContentError
 from donorsite.render.context import build_renderers
@@ -71,12 +72,15 @@ def write_produced_files(producer: PageProducer, site_dir: Path) -> None:
 
 
 class InProcessProducer:
-    """Renders each page when it is asked for, in this process."""
+    """Renders each page when it is asked for, in this process; with ``memory``, a preview's rebuild reuses what did not change."""
 
-    def __init__(self, root: Path, options: SiteOptions, content_filter: ContentFilter | None) -> None:
-        content = load_content(root, content_filter, options.today)
-        renderers = build_renderers()
-        self._builder = SitePageBuilder(content, renderers, options)
+    def __init__(
+        self, root: Path, options: SiteOptions, content_filter: ContentFilter | None, memory: RebuildMemory | None = None
+    ) -> None:
+        content = load_content(root, content_filter, options.today, memory)
+        # A preview keeps the renderers (their compiled templates) while templates and catalogs stay as they were.
+        renderers = kept(memory, ("renderers",), (), build_renderers)
+        self._builder = SitePageBuilder(content, renderers, options, memory)
         self._facts = locale_facts(content, renderers, options)
         jobs = list(self._builder.jobs())
         self._jobs = {plan.source_path: render for plan, render in jobs}

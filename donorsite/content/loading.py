@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from donorsite.content.centre_files import fill_site_venues, load_sites, load_supplies
 from donorsite.content.project_files import image_problems, published_link_problems, shown_path
+from donorsite.content.rebuild_memory import RebuildMemory, kept
 from donorsite.content.revisions import ShallowHistoryError, last_commit_dates
 from donorsite.content.rules import RuleViolation, campaign_rule_violations, missing_source_texts, placeholder_violations
 
@@ -199,8 +201,13 @@ def campaign_files(root: Path) -> list[Path]:
     return sorted(path for path in folder.iterdir() if has_yaml_extension(path.name) and path.is_file())
 
 
-def collect_content(root: Path, content_filter: ContentFilter | None = None, build_date: date | None = None) -> SiteContent:
-    """Load every content file as of ``build_date`` (default: today in UTC), keeping what is valid and recording all problems."""
+def collect_content(
+    root: Path, content_filter: ContentFilter | None = None, build_date: date | None = None, memory: RebuildMemory | None = None
+) -> SiteContent:
+    """Load every content file as of ``build_date`` (default: today in UTC), keeping what is valid and recording all problems.
+
+    With ``memory`` (a preview's rebuilds), a campaign file with the same bytes as before keeps its entry, the same object.
+    """
     problems: list[Problem] = []
     entries: list[CampaignEntry] = []
     # Sites first: campaign events may name a site instead of repeating its address.
@@ -220,7 +227,11 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None, bui
                 )
             )
             continue
-        entry, found = load_campaign(path, root, build_date, sites)
+        if memory is None:
+            entry, found = load_campaign(path, root, build_date, sites)
+        else:
+            inputs = (path.is_symlink(), path.read_bytes() if not path.is_symlink() else b"")
+            entry, found = memory.kept(("campaign file", path.name), inputs, partial(load_campaign, path, root, build_date, sites))
         problems += found
         if entry and (content_filter is None or content_filter.admits(entry.campaign)):
             entries.append(entry)
@@ -234,7 +245,12 @@ def collect_content(root: Path, content_filter: ContentFilter | None = None, bui
     return SiteContent(tuple(entries), slogans, tuple(problems), notices, sites, tuple(supplies))
 
 
-def _with_commit_dates(root: Path, content: SiteContent) -> SiteContent:
+def _dated(entry: CampaignEntry, last_changed: date | None, memory: RebuildMemory | None) -> CampaignEntry:
+    """``entry`` with its last commit date; with ``memory``, the same object as before for the same entry and date."""
+    return kept(memory, ("dated", entry.source_file), (entry, last_changed), partial(replace, entry, last_changed=last_changed))
+
+
+def _with_commit_dates(root: Path, content: SiteContent, memory: RebuildMemory | None = None) -> SiteContent:
     """The content with each campaign's last commit date.
 
     Raises ``ShallowHistoryError`` if the checkout is shallow and a campaign
@@ -247,17 +263,19 @@ def _with_commit_dates(root: Path, content: SiteContent) -> SiteContent:
     unknown = [entry.source_file for entry in content.campaigns if entry.campaign.updated is None and entry.source_file in history.unknown]
     if unknown:
         raise ShallowHistoryError(unknown)
-    entries = tuple(replace(entry, last_changed=history.dates.get(entry.source_file)) for entry in content.campaigns)
+    entries = tuple(_dated(entry, history.dates.get(entry.source_file), memory) for entry in content.campaigns)
     return replace(content, campaigns=entries)
 
 
-def load_content(root: Path, content_filter: ContentFilter | None = None, build_date: date | None = None) -> SiteContent:
+def load_content(
+    root: Path, content_filter: ContentFilter | None = None, build_date: date | None = None, memory: RebuildMemory | None = None
+) -> SiteContent:
     """Load all content of the site at ``root`` as of ``build_date`` (default: today in UTC), with commit dates.
 
     Raises ``ContentError`` listing every problem if any file is invalid, and
     ``ShallowHistoryError`` if a shallow checkout hides when a campaign last changed.
     """
-    content = collect_content(root, content_filter, build_date)
+    content = collect_content(root, content_filter, build_date, memory)
     if content.problems:
         raise ContentError(content.problems)
-    return _with_commit_dates(root, content)
+    return _with_commit_dates(root, content, memory)

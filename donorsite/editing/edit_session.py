@@ -34,7 +34,8 @@ def edit_commands(root: Path, settings: EditorSettings, address: str) -> tuple[l
         raise EditSessionError(f"{DECAP_SERVER.as_posix()} is missing; run `npm ci` in {root} first")
     engine = shutil.which("properdocs") or shutil.which("mkdocs")
     serve = [engine, "serve"] if engine else [sys.executable, "-m", "mkdocs", "serve"]
-    return [str(decap)], [*serve, "-f", str(root / "mkdocs.yml"), "-a", address]
+    # --dirty: a save rebuilds only what it touches (the hooks keep the rest), as the README's preview.
+    return [str(decap)], [*serve, "--dirty", "-f", str(root / "mkdocs.yml"), "-a", address]
 
 
 def run_edit_session(root: Path, settings: EditorSettings, address: str, environment: Mapping[str, str]) -> int:

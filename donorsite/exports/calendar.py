@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone, vCalAddress
@@ -19,6 +20,7 @@ from icalendar.enums import STATUS
 
 from donorsite.content.loading import CampaignEntry, SiteContent
 from donorsite.content.options import GeneratedFile, SiteOptions
+from donorsite.content.rebuild_memory import RebuildMemory, kept
 from donorsite.core.addresses import HOME, campaign_page_address, event_calendar_url, locale_calendar_url, page_url
 from donorsite.exports.event_texts import event_texts
 from donorsite.exports.occurrences import EventOccurrence, campaign_occurrences, site_occurrences
@@ -144,14 +146,14 @@ def calendar_event(
 
 
 class TimeZoneDefinitions:
-    """The VTIMEZONE of each zone the site's events use, generated once per build.
+    """The VTIMEZONE of each zone the site's events use, generated once per build (and kept by a preview's rebuilds).
 
     Each covers every year in which an event in that zone takes place (with
     a day's margin), so one definition serves every calendar of the build and
     two builds of the same content write the same bytes.
     """
 
-    def __init__(self, occurrences: Iterable[EventOccurrence]) -> None:
+    def __init__(self, occurrences: Iterable[EventOccurrence], memory: RebuildMemory | None = None) -> None:
         self._spans: dict[str, tuple[date, date]] = {}
         for occurrence in occurrences:
             zone = occurrence.event.timezone
@@ -160,21 +162,29 @@ class TimeZoneDefinitions:
             known = self._spans.get(zone)
             self._spans[zone] = (min(first, known[0]), max(last, known[1])) if known else (first, last)
         self._components: dict[str, Timezone] = {}
+        self._memory = memory
+
+    @property
+    def key(self) -> tuple[tuple[str, date, date], ...]:
+        """Each zone with the span it covers: calendars made with equal keys hold the same VTIMEZONEs."""
+        return tuple((zone, *span) for zone, span in sorted(self._spans.items()))
 
     def component(self, tzid: str) -> Timezone:
         """The VTIMEZONE of ``tzid``; raises ``KeyError`` for a zone no event of the build uses."""
         if tzid not in self._components:
             first, last = self._spans[tzid]
-            self._components[tzid] = Timezone.from_tzid(tzid, first_date=first, last_date=last)
+            make = partial(Timezone.from_tzid, tzid, first_date=first, last_date=last)
+            self._components[tzid] = kept(self._memory, ("VTIMEZONE", tzid), (first, last), make)
         return self._components[tzid]
 
-    def add_to(self, calendar: Calendar) -> None:
-        """Put a VTIMEZONE for every TZID the calendar uses at its start, sorted by name.
+    def add_to(self, calendar: Calendar, tzids: Iterable[str] | None = None) -> None:
+        """Put a VTIMEZONE for every TZID the calendar uses (or of ``tzids``) at its start, sorted by name.
 
         ``Calendar.add_missing_timezones`` would do this, but it walks a set, so
         the order of the components changed from one build to the next.
         """
-        calendar.subcomponents[0:0] = [self.component(tzid) for tzid in sorted(calendar.get_missing_tzids())]
+        used = calendar.get_missing_tzids() if tzids is None else set(tzids)
+        calendar.subcomponents[0:0] = [self.component(tzid) for tzid in sorted(used)]
 
 
 def event_calendar(
@@ -192,10 +202,27 @@ def event_calendar(
     return calendar
 
 
+def _serialized_events(occurrence: EventOccurrence, renderer: LocaleServices, options: SiteOptions) -> tuple[bytes, frozenset[str]]:
+    """The VEVENTs of ``occurrence`` as the bytes they take in a calendar, and the TZIDs they use."""
+    holder = Calendar()
+    for event in calendar_events(occurrence, renderer, options):
+        holder.add_component(event)
+    return b"".join(event.to_ical() for event in holder.subcomponents), frozenset(holder.get_missing_tzids())
+
+
 def locale_calendar(
-    occurrences: Sequence[EventOccurrence], renderer: LocaleServices, options: SiteOptions, time_zones: TimeZoneDefinitions
-) -> Calendar:
-    """The subscribable calendar of all events, named and written in the renderer's locale."""
+    occurrences: Sequence[EventOccurrence],
+    renderer: LocaleServices,
+    options: SiteOptions,
+    time_zones: TimeZoneDefinitions,
+    memory: RebuildMemory | None = None,
+) -> bytes:
+    """The subscribable calendar of all events, named and written in the renderer's locale, as its file's bytes.
+
+    A calendar's bytes are its own lines, then each component's, then its end:
+    each occurrence's VEVENTs are serialized on their own (and kept by a
+    preview for an unchanged campaign) and put in place before the end.
+    """
     site_locale = renderer.site_locale
     calendar = Calendar.new(
         prodid=PRODUCT_ID,
@@ -209,21 +236,38 @@ def locale_calendar(
     )
     # Outlook reads the refresh interval from this older property.
     calendar.add("X-PUBLISHED-TTL", REFRESH_INTERVAL)
-    for occurrence in occurrences:
-        for event in calendar_events(occurrence, renderer, options):
-            calendar.add_component(event)
-    time_zones.add_to(calendar)
-    return calendar
+    events = [
+        kept(memory, ("VEVENTs", site_locale.code, o.entry.id, o.index), (o.entry,), partial(_serialized_events, o, renderer, options))
+        for o in occurrences
+    ]
+    time_zones.add_to(calendar, {tzid for _, tzids in events for tzid in tzids})
+    head, end = calendar.to_ical().rsplit(b"END:VCALENDAR\r\n", 1)
+    return head + b"".join(serialized for serialized, _ in events) + b"END:VCALENDAR\r\n" + end
+
+
+def _event_calendar_files(
+    entry: CampaignEntry, renderer: LocaleServices, options: SiteOptions, time_zones: TimeZoneDefinitions
+) -> list[GeneratedFile]:
+    site_locale = renderer.site_locale
+    return [
+        GeneratedFile(event_calendar_url(site_locale, entry.id, o.index), event_calendar(o, renderer, options, time_zones).to_ical())
+        for o in campaign_occurrences(entry)
+    ]
 
 
 def calendar_files(
-    content: SiteContent, renderer: LocaleServices, options: SiteOptions, time_zones: TimeZoneDefinitions
+    content: SiteContent,
+    renderer: LocaleServices,
+    options: SiteOptions,
+    time_zones: TimeZoneDefinitions,
+    memory: RebuildMemory | None = None,
+    occurrences: Sequence[EventOccurrence] | None = None,
 ) -> Iterator[GeneratedFile]:
-    """The locale's ``.ics`` file of every event, then its calendar of all events."""
+    """The locale's ``.ics`` file of every event, then its calendar of all events (of ``occurrences``, by default the content's)."""
     site_locale = renderer.site_locale
     for entry in content.campaigns:
-        for occurrence in campaign_occurrences(entry):
-            path = event_calendar_url(site_locale, entry.id, occurrence.index)
-            yield GeneratedFile(path, event_calendar(occurrence, renderer, options, time_zones).to_ical())
-    all_events = site_occurrences(content.campaigns)
-    yield GeneratedFile(locale_calendar_url(site_locale), locale_calendar(all_events, renderer, options, time_zones).to_ical())
+        # Each file holds the VTIMEZONEs of its zones, which span the years of every event of the site.
+        key = ("event calendars", site_locale.code, entry.id)
+        yield from kept(memory, key, (entry, time_zones.key), partial(_event_calendar_files, entry, renderer, options, time_zones))
+    all_events = site_occurrences(content.campaigns) if occurrences is None else occurrences
+    yield GeneratedFile(locale_calendar_url(site_locale), locale_calendar(all_events, renderer, options, time_zones, memory))

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from donorsite.content.loading import SiteContent
 from donorsite.content.options import GeneratedFile, SiteOptions
+from donorsite.content.rebuild_memory import RebuildMemory, kept
 from donorsite.core.addresses import EVENTS_API, campaign_page_address, event_calendar_url, feed_url, locale_calendar_url
 from donorsite.exports.event_texts import EventTexts, event_texts
 from donorsite.exports.occurrences import EventOccurrence, site_occurrences
@@ -175,19 +177,29 @@ def api_event(occurrence: EventOccurrence, renderers: dict[str, LocaleServices],
     )
 
 
-def events_api(occurrences: list[EventOccurrence], renderers: dict[str, LocaleServices], options: SiteOptions) -> EventsApi:
-    """The whole events API document."""
+def events_api(
+    occurrences: list[EventOccurrence], renderers: dict[str, LocaleServices], options: SiteOptions, memory: RebuildMemory | None = None
+) -> EventsApi:
+    """The whole events API document; with ``memory``, an unchanged campaign's records are kept."""
     return EventsApi(
         generated=options.today,
         site_url=options.base_url,
         locales=list(renderers),
         calendars={code: options.base_url + locale_calendar_url(renderer.site_locale) for code, renderer in renderers.items()},
         feeds={code: options.base_url + feed_url(renderer.site_locale) for code, renderer in renderers.items()},
-        events=[api_event(occurrence, renderers, options) for occurrence in occurrences],
+        events=[
+            kept(memory, ("API event", o.entry.id, o.index), (o.entry,), partial(api_event, o, renderers, options)) for o in occurrences
+        ],
     )
 
 
-def events_api_file(content: SiteContent, renderers: dict[str, LocaleServices], options: SiteOptions) -> GeneratedFile:
-    """``/api/events.json``, indented UTF-8 JSON."""
-    document = events_api(site_occurrences(content.campaigns), renderers, options)
+def events_api_file(
+    content: SiteContent,
+    renderers: dict[str, LocaleServices],
+    options: SiteOptions,
+    memory: RebuildMemory | None = None,
+    occurrences: list[EventOccurrence] | None = None,
+) -> GeneratedFile:
+    """``/api/events.json``, indented UTF-8 JSON (of ``occurrences``, by default the content's)."""
+    document = events_api(site_occurrences(content.campaigns) if occurrences is None else occurrences, renderers, options, memory)
     return GeneratedFile(EVENTS_API, (document.model_dump_json(indent=2) + "\n").encode("utf-8"))

@@ -106,6 +106,9 @@ def _add_appeal(feed: ET.Element, supply: SupplyFile, renderer: LocaleServices, 
     _add_text(element, "summary", pick(supply.appeal.text), language)
 
 
+_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
+
+
 def newest_first(entries: Sequence[CampaignEntry]) -> list[CampaignEntry]:
     """Campaigns by last change, most recent first; ties by id."""
     by_id = sorted(entries, key=lambda entry: entry.id)
@@ -141,7 +144,9 @@ def atom_feed(
     for _, add in sorted(items, key=lambda item: item[0], reverse=True):
         add()
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    # The same bytes as ET.tostring(feed, encoding="utf-8", xml_declaration=True), several times faster:
+    # ElementTree's byte output passes every piece through a text encoder of its own.
+    return (_DECLARATION + ET.tostring(feed, encoding="unicode") + "\n").encode("utf-8")
 
 
 def feed_files(content: SiteContent, renderer: LocaleServices, options: SiteOptions) -> Iterator[GeneratedFile]:

@@ -11,9 +11,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from donorsite.content.loading import CampaignEntry
+from donorsite.content.rebuild_memory import RebuildMemory, kept
 from donorsite.model.event import Event
 from donorsite.model.sessions import DEFAULT_DURATION, SessionInstants, event_sessions, is_all_day
 
@@ -95,7 +97,11 @@ def campaign_occurrences(entry: CampaignEntry) -> list[EventOccurrence]:
     return occurrences
 
 
-def site_occurrences(entries: Iterable[CampaignEntry]) -> list[EventOccurrence]:
-    """Every event of every campaign, earliest first (ties by id)."""
-    occurrences = [occurrence for entry in entries for occurrence in campaign_occurrences(entry)]
+def site_occurrences(entries: Iterable[CampaignEntry], memory: RebuildMemory | None = None) -> list[EventOccurrence]:
+    """Every event of every campaign, earliest first (ties by id); with ``memory``, an unchanged campaign's are kept."""
+    occurrences = [
+        occurrence
+        for entry in entries
+        for occurrence in kept(memory, ("occurrences", entry.id), (entry,), partial(campaign_occurrences, entry))
+    ]
     return sorted(occurrences, key=lambda occurrence: occurrence.sort_key)

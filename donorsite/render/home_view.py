@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 
 from donorsite.content.loading import CampaignEntry, SiteContent
+from donorsite.content.rebuild_memory import RebuildMemory, kept
 from donorsite.localize.picking import ItemLanguageTag, TextPicker, campaign_picker, item_language_tag
 from donorsite.localize.texts import LocalText
 from donorsite.model.campaign import CampaignKind, CampaignStatus
@@ -151,11 +153,12 @@ def _over(entry: CampaignEntry, today: date) -> bool:
     return entry.campaign.status is not CampaignStatus.CANCELLED and (span is None or span.state_on(today) is TimeState.ENDED)
 
 
-def recent_results(content: SiteContent, today: date, limit: int = 6) -> list[str]:
-    """Ids of campaigns over by ``today`` with results or figures, most recent first."""
+def recent_results(content: SiteContent, today: date, limit: int = 6, memory: RebuildMemory | None = None) -> list[str]:
+    """Ids of campaigns over by ``today`` with results or figures, most recent first (``memory``: a preview's, see ``kept``)."""
     finished = [
         entry
         for entry in content.campaigns
-        if _over(entry, today) and (entry.campaign.results or entry.campaign.statistics or entry.campaign.honour_rolls)
+        if kept(memory, ("over", entry.id), (entry, today), partial(_over, entry, today))
+        and (entry.campaign.results or entry.campaign.statistics or entry.campaign.honour_rolls)
     ]
     return [entry.id for entry in sorted(finished, key=lambda entry: (entry.campaign.sort_date, entry.id), reverse=True)[:limit]]

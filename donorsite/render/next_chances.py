@@ -12,9 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from donorsite.content.loading import CampaignEntry, SiteContent
+from donorsite.content.rebuild_memory import RebuildMemory, kept
 from donorsite.core.addresses import campaign_key, site_key
 from donorsite.model.campaign import CampaignKind, CampaignStatus
 from donorsite.model.donation_sites import BloodCentre, DonationSite
@@ -139,14 +141,23 @@ def _site_chances(centre: BloodCentre, site: DonationSite, source_language: str,
         )
 
 
-def upcoming_chances(content: SiteContent, as_of: date) -> list[Chance]:
+def _listed_drive_chances(entry: CampaignEntry, as_of: date) -> list[Chance]:
+    return list(_drive_chances(entry, as_of))
+
+
+def upcoming_chances(content: SiteContent, as_of: date, memory: RebuildMemory | None = None) -> list[Chance]:
     """Every chance to give from ``as_of`` (the build date) on, soonest first.
 
     Drive days come within ``DRIVE_HORIZON_DAYS``, each site's next
     ``SITE_DAYS_LISTED`` open days within ``SITE_HORIZON_DAYS``. A day that
     has begun is listed: the browser hides what has ended by the time it is read.
     """
-    chances = [chance for entry in content.campaigns for chance in _drive_chances(entry, as_of)]
+    # A preview's rebuild keeps an unchanged campaign's chances (every locale's home asks for them).
+    drives = [
+        kept(memory, ("drive chances", entry.id), (entry, as_of), partial(_listed_drive_chances, entry, as_of))
+        for entry in content.campaigns
+    ]
+    chances = [chance for of_drive in drives for chance in of_drive]
     if content.sites:
         for centre, site in content.sites.all_sites():
             chances.extend(_site_chances(centre, site, content.sites.source_language, as_of))

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from babel.units import format_unit
 
 from donorsite.content.loading import SiteContent
+from donorsite.content.rebuild_memory import RebuildMemory
 from donorsite.localize.collation import name_sort_key
 from donorsite.localize.formatting import N_
 from donorsite.localize.picking import TextPicker
@@ -126,11 +127,16 @@ def _distance_pattern(renderer: LocaleRenderer) -> str:
     return formatted.replace(renderer.formatter.number(_DISTANCE_SAMPLE), DISTANCE_PLACEHOLDER)
 
 
-def build_next_chances(renderer: LocaleRenderer, content: SiteContent, as_of_date: date) -> NextChancesView:
-    """The next chances to give as of ``as_of_date`` (the build date), soonest first, in ``renderer``'s locale."""
+def build_next_chances(
+    renderer: LocaleRenderer, content: SiteContent, as_of_date: date, memory: RebuildMemory | None = None
+) -> NextChancesView:
+    """The next chances to give as of ``as_of_date`` (the build date), soonest first, in ``renderer``'s locale.
+
+    With ``memory``, a preview's rebuild keeps what unchanged campaigns gave.
+    """
     items: list[ChanceView] = []
     seen_groups: set[str] = set()
-    for chance in upcoming_chances(content, as_of_date):
+    for chance in upcoming_chances(content, as_of_date, memory):
         later = chance.group in seen_groups
         if not later and len(seen_groups) >= CHANCES_LISTED:
             continue

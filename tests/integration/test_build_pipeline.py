@@ -12,6 +12,7 @@ import re
 import signal
 import subprocess
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from conftest import MKDOCS, ROOT, run_mkdocs_build
 from donorsite.build.build import SiteBuild
 from donorsite.build.page_html import markdown_source, split_front_matter
 from donorsite.content.options import SiteOptions
+from donorsite.content.rebuild_memory import RebuildMemory
 from test_serve import descendants
 
 BUILD_DATE = "2026-11-29"
@@ -113,3 +115,24 @@ def _command_line(pid: int) -> str:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
     except OSError:
         return ""
+
+
+def test_a_rebuild_with_memory_makes_again_only_what_changed(project_copy: Callable[[], Path]) -> None:
+    """A preview's memory keeps a campaign's entry while its file's bytes stay; its pages and summaries follow the entry."""
+    project = project_copy()
+    memory = RebuildMemory()
+    options = SiteOptions(today=date.fromisoformat(BUILD_DATE))
+    first = SiteBuild(project, options, memory=memory)
+    texts = {plan.source_path: first.page_text(plan.source_path) for plan in first.pages}
+    target = project / "campaigns" / "2026-12-sujin-winter-drive.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("en: Sujin Subdistrict winter", "en: Sujin renamed winter", 1), "utf-8")
+    second = SiteBuild(project, options, memory=memory)
+    changed = {plan.source_path for plan in second.pages if second.page_text(plan.source_path) != texts[plan.source_path]}
+    assert "en/campaigns/2026-12-sujin-winter-drive/index.md" in changed
+    assert {"en/campaigns/index.md", "en/index.md"} <= changed
+    assert "en/campaigns/wbdd-lincang-night-ride/index.md" not in changed
+    # The same texts as a build without memory.
+    fresh = SiteBuild(project, options)
+    assert all(fresh.page_text(plan.source_path) == second.page_text(plan.source_path) for plan in fresh.pages)
+    # Another context (settings, templates, other files) forgets everything, once.
+    assert memory.start(("another context",)) is True and memory.start(("another context",)) is False

@@ -35,7 +35,8 @@ def test_readme_first_command_uses_properdocs_on_the_sites_config() -> None:
     assert readme_first_command() == [
         "python3 -m venv .venv",
         ".venv/bin/pip install -e .",
-        ".venv/bin/properdocs serve -f mkdocs.yml",
+        # --dirty: a save rebuilds only what it touches (issue 24).
+        ".venv/bin/properdocs serve --dirty -f mkdocs.yml",
     ]
 
 
@@ -60,7 +61,8 @@ def test_first_build_in_a_fresh_environment_prints_no_package_warning(tmp_path: 
 
     serve = readme_first_command()[-1].split()
     assert serve[:2] == [".venv/bin/properdocs", "serve"]
-    build = [str(venv / "bin" / "properdocs"), "build", *serve[2:], "-d", str(tmp_path / "site")]
+    # The preview's --dirty only matters to `serve`; the build step is the same command's.
+    build = [str(venv / "bin" / "properdocs"), "build", *(part for part in serve[2:] if part != "--dirty"), "-d", str(tmp_path / "site")]
     result = subprocess.run(build, capture_output=True, text=True, cwd=ROOT, env=environment, timeout=600)
     assert result.returncode == 0, result.stderr
     alarming = [line for line in result.stderr.splitlines() if ALARMING.search(line)]
