@@ -30,6 +30,7 @@ from jinja2 import Environment
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from donorsite.build.files import write_files
 from donorsite.content.options import GeneratedFile
 from donorsite.content.rebuild_memory import RebuildMemory
 
@@ -128,13 +129,7 @@ class BuildSession:
         In a dirty preview only a file whose bytes changed is written; a clean
         build (MkDocs emptied ``site_dir``) writes every file.
         """
-        written = {file.path: file.content for file in produced}
-        for path, content in written.items():
-            if self.dirty and self.written.get(path) == content and (site_dir / path).is_file():
-                continue
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+        written = write_files(site_dir, produced, self.written if self.dirty else None)
         if self.dirty:
             for gone in sorted({str(site_dir / path) for path in self.written.keys() - written.keys()} | (self.outputs - outputs)):
                 _remove(Path(gone), site_dir)

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from donorsite.build.locale_facts import LocaleFacts
 from donorsite.build.page_plan import GeneratedPage, PagePlan
-from donorsite.build.producers import InProcessProducer, PageProducer, write_produced_files
+from donorsite.build.producers import InProcessProducer, PageProducer
 from donorsite.build.sitemap import SitemapEntry
 from donorsite.content.loading import ContentFilter
 from donorsite.content.options import GeneratedFile, SiteOptions
@@ -103,10 +103,6 @@ class SiteBuild:
     def files(self) -> list[GeneratedFile]:
         """Calendars, feeds, QR codes and data files, written as they are (not pages)."""
         return self._producer.files()
-
-    def write_files(self, site_dir: Path) -> None:
-        """Write every file that is not a page into the built site (the worker's: once it has sent them)."""
-        write_produced_files(self._producer, site_dir)
 
     def close(self) -> None:
         """Stop the worker, if one is still rendering."""

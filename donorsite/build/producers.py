@@ -11,7 +11,7 @@ engine's main script) that shares no thread, lock or open file with the
 engine's process: ``fork`` from a process running MkDocs' server and
 watcher threads is unsafe. Both
 producers run the same code (``SitePageBuilder``), and this process writes
-every file through one writer (``write_files``), so a build gives the same
+every file through one writer (``build.files.write_files``), so a build gives the same
 bytes either way.
 """
 
@@ -26,7 +26,6 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from donorsite.build.files import write_files
 from donorsite.build.locale_facts import LocaleFacts, locale_facts
 from donorsite.build.page_plan import PagePlan
 from donorsite.build.pages import SitePageBuilder
@@ -64,11 +63,6 @@ class PageProducer(Protocol):
     def close(self) -> None:
         """Stop any work still under way."""
         ...
-
-
-def write_produced_files(producer: PageProducer, site_dir: Path) -> None:
-    """Write every file of ``producer`` that is not a page into ``site_dir``: the build's one writer."""
-    write_files(site_dir, producer.files())
 
 
 class InProcessProducer:
