@@ -162,6 +162,7 @@ class TimeZoneDefinitions:
             known = self._spans.get(zone)
             self._spans[zone] = (min(first, known[0]), max(last, known[1])) if known else (first, last)
         self._components: dict[str, Timezone] = {}
+        self._bytes: dict[str, bytes] = {}
         self._memory = memory
 
     @property
@@ -177,37 +178,64 @@ class TimeZoneDefinitions:
             self._components[tzid] = kept(self._memory, ("VTIMEZONE", tzid), (first, last), make)
         return self._components[tzid]
 
-    def add_to(self, calendar: Calendar, tzids: Iterable[str] | None = None) -> None:
-        """Put a VTIMEZONE for every TZID the calendar uses (or of ``tzids``) at its start, sorted by name.
+    def serialized(self, tzids: Iterable[str]) -> bytes:
+        """The VTIMEZONEs of ``tzids`` as they stand in a calendar file, sorted by name; each is serialized once a build.
 
-        ``Calendar.add_missing_timezones`` would do this, but it walks a set, so
-        the order of the components changed from one build to the next.
+        ``Calendar.add_missing_timezones`` would add them, but it walks a set,
+        so the order of the components changed from one build to the next.
         """
-        used = calendar.get_missing_tzids() if tzids is None else set(tzids)
-        calendar.subcomponents[0:0] = [self.component(tzid) for tzid in sorted(used)]
+        for tzid in tzids:
+            if tzid not in self._bytes:
+                self._bytes[tzid] = self.component(tzid).to_ical()
+        return b"".join(self._bytes[tzid] for tzid in sorted(set(tzids)))
+
+
+Serialized = tuple[bytes, frozenset[str]]  # an occurrence's VEVENTs as the bytes they take in a calendar, and the TZIDs they use
+
+
+class EventBytes:
+    """Each occurrence's VEVENTs (one per session) in a locale, serialized once a build for its own file and the locale's calendar.
+
+    A preview's ``memory`` keeps them across rebuilds while the campaign is unchanged.
+    """
+
+    def __init__(self, renderer: LocaleServices, options: SiteOptions, memory: RebuildMemory | None) -> None:
+        self._renderer, self._options, self._memory = renderer, options, memory
+        self._made: dict[tuple[str, int], tuple[CampaignEntry, Serialized]] = {}
+
+    def __call__(self, occurrence: EventOccurrence) -> Serialized:
+        key = (occurrence.entry.id, occurrence.index)
+        made = self._made.get(key)
+        if made is None or made[0] is not occurrence.entry:
+            memory_key = ("VEVENTs", self._renderer.site_locale.code, *key)
+            serialized = kept(self._memory, memory_key, (occurrence.entry,), partial(self._serialize, occurrence))
+            made = self._made[key] = (occurrence.entry, serialized)
+        return made[1]
+
+    def _serialize(self, occurrence: EventOccurrence) -> Serialized:
+        holder = Calendar()
+        for event in calendar_events(occurrence, self._renderer, self._options):
+            holder.add_component(event)
+        return b"".join(event.to_ical() for event in holder.subcomponents), frozenset(holder.get_missing_tzids())
+
+
+def _calendar_file(calendar: Calendar, time_zones: TimeZoneDefinitions, events: Sequence[Serialized]) -> bytes:
+    """The bytes of ``calendar``'s file holding ``events``: its own lines, the VTIMEZONEs they use, the VEVENTs, its end."""
+    head, end = calendar.to_ical().rsplit(b"END:VCALENDAR\r\n", 1)
+    zones = time_zones.serialized({tzid for _, tzids in events for tzid in tzids})
+    return head + zones + b"".join(serialized for serialized, _ in events) + b"END:VCALENDAR\r\n" + end
 
 
 def event_calendar(
-    occurrence: EventOccurrence, renderer: LocaleServices, options: SiteOptions, time_zones: TimeZoneDefinitions
-) -> Calendar:
-    """A calendar file holding one event (one VEVENT per session), to add it to one's own calendar."""
+    occurrence: EventOccurrence, renderer: LocaleServices, options: SiteOptions, time_zones: TimeZoneDefinitions, events: EventBytes
+) -> bytes:
+    """The file of a calendar holding one event (one VEVENT per session), to add it to one's own calendar."""
     calendar = Calendar.new(
         prodid=PRODUCT_ID,
         method="PUBLISH",
         uid=f"{occurrence.id}-{renderer.site_locale.prefix}@{site_host(options)}",
     )
-    for event in calendar_events(occurrence, renderer, options):
-        calendar.add_component(event)
-    time_zones.add_to(calendar)
-    return calendar
-
-
-def _serialized_events(occurrence: EventOccurrence, renderer: LocaleServices, options: SiteOptions) -> tuple[bytes, frozenset[str]]:
-    """The VEVENTs of ``occurrence`` as the bytes they take in a calendar, and the TZIDs they use."""
-    holder = Calendar()
-    for event in calendar_events(occurrence, renderer, options):
-        holder.add_component(event)
-    return b"".join(event.to_ical() for event in holder.subcomponents), frozenset(holder.get_missing_tzids())
+    return _calendar_file(calendar, time_zones, [events(occurrence)])
 
 
 def locale_calendar(
@@ -215,14 +243,9 @@ def locale_calendar(
     renderer: LocaleServices,
     options: SiteOptions,
     time_zones: TimeZoneDefinitions,
-    memory: RebuildMemory | None = None,
+    events: EventBytes,
 ) -> bytes:
-    """The subscribable calendar of all events, named and written in the renderer's locale, as its file's bytes.
-
-    A calendar's bytes are its own lines, then each component's, then its end:
-    each occurrence's VEVENTs are serialized on their own (and kept by a
-    preview for an unchanged campaign) and put in place before the end.
-    """
+    """The subscribable calendar of all events, named and written in the renderer's locale, as its file's bytes."""
     site_locale = renderer.site_locale
     calendar = Calendar.new(
         prodid=PRODUCT_ID,
@@ -236,21 +259,15 @@ def locale_calendar(
     )
     # Outlook reads the refresh interval from this older property.
     calendar.add("X-PUBLISHED-TTL", REFRESH_INTERVAL)
-    events = [
-        kept(memory, ("VEVENTs", site_locale.code, o.entry.id, o.index), (o.entry,), partial(_serialized_events, o, renderer, options))
-        for o in occurrences
-    ]
-    time_zones.add_to(calendar, {tzid for _, tzids in events for tzid in tzids})
-    head, end = calendar.to_ical().rsplit(b"END:VCALENDAR\r\n", 1)
-    return head + b"".join(serialized for serialized, _ in events) + b"END:VCALENDAR\r\n" + end
+    return _calendar_file(calendar, time_zones, [events(o) for o in occurrences])
 
 
 def _event_calendar_files(
-    entry: CampaignEntry, renderer: LocaleServices, options: SiteOptions, time_zones: TimeZoneDefinitions
+    entry: CampaignEntry, renderer: LocaleServices, options: SiteOptions, time_zones: TimeZoneDefinitions, events: EventBytes
 ) -> list[GeneratedFile]:
     site_locale = renderer.site_locale
     return [
-        GeneratedFile(event_calendar_url(site_locale, entry.id, o.index), event_calendar(o, renderer, options, time_zones).to_ical())
+        GeneratedFile(event_calendar_url(site_locale, entry.id, o.index), event_calendar(o, renderer, options, time_zones, events))
         for o in campaign_occurrences(entry)
     ]
 
@@ -265,9 +282,10 @@ def calendar_files(
 ) -> Iterator[GeneratedFile]:
     """The locale's ``.ics`` file of every event, then its calendar of all events (of ``occurrences``, by default the content's)."""
     site_locale = renderer.site_locale
+    events = EventBytes(renderer, options, memory)
     for entry in content.campaigns:
         # Each file holds the VTIMEZONEs of its zones, which span the years of every event of the site.
         key = ("event calendars", site_locale.code, entry.id)
-        yield from kept(memory, key, (entry, time_zones.key), partial(_event_calendar_files, entry, renderer, options, time_zones))
+        yield from kept(memory, key, (entry, time_zones.key), partial(_event_calendar_files, entry, renderer, options, time_zones, events))
     all_events = site_occurrences(content.campaigns) if occurrences is None else occurrences
-    yield GeneratedFile(locale_calendar_url(site_locale), locale_calendar(all_events, renderer, options, time_zones, memory))
+    yield GeneratedFile(locale_calendar_url(site_locale), locale_calendar(all_events, renderer, options, time_zones, events))
