@@ -272,6 +272,28 @@ def _fill(page: Any, case: dict[str, Any]) -> None:
     form.locator("button[type=submit]").click()
 
 
+# Every case of the shared table answered by the page's own form in one script: the form is reset, filled as
+# a reader leaves it (the country's `change` event fits the other fields) and sent. Filling it by Playwright's
+# clicks took 17 s for the 24 cases; the clicks themselves are driven by the reminder and axe tests below.
+ANSWER_EACH_CASE = """cases => cases.map(c => {
+  const form = document.querySelector("form[data-eligibility]");
+  const result = document.querySelector("[data-eligibility-result]");
+  form.reset();
+  form.elements.country.value = c.country;
+  form.elements.country.dispatchEvent(new Event("change"));
+  form.elements.age.value = String(c.age);
+  form.elements.weight.value = String(c.weight);
+  form.querySelector(`[name=sex][value='${c.sex}']`).checked = true;
+  form.elements.last_donation.value = c.last_donation || "";
+  form.elements.last_kind.value = c.last_kind;
+  if (c.last_volume) form.elements.last_volume.value = String(c.last_volume);
+  result.removeAttribute("data-outcome");
+  form.requestSubmit();
+  return [c.name, result.getAttribute("data-outcome"), result.getAttribute("data-next-date"),
+          result.querySelector("[data-eligibility-reason]").textContent.trim() !== ""];
+})"""
+
+
 @needs_chromium
 def test_self_check_gives_the_same_answers_as_python(browser: Any, url: str) -> None:
     context = browser.new_context(viewport=PHONE, timezone_id="UTC")
@@ -279,16 +301,10 @@ def test_self_check_gives_the_same_answers_as_python(browser: Any, url: str) -> 
     page.clock.install(time=datetime.fromisoformat("2026-12-03T09:00:00+00:00"))
     try:
         page.goto(url + "en/eligibility/")
-        seen = []
-        for case in CASES:
-            page.reload()
-            _fill(page, case)
-            result = page.locator("[data-eligibility-result]")
-            seen.append((case["name"], result.get_attribute("data-outcome"), result.get_attribute("data-next-date")))
-            assert result.locator("[data-eligibility-reason]").inner_text().strip()
-        assert seen == [(case["name"], case["outcome"], case["next_date"]) for case in CASES]
+        seen = page.evaluate(ANSWER_EACH_CASE, CASES)
     finally:
         context.close()
+    assert seen == [[case["name"], case["outcome"], case["next_date"], True] for case in CASES]
 
 
 @needs_chromium
