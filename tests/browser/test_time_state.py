@@ -36,14 +36,9 @@ def site_as_built(site_url: str) -> str:
     return site_url
 
 
-def open_at(browser, url: str, now: dt.datetime | None, scripts: bool = True):  # type: ignore[no-untyped-def]
-    """A page opened at ``url`` with the browser's clock at ``now``."""
-    context = browser.new_context(java_script_enabled=scripts)
-    page = context.new_page()
-    if now is not None:
-        page.clock.install(time=now)
-    page.goto(url)
-    return page
+def open_at(tabs, url: str, now: dt.datetime | None, scripts: bool = True):  # type: ignore[no-untyped-def]
+    """A tab opened at ``url`` with the browser's clock at ``now``; ``tabs.done(page)`` gives it back."""
+    return tabs.open(url, now=now, java_script_enabled=scripts)
 
 
 def campaign_state(page) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -64,33 +59,33 @@ def campaign_state(page) -> dict[str, object]:  # type: ignore[no-untyped-def]
     ],
     ids=["before", "morning-of", "during", "after"],
 )
-def test_campaign_page_follows_the_clock(browser, site_as_built: str, now: dt.datetime, expected: dict[str, object]) -> None:  # type: ignore[no-untyped-def]
-    page = open_at(browser, f"{site_as_built}en/campaigns/{DRIVE}/", now)
+def test_campaign_page_follows_the_clock(tabs, site_as_built: str, now: dt.datetime, expected: dict[str, object]) -> None:  # type: ignore[no-untyped-def]
+    page = open_at(tabs, f"{site_as_built}en/campaigns/{DRIVE}/", now)
     try:
         assert campaign_state(page) == expected
         assert page.locator(".campaign__meta .status-badge").inner_text() == "Confirmed"
     finally:
-        page.context.close()
+        tabs.done(page)
 
 
-def test_labels_follow_the_clock_in_the_reader_s_language(browser, site_as_built: str) -> None:  # type: ignore[no-untyped-def]
+def test_labels_follow_the_clock_in_the_reader_s_language(tabs, site_as_built: str) -> None:  # type: ignore[no-untyped-def]
     labels = {"zh-hans": "正在进行", "zh-hant": "進行中", "vi": "Đang diễn ra"}
     for prefix, label in labels.items():
-        page = open_at(browser, f"{site_as_built}{prefix}/campaigns/{DRIVE}/", DURING)
+        page = open_at(tabs, f"{site_as_built}{prefix}/campaigns/{DRIVE}/", DURING)
         try:
             assert page.inner_text(".campaign__meta .time-badge") == label
         finally:
-            page.context.close()
+            tabs.done(page)
 
 
 def coming_up(page) -> list[str]:  # type: ignore[no-untyped-def]
     return page.locator(".upcoming__item:visible .upcoming__link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
 
 
-def test_home_drops_the_drive_from_coming_up_after_its_end(browser, site_as_built: str) -> None:  # type: ignore[no-untyped-def]
-    before = open_at(browser, f"{site_as_built}en/", BEFORE)
-    after = open_at(browser, f"{site_as_built}en/", AFTER)
-    later = open_at(browser, f"{site_as_built}en/", dt.datetime(2028, 1, 1, tzinfo=UTC))
+def test_home_drops_the_drive_from_coming_up_after_its_end(tabs, site_as_built: str) -> None:  # type: ignore[no-untyped-def]
+    before = open_at(tabs, f"{site_as_built}en/", BEFORE)
+    after = open_at(tabs, f"{site_as_built}en/", AFTER)
+    later = open_at(tabs, f"{site_as_built}en/", dt.datetime(2028, 1, 1, tzinfo=UTC))
     try:
         assert any(DRIVE in href for href in coming_up(before))
         assert not any(DRIVE in href for href in coming_up(after))
@@ -101,14 +96,14 @@ def test_home_drops_the_drive_from_coming_up_after_its_end(browser, site_as_buil
         assert not before.locator(".upcoming-empty").is_visible()
     finally:
         for page in (before, after, later):
-            page.context.close()
+            tabs.done(page)
 
 
-def test_listing_filter_upcoming_and_past_follows_the_clock(browser, site_as_built: str) -> None:  # type: ignore[no-untyped-def]
+def test_listing_filter_upcoming_and_past_follows_the_clock(tabs, site_as_built: str) -> None:  # type: ignore[no-untyped-def]
     card = f".campaign-card:has(a[href$='{DRIVE}/'])"
-    before = open_at(browser, f"{site_as_built}en/campaigns/?when=upcoming", BEFORE)
-    after_upcoming = open_at(browser, f"{site_as_built}en/campaigns/?when=upcoming", AFTER)
-    after_past = open_at(browser, f"{site_as_built}en/campaigns/?when=past", AFTER)
+    before = open_at(tabs, f"{site_as_built}en/campaigns/?when=upcoming", BEFORE)
+    after_upcoming = open_at(tabs, f"{site_as_built}en/campaigns/?when=upcoming", AFTER)
+    after_past = open_at(tabs, f"{site_as_built}en/campaigns/?when=past", AFTER)
     try:
         assert before.locator(card).is_visible()
         assert not after_upcoming.locator(card).is_visible()
@@ -116,18 +111,18 @@ def test_listing_filter_upcoming_and_past_follows_the_clock(browser, site_as_bui
         assert after_past.locator(f"{card} .time-badge").inner_text() == "Ended"
     finally:
         for page in (before, after_upcoming, after_past):
-            page.context.close()
+            tabs.done(page)
 
 
-def test_without_scripts_the_build_date_state_shows_never_on_now(browser, site_as_built: str) -> None:  # type: ignore[no-untyped-def]
-    page = open_at(browser, f"{site_as_built}en/campaigns/{DRIVE}/", DURING, scripts=False)
+def test_without_scripts_the_build_date_state_shows_never_on_now(tabs, site_as_built: str) -> None:  # type: ignore[no-untyped-def]
+    page = open_at(tabs, f"{site_as_built}en/campaigns/{DRIVE}/", DURING, scripts=False)
     try:
         assert page.inner_text(".campaign__meta .time-badge") == "Upcoming (as of 29 November 2026)"
         assert "On now" not in page.inner_text("article")
         assert "12 December 2026" in page.inner_text(".key-facts")
         assert page.locator(".campaign__signup").is_visible()
     finally:
-        page.context.close()
+        tabs.done(page)
 
 
 def test_pages_built_after_the_end_say_so_without_scripts() -> None:
@@ -160,19 +155,19 @@ def _shanghai(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datet
     ],
     ids=["03:00", "10:00", "lunch-break", "21:30", "skipped-day", "before-the-last-day", "last-day", "after"],
 )
-def test_sessions_decide_on_now_in_the_browser(browser, site_as_built: str, now: dt.datetime, badge: str) -> None:  # type: ignore[no-untyped-def]
+def test_sessions_decide_on_now_in_the_browser(tabs, site_as_built: str, now: dt.datetime, badge: str) -> None:  # type: ignore[no-untyped-def]
     """On now only inside a session: not at night, not at lunch, not on a skipped day; between sessions the next is named."""
-    page = open_at(browser, f"{site_as_built}en/campaigns/{BUS_WEEK}/", now)
+    page = open_at(tabs, f"{site_as_built}en/campaigns/{BUS_WEEK}/", now)
     try:
         assert page.inner_text(".campaign__meta .time-badge") == badge
-        card = open_at(browser, f"{site_as_built}en/campaigns/", now)
+        card = open_at(tabs, f"{site_as_built}en/campaigns/", now)
         try:
             state = card.locator(f".campaign-card:has(a[href$='{BUS_WEEK}/'])").get_attribute("data-time-state")
             assert state == ("on-now" if badge == "On now" else "ended" if badge == "Ended" else "between")
         finally:
-            card.context.close()
+            tabs.done(card)
     finally:
-        page.context.close()
+        tabs.done(page)
 
 
 @pytest.mark.parametrize(
@@ -250,30 +245,30 @@ def issue_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     [(3, False), (10, True), (21.5, False)],
     ids=["03:00", "10:00", "21:30"],
 )
-def test_daily_hours_are_on_now_only_within_the_day_s_hours(browser, issue_site: str, hour: float, on_now: bool) -> None:  # type: ignore[no-untyped-def]
+def test_daily_hours_are_on_now_only_within_the_day_s_hours(tabs, issue_site: str, hour: float, on_now: bool) -> None:  # type: ignore[no-untyped-def]
     now = dt.datetime(2026, 11, 26, int(hour), int(hour % 1 * 60), tzinfo=dt.timezone(dt.timedelta(hours=8)))
-    page = open_at(browser, f"{issue_site}en/campaigns/2026-11-three-days/", now)
+    page = open_at(tabs, f"{issue_site}en/campaigns/2026-11-three-days/", now)
     try:
         badge = page.inner_text(".campaign__meta .time-badge")
         assert (badge == "On now") is on_now, badge
         if not on_now:
             assert badge.startswith("Between sessions, next: ")
     finally:
-        page.context.close()
+        tabs.done(page)
 
 
-def test_a_campaign_between_two_events_is_neither_on_now_nor_today(browser, issue_site: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_campaign_between_two_events_is_neither_on_now_nor_today(tabs, issue_site: str) -> None:  # type: ignore[no-untyped-def]
     now = dt.datetime(2027, 2, 1, 2, 0, tzinfo=UTC)  # 1 February, 10:00 in Suzhou
-    page = open_at(browser, f"{issue_site}en/campaigns/2027-winter-and-spring/", now)
-    listing = open_at(browser, f"{issue_site}en/campaigns/", now)
+    page = open_at(tabs, f"{issue_site}en/campaigns/2027-winter-and-spring/", now)
+    listing = open_at(tabs, f"{issue_site}en/campaigns/", now)
     try:
         assert page.inner_text(".campaign__meta .time-badge") == ("Between sessions, next: Saturday, March 20, 2027, 09:00 (Beijing time)")
         card = listing.locator(".campaign-card:has(a[href$='2027-winter-and-spring/'])")
         assert card.get_attribute("data-time-state") == "between"
         assert card.locator(".time-badge").inner_text().startswith("Between sessions")
     finally:
-        page.context.close()
-        listing.context.close()
+        tabs.done(page)
+        tabs.done(listing)
 
 
 def test_built_on_a_day_between_two_events_it_is_not_today() -> None:
