@@ -274,6 +274,12 @@ class Tabs:
 
     def open(self, url: str, *, now=None, viewport: Mapping[str, int] | None = None, wait_until: str = "load", **options):  # type: ignore[no-untyped-def]
         """A tab showing ``url`` with the browser's clock at ``now`` (the machine's if None), in a context made with ``options``."""
+        page = self.take(now=now, viewport=viewport, **options)
+        page.goto(url, wait_until=wait_until)
+        return page
+
+    def take(self, *, now=None, viewport: Mapping[str, int] | None = None, **options):  # type: ignore[no-untyped-def]
+        """A blank tab, as ``open`` gives it before it navigates (to listen to its requests first)."""
         key = repr((now is not None, sorted(options.items())))
         idle = self._idle.setdefault(key, [])
         if idle:
@@ -287,7 +293,6 @@ class Tabs:
         page.emulate_media(media="screen")
         if now is not None:
             page.clock.install(time=now)
-        page.goto(url, wait_until=wait_until)
         return page
 
     def done(self, page) -> None:  # type: ignore[no-untyped-def]

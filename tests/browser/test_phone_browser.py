@@ -17,31 +17,44 @@ PHONE = {"width": 360, "height": 740}
 PAGES = [("", "home"), ("campaigns/2022-duong-kinh-donation-day/", "results"), ("campaigns/2027-wbdd-suzhou-square/", "planned")]
 
 
-def visit(browser, url: str, now: dt.datetime | None = None):  # type: ignore[no-untyped-def]
-    """Open ``url`` on a phone-sized page; return the page and the problems its requests met."""
-    page = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    if now is not None:
-        page.clock.set_fixed_time(now)
+def visit(tabs, url: str, now: dt.datetime | None = None):  # type: ignore[no-untyped-def]
+    """Open ``url`` on a phone-sized tab; return the tab and the problems its requests met (``leave`` gives it back)."""
+    page = tabs.take(now=now, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     local = urlsplit(url).netloc
     problems: list[str] = []
-    page.on(
-        "request",
-        lambda request: (
+
+    def on_request(request) -> None:  # type: ignore[no-untyped-def]
+        if urlsplit(request.url).netloc not in (local, "") and not request.url.startswith("data:"):
             problems.append(f"other host: {request.url}")
-            if urlsplit(request.url).netloc not in (local, "") and not request.url.startswith("data:")
-            else None
-        ),
-    )
-    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} {request.failure}"))
-    page.on("response", lambda response: problems.append(f"HTTP {response.status}: {response.url}") if response.status >= 400 else None)
+
+    def on_failed(request) -> None:  # type: ignore[no-untyped-def]
+        problems.append(f"failed: {request.url} {request.failure}")
+
+    def on_response(response) -> None:  # type: ignore[no-untyped-def]
+        if response.status >= 400:
+            problems.append(f"HTTP {response.status}: {response.url}")
+
+    LISTENERS[id(page)] = {"request": on_request, "requestfailed": on_failed, "response": on_response}
+    for event, listener in LISTENERS[id(page)].items():
+        page.on(event, listener)
     page.goto(url, wait_until="networkidle")
     return page, problems
 
 
+LISTENERS: dict[int, dict] = {}  # type: ignore[type-arg]
+
+
+def leave(tabs, page) -> None:  # type: ignore[no-untyped-def]
+    """Stop listening to ``page``'s requests and give it back to the pool."""
+    for event, listener in LISTENERS.pop(id(page)).items():
+        page.remove_listener(event, listener)
+    tabs.done(page)
+
+
 @pytest.mark.parametrize("site_locale", LOCALES, ids=[site_locale.prefix for site_locale in LOCALES])
 @pytest.mark.parametrize(("key", "kind"), PAGES, ids=[kind for _, kind in PAGES])
-def test_page_loads_fully_from_the_site_alone_and_fits_a_phone(browser, site_url: str, site_locale, key: str, kind: str) -> None:  # type: ignore[no-untyped-def]
-    page, problems = visit(browser, f"{site_url}{site_locale.prefix}/{key}")
+def test_page_loads_fully_from_the_site_alone_and_fits_a_phone(tabs, site_url: str, site_locale, key: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    page, problems = visit(tabs, f"{site_url}{site_locale.prefix}/{key}")
     try:
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert problems == []
@@ -53,7 +66,7 @@ def test_page_loads_fully_from_the_site_alone_and_fits_a_phone(browser, site_url
             assert days == str((target - today).days)
             assert format_decimal((target - today).days, locale=site_locale.babel) in page.inner_text(".countdown__text")
     finally:
-        page.close()
+        leave(tabs, page)
 
 
 @pytest.mark.parametrize(
@@ -64,8 +77,8 @@ def test_page_loads_fully_from_the_site_alone_and_fits_a_phone(browser, site_url
         (dt.datetime(2027, 6, 15, 8, 0), "365", "2028-06-14"),
     ],
 )
-def test_countdown_stays_true_long_after_the_build(browser, site_url: str, now: dt.datetime, days: str, iso: str) -> None:  # type: ignore[no-untyped-def]
-    page, _ = visit(browser, f"{site_url}en/", now)
+def test_countdown_stays_true_long_after_the_build(tabs, site_url: str, now: dt.datetime, days: str, iso: str) -> None:  # type: ignore[no-untyped-def]
+    page, _ = visit(tabs, f"{site_url}en/", now)
     try:
         assert page.get_attribute(".countdown", "data-days") == days
         assert page.get_attribute(".countdown__date", "datetime") == iso
@@ -74,27 +87,27 @@ def test_countdown_stays_true_long_after_the_build(browser, site_url: str, now: 
             "Today is World Blood Donor Day" if days == "0" else f"{days} {'day' if days == '1' else 'days'} to World Blood Donor Day"
         )
         assert text == expected
-        vi_page, _ = visit(browser, f"{site_url}vi/", now)
+        vi_page, _ = visit(tabs, f"{site_url}vi/", now)
         assert vi_page.inner_text(".countdown__text").startswith("Còn 4 ngày" if days == "4" else "")
-        vi_page.close()
+        leave(tabs, vi_page)
     finally:
-        page.close()
+        leave(tabs, page)
 
 
 @pytest.mark.parametrize(
     ("prefix", "text"), [("en", "Wednesday 14 June 2028"), ("zh-hans", "2028年6月14日（星期三）"), ("vi", "Thứ Tư, ngày 14/6/2028")]
 )
-def test_countdown_writes_the_following_year_by_the_sites_date_rules(browser, site_url: str, prefix: str, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_countdown_writes_the_following_year_by_the_sites_date_rules(tabs, site_url: str, prefix: str, text: str) -> None:  # type: ignore[no-untyped-def]
     # Issue 23: one date form on every page, also when the browser moves the countdown to the next year.
-    page, _ = visit(browser, f"{site_url}{prefix}/", dt.datetime(2027, 6, 15, 8, 0))
+    page, _ = visit(tabs, f"{site_url}{prefix}/", dt.datetime(2027, 6, 15, 8, 0))
     try:
         assert page.inner_text(".countdown__date") == text
     finally:
-        page.close()
+        leave(tabs, page)
 
 
-def test_listing_filters_by_city_and_status_without_a_server(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    page, problems = visit(browser, f"{site_url}en/campaigns/")
+def test_listing_filters_by_city_and_status_without_a_server(tabs, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page, problems = visit(tabs, f"{site_url}en/campaigns/")
     try:
         total = page.locator(".campaign-card:visible").count()
         page.select_option("select[name=city]", "vietnam-hai-phong")
@@ -107,11 +120,11 @@ def test_listing_filters_by_city_and_status_without_a_server(browser, site_url: 
         assert all(s == "planned" for s in page.locator(".campaign-card:visible").evaluate_all("cards => cards.map(c => c.dataset.status)"))
         assert problems == []
     finally:
-        page.close()
+        leave(tabs, page)
 
 
-def test_campaign_page_prints_as_a_notice(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    page, _ = visit(browser, f"{site_url}zh-hans/campaigns/2027-wbdd-suzhou-square/")
+def test_campaign_page_prints_as_a_notice(tabs, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page, _ = visit(tabs, f"{site_url}zh-hans/campaigns/2027-wbdd-suzhou-square/")
     try:
         page.emulate_media(media="print")
         assert not page.is_visible(".md-header") and not page.is_visible(".md-sidebar--primary")
@@ -123,10 +136,10 @@ def test_campaign_page_prints_as_a_notice(browser, site_url: str) -> None:  # ty
         assert not page.is_visible(".share-links")
         assert len(page.pdf(format="A4")) > 10_000
     finally:
-        page.close()
+        leave(tabs, page)
 
 
-def test_locale_404_page_works_at_a_deep_missing_address(browser, built_site: Path) -> None:  # type: ignore[no-untyped-def]
+def test_locale_404_page_works_at_a_deep_missing_address(tabs, built_site: Path) -> None:  # type: ignore[no-untyped-def]
     """Served for a missing address, as nginx's error_page does, the page still finds its styles and links home."""
     import functools
     import threading
@@ -150,10 +163,10 @@ def test_locale_404_page_works_at_a_deep_missing_address(browser, built_site: Pa
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}/"
-        page, problems = visit(browser, f"{base}vi/campaigns/no-such-campaign/")
+        page, problems = visit(tabs, f"{base}vi/campaigns/no-such-campaign/")
         assert [problem for problem in problems if "no-such-campaign" not in problem] == []
         page.click("text=Về trang chủ")
         page.wait_for_url(f"{base}vi/")
-        page.close()
+        leave(tabs, page)
     finally:
         server.shutdown()

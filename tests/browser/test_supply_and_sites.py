@@ -39,13 +39,9 @@ def sample_url(site_url: str) -> str:
     return site_url
 
 
-def _open_at(browser, url: str, now: dt.datetime, zone: str = "Asia/Shanghai"):  # type: ignore[no-untyped-def]
-    """The page at ``now`` for a reader whose clock is in ``zone`` (by default the sample sites' own)."""
-    context = browser.new_context(timezone_id=zone)
-    page = context.new_page()
-    page.clock.install(time=now)
-    page.goto(url)
-    return context, page
+def _open_at(tabs, url: str, now: dt.datetime, zone: str = "Asia/Shanghai"):  # type: ignore[no-untyped-def]
+    """A tab at ``url`` at ``now`` for a reader whose clock is in ``zone`` (the sample sites' own by default); tabs.done gives it back."""
+    return tabs.open(url, now=now, timezone_id=zone)
 
 
 # --- today's state of a site, in the reader's browser ---
@@ -64,30 +60,30 @@ OPENING_CASES = [
 
 
 @needs_chromium
-def test_a_reader_in_another_zone_sees_the_sites_day_and_zone(browser, sample_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_reader_in_another_zone_sees_the_sites_day_and_zone(tabs, sample_url: str) -> None:  # type: ignore[no-untyped-def]
     """Monday 16:15 in Los Angeles is Tuesday 08:15 in Suzhou: the site opens "today" on its own clock, and says whose."""
-    context, page = _open_at(browser, f"{sample_url}en/{GUSU}", dt.datetime(2026, 12, 1, 0, 15, tzinfo=UTC), zone="America/Los_Angeles")
+    page = _open_at(tabs, f"{sample_url}en/{GUSU}", dt.datetime(2026, 12, 1, 0, 15, tzinfo=UTC), zone="America/Los_Angeles")
     try:
         today = page.locator(".site-today")
         assert today.get_attribute("data-open-state") == "opens-at"
         assert today.inner_text() == "Opens today at 09:00 (Beijing time)"
     finally:
-        context.close()
+        tabs.done(page)
 
 
 @needs_chromium
 @pytest.mark.parametrize(("prefix", "path", "now", "state", "text"), OPENING_CASES)
 def test_site_state_follows_the_readers_clock(  # type: ignore[no-untyped-def]
-    browser, sample_url: str, prefix: str, path: str, now: dt.datetime, state: str, text: str
+    tabs, sample_url: str, prefix: str, path: str, now: dt.datetime, state: str, text: str
 ) -> None:
     zone = "Asia/Ho_Chi_Minh" if "duong-kinh" in path else "Asia/Shanghai"
-    context, page = _open_at(browser, f"{sample_url}{prefix}/{path}", now, zone=zone)
+    page = _open_at(tabs, f"{sample_url}{prefix}/{path}", now, zone=zone)
     try:
         today = page.locator(".site-today")
         assert today.get_attribute("data-open-state") == state
         assert today.inner_text() == text
     finally:
-        context.close()
+        tabs.done(page)
 
 
 def test_without_scripts_the_build_dates_hours_stay(sample_build: Path) -> None:
@@ -114,8 +110,8 @@ def test_stale_figures_show_their_age_at_build_time(sample_build: Path) -> None:
         (dt.datetime(2026, 12, 1, 0, 0, tzinfo=UTC), True, "6 months ago"),
     ],
 )
-def test_staleness_is_recomputed_in_the_browser(browser, sample_url: str, now: dt.datetime, stale: bool, age: str | None) -> None:  # type: ignore[no-untyped-def]
-    context, page = _open_at(browser, f"{sample_url}en/supply/", now)
+def test_staleness_is_recomputed_in_the_browser(tabs, sample_url: str, now: dt.datetime, stale: bool, age: str | None) -> None:  # type: ignore[no-untyped-def]
+    page = _open_at(tabs, f"{sample_url}en/supply/", now)
     try:
         # Both sample centres counted their stock on 30 May 2026: the first one's age stands for both.
         notice = page.locator("article .supply-stale").first
@@ -123,7 +119,7 @@ def test_staleness_is_recomputed_in_the_browser(browser, sample_url: str, now: d
         if age:
             assert page.locator("article .supply-age").first.inner_text() == age
     finally:
-        context.close()
+        tabs.done(page)
 
 
 # --- the banner: only while the figures are fresh, only on the pages it concerns (issue 21) ---
@@ -168,31 +164,31 @@ NOT_CONCERNED = ["en/slogans/", "vi/about/", "en/editor-guide/", "404.html", "vi
 
 @needs_chromium
 @pytest.mark.parametrize("kind", CONCERNED)
-def test_banner_shows_where_it_concerns_the_reader_while_fresh(browser, fresh_url: str, kind: str) -> None:  # type: ignore[no-untyped-def]
-    context, page = _open_at(browser, fresh_url + kind, dt.datetime(2026, 5, 30, 6, 0, tzinfo=UTC))
+def test_banner_shows_where_it_concerns_the_reader_while_fresh(tabs, fresh_url: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    page = _open_at(tabs, fresh_url + kind, dt.datetime(2026, 5, 30, 6, 0, tzinfo=UTC))
     try:
         banner = page.locator(".md-banner .supply-banner")
         assert banner.is_visible()
         assert not banner.locator(".supply-stale").is_visible()
     finally:
-        context.close()
+        tabs.done(page)
     # Read eleven days later, the same page's figures are old: the browser drops the alert.
-    context, page = _open_at(browser, fresh_url + kind, dt.datetime(2026, 6, 10, 0, 0, tzinfo=UTC))
+    page = _open_at(tabs, fresh_url + kind, dt.datetime(2026, 6, 10, 0, 0, tzinfo=UTC))
     try:
         assert page.locator(".md-banner .supply-banner").count() == 1
         assert not page.locator(".md-banner").is_visible()
     finally:
-        context.close()
+        tabs.done(page)
 
 
 @needs_chromium
 @pytest.mark.parametrize("kind", NOT_CONCERNED)
-def test_no_banner_where_it_concerns_no_reader(browser, fresh_url: str, kind: str) -> None:  # type: ignore[no-untyped-def]
-    context, page = _open_at(browser, fresh_url + kind, dt.datetime(2026, 5, 30, 6, 0, tzinfo=UTC))
+def test_no_banner_where_it_concerns_no_reader(tabs, fresh_url: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    page = _open_at(tabs, fresh_url + kind, dt.datetime(2026, 5, 30, 6, 0, tzinfo=UTC))
     try:
         assert page.locator(".supply-banner").count() == 0
     finally:
-        context.close()
+        tabs.done(page)
 
 
 def test_no_banner_when_no_type_is_critical(tmp_path: Path) -> None:
