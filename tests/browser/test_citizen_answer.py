@@ -175,12 +175,9 @@ def test_first_time_and_self_check_pages_exist_and_home_links_them(site: Path, p
 # --- In Chromium ---
 
 
-def _open(browser: Any, url: str, path: str, **options: Any) -> Any:
-    context = browser.new_context(viewport=PHONE, timezone_id="UTC", **options)
-    page = context.new_page()
-    page.clock.install(time=MORNING)
-    page.goto(url + path)
-    return context, page
+def _open(tabs: Any, url: str, path: str, **options: Any) -> Any:
+    """A phone-sized tab at ``url + path`` on the morning of 4 December (UTC); ``tabs.done`` gives it back."""
+    return tabs.open(url + path, now=MORNING, viewport=PHONE, timezone_id="UTC", **options)
 
 
 def _first_region(page: Any) -> str:
@@ -191,8 +188,8 @@ def _first_region(page: Any) -> str:
 @pytest.mark.parametrize(
     ("prefix", "position", "region"), [("vi", NEAR_HAI_PHONG, "vietnam-hai-phong"), ("zh-hans", NEAR_SUZHOU, "jiangsu-suzhou")]
 )
-def test_with_location_the_nearest_chance_comes_first(browser: Any, url: str, prefix: str, position: dict[str, float], region: str) -> None:
-    context, page = _open(browser, url, f"{prefix}/", geolocation=position, permissions=["geolocation"])
+def test_with_location_the_nearest_chance_comes_first(tabs: Any, url: str, prefix: str, position: dict[str, float], region: str) -> None:
+    page = _open(tabs, url, f"{prefix}/", geolocation=position, permissions=["geolocation"])
     try:
         page.locator("[data-next-chances-locate]").click()
         page.locator("[data-next-chances-forget]").wait_for(state="visible")
@@ -204,23 +201,23 @@ def test_with_location_the_nearest_chance_comes_first(browser: Any, url: str, pr
         starts = page.eval_on_selector_all("[data-next-chances] > li:not([hidden])", "items => items.map(i => i.dataset.start)")
         assert starts == sorted(starts)
     finally:
-        context.close()
+        tabs.done(page)
 
 
 @needs_chromium
-def test_without_permission_the_list_is_soonest_first(browser: Any, url: str) -> None:
-    context, page = _open(browser, url, "vi/")
+def test_without_permission_the_list_is_soonest_first(tabs: Any, url: str) -> None:
+    page = _open(tabs, url, "vi/")
     try:
         starts = page.eval_on_selector_all("[data-next-chances] > li:not([hidden])", "items => items.map(i => i.dataset.start)")
         assert len(starts) >= 3 and starts == sorted(starts)
         assert _first_region(page) == "vietnam-hai-phong"  # it opens first on Friday morning (07:00 in Hải Phòng)
     finally:
-        context.close()
+        tabs.done(page)
 
 
 @needs_chromium
-def test_a_chosen_place_comes_first_and_is_remembered(browser: Any, url: str) -> None:
-    context, page = _open(browser, url, "en/")
+def test_a_chosen_place_comes_first_and_is_remembered(tabs: Any, url: str) -> None:
+    page = _open(tabs, url, "en/")
     try:
         page.locator("[data-next-chances-place]").select_option("jiangsu-suzhou")
         assert _first_region(page) == "jiangsu-suzhou"
@@ -228,35 +225,32 @@ def test_a_chosen_place_comes_first_and_is_remembered(browser: Any, url: str) ->
         assert page.locator("[data-next-chances-place]").input_value() == "jiangsu-suzhou"
         assert _first_region(page) == "jiangsu-suzhou"
     finally:
-        context.close()
+        tabs.done(page)
 
 
 @needs_chromium
-def test_ended_chances_give_way_to_the_next_open_day(browser: Any, url: str) -> None:
-    context = browser.new_context(viewport=PHONE, timezone_id="UTC")
-    page = context.new_page()
+def test_ended_chances_give_way_to_the_next_open_day(tabs: Any, url: str) -> None:
     # Friday 20:00 UTC: every site has closed for the day.
-    page.clock.install(time=datetime.fromisoformat("2026-12-04T20:00:00+00:00"))
+    page = tabs.open(url + "en/", now=datetime.fromisoformat("2026-12-04T20:00:00+00:00"), viewport=PHONE, timezone_id="UTC")
     try:
-        page.goto(url + "en/")
         days = page.eval_on_selector_all("[data-next-chances] > li:not([hidden]) time", "items => items.map(i => i.dateTime)")
         assert days and "2026-12-04" not in days
     finally:
-        context.close()
+        tabs.done(page)
 
 
 @needs_chromium
 @pytest.mark.parametrize("scripts", [True, False], ids=["scripts", "no-scripts"])
 @pytest.mark.parametrize("prefix", PREFIXES)
-def test_first_chance_is_on_the_first_phone_screen(browser: Any, url: str, prefix: str, scripts: bool) -> None:
-    context, page = _open(browser, url, f"{prefix}/", java_script_enabled=scripts)
+def test_first_chance_is_on_the_first_phone_screen(tabs: Any, url: str, prefix: str, scripts: bool) -> None:
+    page = _open(tabs, url, f"{prefix}/", java_script_enabled=scripts)
     try:
         first = page.locator("ol[data-next-chances] > li:not([hidden])").first
         assert first.is_visible()
         top = first.evaluate("item => item.getBoundingClientRect().top + window.scrollY")
         assert top < PHONE["height"], f"first chance starts at {top} px"
     finally:
-        context.close()
+        tabs.done(page)
 
 
 def _fill(page: Any, case: dict[str, Any]) -> None:
