@@ -261,8 +261,9 @@ class Tabs:
     """Chromium tabs reused from test to test, one pool per set of context options.
 
     A fresh tab costs Chromium a renderer process: about 1 CPU-second a page on a 2-core machine, against
-    0.4 for a navigation in a tab already open. A tab goes back to the pool only when its test is done
-    without an error (``done``); it is emptied first (storage of the origin it shows, then about:blank).
+    0.4 for a navigation in a tab already open. A tab goes back to the pool when its test calls ``done``,
+    emptied first (the storage and cookies of the origin it shows, then about:blank); one never given back is
+    closed with its context at the end of the session.
     A tab once given a clock always gets one: Playwright cannot remove it, only set it anew.
     """
 

@@ -53,9 +53,8 @@ MEASURE = """() => {
 
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=list(VIEWPORTS))
 @pytest.mark.parametrize("site_locale", LOCALES, ids=[site_locale.prefix for site_locale in LOCALES])
-def test_every_page_kind_reads_at_a_glance(browser, site_url: str, site_locale, viewport: str) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
-    page = context.new_page()
+def test_every_page_kind_reads_at_a_glance(tabs, site_url: str, site_locale, viewport: str) -> None:  # type: ignore[no-untyped-def]
+    page = tabs.take(viewport=VIEWPORTS[viewport])
     problems = []
     try:
         for kind, (path, is_event) in PAGE_KINDS.items():
@@ -74,7 +73,7 @@ def test_every_page_kind_reads_at_a_glance(browser, site_url: str, site_locale, 
                     problems.append(f"{kind}: a per-cent chart draws a value that is not a share: {chart['values']}")
         assert problems == []
     finally:
-        context.close()
+        tabs.done(page)
 
 
 def test_report_pages_show_figures_as_tiles(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
