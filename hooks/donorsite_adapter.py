@@ -196,6 +196,7 @@ class CampaignSite:
         page.meta["material_language"] = self._locale_of(page).material_language
         context["nav"] = self.menus[self._locale_of(page).code]
         context["locale_base"] = build.locale_base(page.file.src_uri)
+        context["search_unavailable"] = build.search_unavailable(build.locale_of(page.file.src_uri))
         context["config"] = self._page_config(config, page)
         # overrides/main.html shows it in Material's announcement bar while a concerned centre's stock is critical.
         centres = page.meta.get("supply_centres") or ()

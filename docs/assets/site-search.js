@@ -39,12 +39,15 @@
   var list = box.querySelector(".site-search__list");
   var bundle = new URL(box.getAttribute("data-bundle") || "pagefind/", document.baseURI);
   var loading = null;
+  var failures = 0; // attempts to load Pagefind that failed (no connection, or no index in a preview)
   var latest = 0;
   var timer = 0;
 
   function engine() {
     if (!loading) {
-      loading = import(bundle.href + "pagefind.js").then(function (pagefind) {
+      // A module that failed to load stays failed under its address: a later attempt asks under another one.
+      var address = bundle.href + "pagefind.js" + (failures ? "?attempt=" + failures : "");
+      loading = import(address).then(function (pagefind) {
         // Result addresses are made from the site's root folder, wherever the site is served.
         return pagefind.options({ baseUrl: new URL("../", bundle).pathname }).then(function () {
           return pagefind.init();
@@ -54,6 +57,7 @@
       });
       loading.catch(function () {
         loading = null;
+        failures += 1;
       });
     }
     return loading;
@@ -148,6 +152,13 @@
         ).then(function (entries) {
           if (token === latest) show(rankByTime(entries, Date.now()), found.results.length);
         });
+      })
+      .catch(function () {
+        // No index to load: the reader's connection dropped, or a preview was built without one.
+        if (token !== latest) return;
+        list.textContent = "";
+        status.textContent = box.getAttribute("data-label-unavailable") || "";
+        output.setAttribute("aria-busy", "false");
       });
   }
 
@@ -169,7 +180,7 @@
   }
 
   input.addEventListener("focus", function () {
-    engine();
+    engine().catch(function () {}); // a failure is told when the reader searches
   });
   input.addEventListener("input", function (event) {
     // Mid-composition text is not yet what the reader typed; "compositionend" follows.

@@ -177,6 +177,10 @@ class SiteBuild:
         ordered = sorted(LOCALES, key=lambda site_locale: site_locale.code != self.default_locale.code)
         return [(loc, page_url(loc, HOME), self._facts[loc.code].not_found) for loc in ordered]
 
+    def search_unavailable(self, site_locale: SiteLocale | None) -> str:
+        """What the search box of a page in ``site_locale`` says when its index cannot be loaded."""
+        return self._facts[(site_locale or self.default_locale).code].search_unavailable
+
     def supply_banner(self, site_locale: SiteLocale | None, centre_ids: Sequence[str] = ()) -> str:
         """The banners of the centres ``centre_ids`` (a page's ``supply_centres``) that have a type critical, else "".
 

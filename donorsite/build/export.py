@@ -151,6 +151,7 @@ def page_settings(path: str, build: SiteBuild, centre_ids: Sequence[str] = ()) -
     locale_base = build.locale_base(path)
     if locale_base:
         settings["locale_base"] = locale_base
+        settings["search_unavailable"] = build.search_unavailable(site_locale)
     # The hook build shows a concerned centre's supply banner (the announce block of overrides/main.html); so does the export.
     banner = build.supply_banner(site_locale, centre_ids)
     if banner:

@@ -23,11 +23,13 @@ from donorsite.render.supply_view import build_supply_view
 
 @dataclass(frozen=True)
 class LocaleFacts:
-    """One locale's site name, its "page not found" label and each centre's supply banner (by centre id; "" when none shows)."""
+    """One locale's site name, its "page not found" label, each centre's supply banner (by centre id; "" when none shows)
+    and what the search box says when its index cannot be loaded (no connection, or a preview built without one)."""
 
     site_name: str
     not_found: str
     supply_banners: dict[str, str]
+    search_unavailable: str
 
 
 def locale_facts(content: SiteContent, renderers: dict[str, LocaleRenderer], options: SiteOptions) -> dict[str, LocaleFacts]:
@@ -41,6 +43,7 @@ def locale_facts(content: SiteContent, renderers: dict[str, LocaleRenderer], opt
                 for supply in content.supplies
                 if supply.centre_id
             },
+            renderers[site_locale.code].gettext("Search could not be loaded."),
         )
         for site_locale in LOCALES
     }

@@ -138,3 +138,21 @@ def test_the_search_step_gives_the_same_bytes_twice_and_says_what_went_wrong(tmp
     assert set(json.loads(runs[0]["pagefind-entry.json"])["languages"]) == {"vi", "en", "zh-hans"}
     with pytest.raises(SearchIndexError, match="no such folder; build the site first"):
         write_search_index(tmp_path / "not-built")
+
+
+@needs_chromium
+@pytest.mark.parametrize(("prefix", "said"), [("en", "Search could not be loaded."), ("zh-hant", "無法載入搜尋。")])
+def test_a_search_whose_index_cannot_load_says_so_and_the_next_one_finds(browser, site_url: str, prefix: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    """The connection drops (or a preview was built without an index): the box says so in the page's language, not "loading" for ever."""
+    page = browser.new_page(viewport={"width": 412, "height": 860})
+    try:
+        page.route("**/pagefind/**", lambda route: route.abort())
+        page.goto(f"{site_url}{prefix}/")
+        assert results_for(page, "blood" if prefix == "en" else "捐血") == []
+        assert page.inner_text(".site-search__status") == said
+        # Back online: the next query loads the index and finds.
+        page.unroute("**/pagefind/**")
+        assert results_for(page, "blood donation" if prefix == "en" else "捐血活動")
+        assert page.inner_text(".site-search__status") != said
+    finally:
+        page.close()
