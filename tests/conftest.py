@@ -257,6 +257,14 @@ def site_url(built_site: Path) -> Iterator[str]:
 DESKTOP = {"width": 1280, "height": 720}  # Playwright's default viewport
 
 
+def empty_tab(page) -> None:  # type: ignore[no-untyped-def]
+    """Forget what ``page``'s origin stored (storage, cookies) and leave it on about:blank, for its next use."""
+    if page.url.startswith("http"):
+        page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    page.context.clear_cookies()
+    page.goto("about:blank")
+
+
 class Tabs:
     """Chromium tabs reused from test to test, one pool per set of context options.
 
@@ -298,10 +306,7 @@ class Tabs:
 
     def done(self, page) -> None:  # type: ignore[no-untyped-def]
         """Give ``page`` back to the pool, emptied, for the next test."""
-        if page.url.startswith("http"):
-            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        page.context.clear_cookies()
-        page.goto("about:blank")
+        empty_tab(page)
         self._idle[self._keys[id(page)]].append(page)
 
     def close(self) -> None:

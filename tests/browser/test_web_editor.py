@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project, needs_chromium, serve_directory
+from conftest import ROOT, build_site, copy_project, empty_tab, needs_chromium, serve_directory
 from donorsite.build.admin_config import (
     EditorSettings,
     admin_config,
@@ -403,8 +403,7 @@ def test_each_language_has_its_editor_labelled_in_it(editing: tuple[Path, str, E
         assert page.locator("label[for^='title-field-']").first.text_content() == campaign_fields["title"]["label"], each.language
         assert page.get_by_text(campaign_fields["year"]["hint"]).count() == 1, each.language
         assert not failures, (each.language, failures)
-        page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        page.goto("about:blank")
+        empty_tab(page)
     page.close()
     assert len({admin_config(each)["collections"][0]["fields"][0]["label"] for each in each_language(settings)}) == len(LOCALES)
 
