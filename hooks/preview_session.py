@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, Files
 from donorsite.build.files import write_files
 from donorsite.content.options import GeneratedFile
 from donorsite.content.rebuild_memory import RebuildMemory
+from donorsite.render.compiled_templates import share_compiled_templates
 
 log = get_plugin_logger("donorsite")
 # MkDocs' warning at every dirty build; this site's dirty builds rebuild every page a change touches.
@@ -76,7 +77,11 @@ class BuildSession:
                 logging.getLogger(name).addFilter(_WithoutDirtyWarning())
 
     def theme_environment(self, env: Environment, *, config: object = None, files: object = None) -> Environment:
-        """The theme's Jinja environment of the first build with this context (its templates compiled once), else ``env``."""
+        """The theme's Jinja environment of the first build with this context (its templates compiled once), else ``env``.
+
+        Every build in the process loads the theme's templates compiled by the first (``share_compiled_templates``).
+        """
+        share_compiled_templates(env)
         return env if self.memory is None else self.memory.kept(("theme environment",), (), lambda: env)
 
     def mark_pages(self, files: Files, texts: Mapping[str, str], menus: object, everything: bool) -> Files:

@@ -15,6 +15,7 @@ from donorsite.localize.formatting import N_
 from donorsite.localize.places import is_han, place_parts
 from donorsite.localize.services import LABELLED, LocaleServices, build_locale_services
 from donorsite.localize.texts import LocalText
+from donorsite.render.compiled_templates import share_compiled_templates
 from donorsite.render.labels import MAP_LABELS
 
 # Joiners, translated in the catalogs: Chinese uses full-width ：and （）with no spaces.
@@ -90,10 +91,14 @@ class LocaleRenderer(LocaleServices):
         return escape(str(text))
 
 
+# One function for every locale's environment: they share their compiled templates (``share_compiled_templates``).
+_AUTOESCAPE = select_autoescape(default=True, default_for_string=True)
+
+
 def _environment(translations: gettext.NullTranslations) -> Environment:
     environment = Environment(
         loader=PackageLoader("donorsite", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
+        autoescape=_AUTOESCAPE,
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
@@ -101,6 +106,7 @@ def _environment(translations: gettext.NullTranslations) -> Environment:
         keep_trailing_newline=True,
     )
     environment.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    share_compiled_templates(environment)
     return environment
 
 

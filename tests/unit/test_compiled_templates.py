@@ -1,0 +1,37 @@
+"""Templates compiled once per process (``donorsite.render.compiled_templates``): shared only where the code would be the same."""
+
+from __future__ import annotations
+
+from jinja2 import DictLoader, Environment
+
+from donorsite.render.compiled_templates import share_compiled_templates
+
+
+def _environment(sources: dict[str, str], **settings: object) -> Environment:
+    environment = Environment(loader=DictLoader(sources), **settings)  # type: ignore[arg-type]
+    share_compiled_templates(environment)
+    return environment
+
+
+def test_an_edited_template_is_compiled_afresh() -> None:
+    sources = {"page.html": "first {{ n }}"}
+    assert _environment(sources).get_template("page.html").render(n=1) == "first 1"
+    sources["page.html"] = "second {{ n }}"  # a save under `serve`: the next build's environment reads the new source
+    assert _environment(sources).get_template("page.html").render(n=2) == "second 2"
+
+
+def test_environments_whose_settings_change_the_code_do_not_share_it() -> None:
+    sources = {"list.html": "{% if x %}\n  yes\n{% endif %}\n"}
+    plain = _environment(sources)
+    trimmed = _environment(sources, trim_blocks=True, lstrip_blocks=True)
+    assert plain.bytecode_cache is not trimmed.bytecode_cache
+    assert plain.get_template("list.html").render(x=True) == "\n  yes\n"
+    assert trimmed.get_template("list.html").render(x=True) == "  yes\n"
+
+
+def test_the_locales_environments_share_one_compilation() -> None:
+    from donorsite.render.context import build_renderers
+
+    environments = [renderer.environment for renderer in build_renderers().values()]
+    assert len(environments) == 4
+    assert len({id(environment.bytecode_cache) for environment in environments}) == 1
