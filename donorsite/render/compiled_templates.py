@@ -40,6 +40,7 @@ _SETTINGS = (
     "optimized",
     "autoescape",  # a function (select_autoescape) counts as itself: share one to share the code
     "undefined",
+    "newstyle_gettext",  # read by the i18n extension as it compiles ``{% trans %}`` and ``_()``
 )
 
 
@@ -65,6 +66,6 @@ _CACHES: dict[Hashable, _InMemory] = {}
 
 def share_compiled_templates(environment: Environment) -> BytecodeCache:
     """Give ``environment`` the process's compiled templates for its settings (set before its first template loads); return them."""
-    settings = (tuple(getattr(environment, name) for name in _SETTINGS), tuple(sorted(environment.extensions)))
+    settings = (tuple(getattr(environment, name, None) for name in _SETTINGS), tuple(sorted(environment.extensions)))
     environment.bytecode_cache = _CACHES.setdefault(settings, _InMemory())
     return environment.bytecode_cache

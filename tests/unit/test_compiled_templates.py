@@ -35,3 +35,12 @@ def test_the_locales_environments_share_one_compilation() -> None:
     environments = [renderer.environment for renderer in build_renderers().values()]
     assert len(environments) == 4
     assert len({id(environment.bytecode_cache) for environment in environments}) == 1
+
+
+def test_old_and_new_style_gettext_do_not_share_code() -> None:
+    sources = {"t.html": "{{ _('%(n)s drives', n=2) }}"}
+    newstyle, oldstyle = (Environment(loader=DictLoader(sources), extensions=["jinja2.ext.i18n"]) for _ in range(2))
+    newstyle.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    oldstyle.install_null_translations(newstyle=False)  # type: ignore[attr-defined]
+    assert share_compiled_templates(newstyle) is not share_compiled_templates(oldstyle)
+    assert newstyle.get_template("t.html").render() == "2 drives"
