@@ -12,20 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from donorsite.build.admin_config import admin_config_text, editor_settings, editor_template
-from donorsite.build.export import ExportError
-from donorsite.build.settings import SettingsError
-from donorsite.build.site_config import read_site_config
-from donorsite.commands.check import check_site
-from donorsite.commands.export import export, search_index
-from donorsite.commands.new import new_campaign
-from donorsite.commands.output import write_output
-from donorsite.commands.schema import schema
-from donorsite.commands.supply import supply_set
-from donorsite.commands.translations import translations
 from donorsite.core.locales import DEFAULT_LOCALE, LOCALE_CODES
-from donorsite.editing.edit_session import EditSessionError, default_environment, run_edit_session
-from donorsite.localize.catalogs import MissingCatalogError
 from donorsite.model.campaign import CampaignKind
 
 DESCRIPTION = """Blood-donation campaign site tools. 献血活动网站工具。
@@ -100,6 +87,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _web_editor(root: Path, arguments: argparse.Namespace) -> int:
+    from donorsite.build.admin_config import admin_config_text, editor_settings, editor_template
+    from donorsite.build.export import ExportError
+    from donorsite.build.settings import SettingsError
+    from donorsite.build.site_config import read_site_config
+    from donorsite.commands.output import write_output
+    from donorsite.editing.edit_session import EditSessionError, default_environment, run_edit_session
+    from donorsite.localize.catalogs import MissingCatalogError
+
     try:
         settings = editor_settings(read_site_config(root))
         if arguments.command == "admin-config":
@@ -116,9 +111,15 @@ def _web_editor(root: Path, arguments: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    Each command imports only what it runs: `donorsite check`, which editors and the
+    pre-commit hook run most, starts without the build, the export and the web editor.
+    """
     arguments = _parser().parse_args(argv)
     if arguments.command == "search-index":  # works on a built site, not on the site's sources
+        from donorsite.commands.export import search_index
+
         return search_index(arguments.site_dir)
     root: Path = arguments.root
     if not root.is_dir():
@@ -126,18 +127,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: --root: {root} is not a folder; pass the site's folder (the one with mkdocs.yml)", file=sys.stderr)
         return 1
     if arguments.command == "check":
+        from donorsite.commands.check import check_site
+
         annotations = arguments.annotations == "github" or (arguments.annotations == "auto" and os.environ.get("GITHUB_ACTIONS") == "true")
         return check_site(root, annotations)
     if arguments.command == "new":
+        from donorsite.commands.new import new_campaign
+
         return new_campaign(root, arguments)
     if arguments.command == "translations":
+        from donorsite.commands.translations import translations
+
         return translations(root, arguments)
     if arguments.command == "export":
+        from donorsite.commands.export import export
+
         return export(root, arguments.directory)
     if arguments.command == "supply":
+        from donorsite.commands.supply import supply_set
+
         return supply_set(root, arguments)
     if arguments.command in ("edit", "admin-config"):
         return _web_editor(root, arguments)
+    from donorsite.commands.schema import schema
+
     return schema(root)
 
 
