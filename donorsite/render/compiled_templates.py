@@ -23,7 +23,8 @@ from collections.abc import Hashable
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 
-# What decides the code Jinja compiles from a source, besides the source itself.
+# What decides the code Jinja compiles from a source, besides the source itself (Jinja 3.1's compiler,
+# optimizer and i18n extension read these): environments that differ in any share nothing.
 _SETTINGS = (
     "block_start_string",
     "block_end_string",
@@ -38,6 +39,8 @@ _SETTINGS = (
     "newline_sequence",
     "keep_trailing_newline",
     "optimized",
+    "is_async",
+    "finalize",
     "autoescape",  # a function (select_autoescape) counts as itself: share one to share the code
     "undefined",
     "newstyle_gettext",  # read by the i18n extension as it compiles ``{% trans %}`` and ``_()``
@@ -65,7 +68,19 @@ _CACHES: dict[Hashable, _InMemory] = {}
 
 
 def share_compiled_templates(environment: Environment) -> BytecodeCache:
-    """Give ``environment`` the process's compiled templates for its settings (set before its first template loads); return them."""
-    settings = (tuple(getattr(environment, name, None) for name in _SETTINGS), tuple(sorted(environment.extensions)))
+    """Give ``environment`` the process's compiled templates for its settings; return them.
+
+    Call it with the settings final, before the first template loads. The filters and tests count by
+    identity (the optimizer runs a filter on constant arguments as it compiles): filters made anew for
+    each environment would give each its own compilations, never another's.
+    """
+    settings = (
+        type(environment),  # a sandbox compiles its checks into the code
+        tuple(getattr(environment, name, None) for name in _SETTINGS),
+        tuple(sorted(environment.extensions)),
+        repr(sorted(environment.policies.items())),
+        tuple(sorted(environment.filters.items(), key=lambda item: item[0])),
+        tuple(sorted(environment.tests.items(), key=lambda item: item[0])),
+    )
     environment.bytecode_cache = _CACHES.setdefault(settings, _InMemory())
     return environment.bytecode_cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from jinja2 import DictLoader, Environment
 
 from donorsite.render.compiled_templates import share_compiled_templates
@@ -44,3 +45,29 @@ def test_old_and_new_style_gettext_do_not_share_code() -> None:
     oldstyle.install_null_translations(newstyle=False)  # type: ignore[attr-defined]
     assert share_compiled_templates(newstyle) is not share_compiled_templates(oldstyle)
     assert newstyle.get_template("t.html").render() == "2 drives"
+
+
+def test_a_filter_of_the_same_name_but_another_function_gets_its_own_code() -> None:
+    # Jinja's optimizer runs a filter on a constant as it compiles: the result is in the code.
+    sources = {"t.html": "{{ 'a b'|shout }}"}
+    upper, lower = Environment(loader=DictLoader(sources)), Environment(loader=DictLoader(sources))
+    upper.filters["shout"], lower.filters["shout"] = str.upper, str.lower
+    share_compiled_templates(upper), share_compiled_templates(lower)
+    assert (upper.get_template("t.html").render(), lower.get_template("t.html").render()) == ("A B", "a b")
+
+
+def test_a_sandbox_never_runs_code_compiled_outside_it() -> None:
+    from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+    def unsafe() -> str:
+        return "ran"
+
+    unsafe.unsafe_callable = True  # type: ignore[attr-defined]
+    sources = {"call.html": "{{ f() }}"}
+    plain = Environment(loader=DictLoader(sources))
+    share_compiled_templates(plain)
+    assert plain.get_template("call.html").render(f=unsafe) == "ran"
+    sandbox = SandboxedEnvironment(loader=DictLoader(sources))
+    share_compiled_templates(sandbox)
+    with pytest.raises(SecurityError):  # the sandbox's own code checks each call
+        sandbox.get_template("call.html").render(f=unsafe)
