@@ -270,8 +270,8 @@ class Tabs:
 
     A fresh tab costs Chromium a renderer process: about 1 CPU-second a page on a 2-core machine, against
     0.4 for a navigation in a tab already open. A tab goes back to the pool when its test calls ``done``,
-    emptied first (the storage and cookies of the origin it shows, then about:blank); one never given back is
-    closed with its context at the end of the session.
+    without the listeners its test gave it (``listen``) and emptied (the storage and cookies of the origin
+    it shows, then about:blank); one never given back is closed with its context at the end of the session.
     A tab once given a clock always gets one: Playwright cannot remove it, only set it anew.
     """
 
@@ -280,6 +280,7 @@ class Tabs:
         self._idle: dict[str, list] = {}  # type: ignore[type-arg]
         self._keys: dict[int, str] = {}
         self._contexts: list = []  # type: ignore[type-arg]
+        self._listeners: dict[int, list] = {}  # type: ignore[type-arg]
 
     def open(self, url: str, *, now=None, viewport: Mapping[str, int] | None = None, wait_until: str = "load", **options):  # type: ignore[no-untyped-def]
         """A tab showing ``url`` with the browser's clock at ``now`` (the machine's if None), in a context made with ``options``."""
@@ -304,8 +305,15 @@ class Tabs:
             page.clock.install(time=now)
         return page
 
+    def listen(self, page, event: str, listener) -> None:  # type: ignore[no-untyped-def]
+        """Call ``listener`` at each ``event`` of ``page`` until the tab is given back (``done``)."""
+        page.on(event, listener)
+        self._listeners.setdefault(id(page), []).append((event, listener))
+
     def done(self, page) -> None:  # type: ignore[no-untyped-def]
-        """Give ``page`` back to the pool, emptied, for the next test."""
+        """Give ``page`` back to the pool, emptied and no longer listened to, for the next test."""
+        for event, listener in self._listeners.pop(id(page), []):
+            page.remove_listener(event, listener)
         empty_tab(page)
         self._idle[self._keys[id(page)]].append(page)
 

@@ -18,7 +18,7 @@ PAGES = [("", "home"), ("campaigns/2022-duong-kinh-donation-day/", "results"), (
 
 
 def visit(tabs, url: str, now: dt.datetime | None = None):  # type: ignore[no-untyped-def]
-    """Open ``url`` on a phone-sized tab; return the tab and the problems its requests met (``leave`` gives it back)."""
+    """Open ``url`` on a phone-sized tab; return the tab and the problems its requests met (``tabs.done`` gives it back)."""
     page = tabs.take(now=now, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     local = urlsplit(url).netloc
     problems: list[str] = []
@@ -34,21 +34,10 @@ def visit(tabs, url: str, now: dt.datetime | None = None):  # type: ignore[no-un
         if response.status >= 400:
             problems.append(f"HTTP {response.status}: {response.url}")
 
-    LISTENERS[id(page)] = {"request": on_request, "requestfailed": on_failed, "response": on_response}
-    for event, listener in LISTENERS[id(page)].items():
-        page.on(event, listener)
+    for event, listener in (("request", on_request), ("requestfailed", on_failed), ("response", on_response)):
+        tabs.listen(page, event, listener)
     page.goto(url, wait_until="networkidle")
     return page, problems
-
-
-LISTENERS: dict[int, dict] = {}  # type: ignore[type-arg]
-
-
-def leave(tabs, page) -> None:  # type: ignore[no-untyped-def]
-    """Stop listening to ``page``'s requests and give it back to the pool."""
-    for event, listener in LISTENERS.pop(id(page)).items():
-        page.remove_listener(event, listener)
-    tabs.done(page)
 
 
 @pytest.mark.parametrize("site_locale", LOCALES, ids=[site_locale.prefix for site_locale in LOCALES])
@@ -66,7 +55,7 @@ def test_page_loads_fully_from_the_site_alone_and_fits_a_phone(tabs, site_url: s
             assert days == str((target - today).days)
             assert format_decimal((target - today).days, locale=site_locale.babel) in page.inner_text(".countdown__text")
     finally:
-        leave(tabs, page)
+        tabs.done(page)
 
 
 @pytest.mark.parametrize(
@@ -89,9 +78,9 @@ def test_countdown_stays_true_long_after_the_build(tabs, site_url: str, now: dt.
         assert text == expected
         vi_page, _ = visit(tabs, f"{site_url}vi/", now)
         assert vi_page.inner_text(".countdown__text").startswith("Còn 4 ngày" if days == "4" else "")
-        leave(tabs, vi_page)
+        tabs.done(vi_page)
     finally:
-        leave(tabs, page)
+        tabs.done(page)
 
 
 @pytest.mark.parametrize(
@@ -103,7 +92,7 @@ def test_countdown_writes_the_following_year_by_the_sites_date_rules(tabs, site_
     try:
         assert page.inner_text(".countdown__date") == text
     finally:
-        leave(tabs, page)
+        tabs.done(page)
 
 
 def test_listing_filters_by_city_and_status_without_a_server(tabs, site_url: str) -> None:  # type: ignore[no-untyped-def]
@@ -120,7 +109,7 @@ def test_listing_filters_by_city_and_status_without_a_server(tabs, site_url: str
         assert all(s == "planned" for s in page.locator(".campaign-card:visible").evaluate_all("cards => cards.map(c => c.dataset.status)"))
         assert problems == []
     finally:
-        leave(tabs, page)
+        tabs.done(page)
 
 
 def test_campaign_page_prints_as_a_notice(tabs, site_url: str) -> None:  # type: ignore[no-untyped-def]
@@ -136,7 +125,7 @@ def test_campaign_page_prints_as_a_notice(tabs, site_url: str) -> None:  # type:
         assert not page.is_visible(".share-links")
         assert len(page.pdf(format="A4")) > 10_000
     finally:
-        leave(tabs, page)
+        tabs.done(page)
 
 
 def test_locale_404_page_works_at_a_deep_missing_address(tabs, built_site: Path) -> None:  # type: ignore[no-untyped-def]
@@ -167,6 +156,6 @@ def test_locale_404_page_works_at_a_deep_missing_address(tabs, built_site: Path)
         assert [problem for problem in problems if "no-such-campaign" not in problem] == []
         page.click("text=Về trang chủ")
         page.wait_for_url(f"{base}vi/")
-        leave(tabs, page)
+        tabs.done(page)
     finally:
         server.shutdown()
